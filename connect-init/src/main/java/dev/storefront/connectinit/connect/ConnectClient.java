@@ -1,0 +1,269 @@
+package dev.storefront.connectinit.connect;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.storefront.connectinit.CliFailure;
+import dev.storefront.connectinit.DurationText;
+import dev.storefront.connectinit.ExitCode;
+import dev.storefront.connectinit.Json;
+import dev.storefront.connectinit.secret.SecretMasker;
+import dev.storefront.connectinit.template.RenderedConnector;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Kafka Connect's REST API, as connect-init uses it. Transient failures (no answer, 409 while the group
+ * rebalances, 503 while the worker starts) are retried with backoff for {@code retryFor}; any other
+ * unexpected answer fails with Connect's own message, masked.
+ */
+public final class ConnectClient {
+
+    private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(5);
+    private static final Duration MIN_REQUEST_TIMEOUT = Duration.ofSeconds(5);
+    /** Longer than Connect's own 90 s request timeout, so its error message reaches the user. */
+    private static final Duration MAX_REQUEST_TIMEOUT = Duration.ofSeconds(100);
+    private static final Duration FIRST_RETRY = Duration.ofMillis(250);
+    private static final Duration MAX_RETRY = Duration.ofSeconds(5);
+
+    private final URI base;
+    private final SecretMasker masker;
+    private final Duration retryFor;
+    private final HttpClient http;
+
+    public ConnectClient(URI base, SecretMasker masker, Duration retryFor) {
+        this.base = URI.create(base.toString().replaceAll("/+$", ""));
+        this.masker = masker;
+        this.retryFor = retryFor;
+        this.http = HttpClient.newBuilder().connectTimeout(CONNECT_TIMEOUT).build();
+    }
+
+    public URI url() {
+        return base;
+    }
+
+    /** Polls GET / with exponential backoff until Connect answers 200, printing every failed attempt. */
+    public void awaitReachable(Duration timeout, PrintWriter out) {
+        Deadline deadline = Deadline.in(timeout);
+        Backoff backoff = new Backoff(FIRST_RETRY, MAX_RETRY);
+        for (int attempt = 1; ; attempt++) {
+            String problem;
+            try {
+                Response root = send("GET", "/", null, deadline);
+                if (root.status() == 200) {
+                    out.println("Kafka Connect " + root.json().path("version").asText("?") + " is up at " + base);
+                    out.flush();
+                    return;
+                }
+                problem = "HTTP " + root.status() + " (worker still starting)";
+            } catch (IOException e) {
+                problem = describe(e);
+            }
+            if (deadline.passed()) {
+                throw new CliFailure(ExitCode.CONNECT_UNREACHABLE, "Kafka Connect at " + base + " did not answer"
+                        + " within " + DurationText.format(timeout) + " (" + attempt + " attempts, last: " + problem
+                        + "). Is it running? Check --connect-url or CONNECT_HOST/CONNECT_PORT.");
+            }
+            out.println("waiting for Connect at " + base + " (attempt " + attempt + "): " + problem);
+            out.flush();
+            deadline.sleep(backoff.next());
+        }
+    }
+
+    /** The fields Connect's validation rejects; empty when the config is valid. */
+    public List<ConfigError> validate(RenderedConnector connector) {
+        String path = "/connector-plugins/" + segment(connector.connectorClass()) + "/config/validate";
+        Response response = exchange("PUT", path, connector.configWithName());
+        if (response.status() != 200) {
+            throw new CliFailure(ExitCode.VALIDATION, "Connect could not validate " + connector.name() + " ("
+                    + connector.connectorClass() + "): HTTP " + response.status() + ": " + response.message()
+                    + ". Is the plugin installed on the worker (GET " + base + "/connector-plugins)?");
+        }
+        JsonNode result = masker.maskJson(response.json());
+        List<ConfigError> errors = new ArrayList<>();
+        for (JsonNode config : result.path("configs")) {
+            JsonNode value = config.path("value");
+            List<String> messages = new ArrayList<>();
+            value.path("errors").forEach(message -> messages.add(message.asText()));
+            if (!messages.isEmpty()) {
+                JsonNode shown = value.get("value");
+                errors.add(new ConfigError(value.path("name").asText(),
+                        shown == null || shown.isNull() ? null : shown.asText(), messages));
+            }
+        }
+        if (errors.isEmpty() && result.path("error_count").asInt() > 0) {
+            errors.add(new ConfigError("(connector)", null,
+                    List.of(result.path("error_count").asInt() + " error(s) without a field")));
+        }
+        return errors;
+    }
+
+    /** The config Connect holds for the connector (with its "name"), or empty when it is not registered. */
+    public Optional<Map<String, String>> config(String name) {
+        Response response = exchange("GET", connectorPath(name) + "/config", null);
+        if (response.status() == 404) {
+            return Optional.empty();
+        }
+        expect(response, "GET", connectorPath(name) + "/config", 200);
+        return Optional.of(Json.MAPPER.convertValue(response.json(), new TypeReference<Map<String, String>>() { }));
+    }
+
+    /** Idempotent create-or-update; true when the connector was created. */
+    public boolean putConfig(String name, Map<String, String> config) {
+        String path = connectorPath(name) + "/config";
+        Response response = exchange("PUT", path, config);
+        expect(response, "PUT", path, 200, 201);
+        return response.status() == 201;
+    }
+
+    public Optional<ConnectorStatus> status(String name) {
+        String path = connectorPath(name) + "/status";
+        Response response = exchange("GET", path, null);
+        if (response.status() == 404) {
+            return Optional.empty();
+        }
+        expect(response, "GET", path, 200);
+        return Optional.of(ConnectorStatus.fromJson(response.json()));
+    }
+
+    /** Restarts the connector and all its tasks; false when it is not registered. */
+    public boolean restart(String name) {
+        String path = connectorPath(name) + "/restart?includeTasks=true&onlyFailed=false";
+        Response response = exchange("POST", path, null);
+        if (response.status() == 404) {
+            return false;
+        }
+        expect(response, "POST", path, 200, 202, 204);
+        return true;
+    }
+
+    /** Deletes the connector; false when it was not registered. */
+    public boolean delete(String name) {
+        String path = connectorPath(name);
+        Response response = exchange("DELETE", path, null);
+        if (response.status() == 404) {
+            return false;
+        }
+        expect(response, "DELETE", path, 200, 204);
+        return true;
+    }
+
+    private Response exchange(String method, String path, Object body) {
+        Deadline deadline = Deadline.in(retryFor);
+        Backoff backoff = new Backoff(FIRST_RETRY, MAX_RETRY);
+        while (true) {
+            String problem;
+            try {
+                Response response = send(method, path, body, deadline);
+                if (response.status() != 409 && response.status() != 503) {
+                    return response;
+                }
+                problem = "HTTP " + response.status() + ": " + response.message();
+            } catch (IOException e) {
+                problem = describe(e);
+            }
+            if (deadline.passed()) {
+                throw new CliFailure(ExitCode.CONNECT_UNREACHABLE, "Kafka Connect at " + base + ": " + method + " "
+                        + path + " failed: " + problem
+                        + (retryFor.isZero() ? "" : " (retried for " + DurationText.format(retryFor) + ")"));
+            }
+            deadline.sleep(backoff.next());
+        }
+    }
+
+    private Response send(String method, String path, Object body, Deadline deadline) throws IOException {
+        Duration timeout = deadline.remaining();
+        timeout = timeout.compareTo(MIN_REQUEST_TIMEOUT) < 0 ? MIN_REQUEST_TIMEOUT
+                : timeout.compareTo(MAX_REQUEST_TIMEOUT) > 0 ? MAX_REQUEST_TIMEOUT : timeout;
+        HttpRequest.BodyPublisher publisher = body == null ? HttpRequest.BodyPublishers.noBody()
+                : HttpRequest.BodyPublishers.ofString(Json.MAPPER.writeValueAsString(body));
+        HttpRequest request = HttpRequest.newBuilder(URI.create(base + path))
+                .timeout(timeout)
+                .header("Accept", "application/json")
+                .header("Content-Type", "application/json")
+                .method(method, publisher)
+                .build();
+        try {
+            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+            return new Response(response.statusCode(), response.body());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted", e);
+        }
+    }
+
+    private void expect(Response response, String method, String path, int... expected) {
+        for (int status : expected) {
+            if (response.status() == status) {
+                return;
+            }
+        }
+        throw new CliFailure(ExitCode.CONNECT_UNREACHABLE, "Kafka Connect at " + base + " rejected " + method + " "
+                + path + ": HTTP " + response.status() + ": " + response.message());
+    }
+
+    private static String describe(IOException e) {
+        if (e instanceof java.net.ConnectException) {
+            return "connection refused";
+        }
+        if (e instanceof HttpTimeoutException) {
+            return "no answer in time";
+        }
+        return e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
+    }
+
+    private static String connectorPath(String name) {
+        return "/connectors/" + segment(name);
+    }
+
+    private static String segment(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20");
+    }
+
+    /** An HTTP answer; {@link #message()} is Connect's error message, masked. */
+    private final class Response {
+        private final int status;
+        private final String body;
+
+        Response(int status, String body) {
+            this.status = status;
+            this.body = body == null ? "" : body;
+        }
+
+        int status() {
+            return status;
+        }
+
+        JsonNode json() {
+            try {
+                return Json.MAPPER.readTree(body.isEmpty() ? "{}" : body);
+            } catch (JsonProcessingException e) {
+                throw new CliFailure(ExitCode.CONNECT_UNREACHABLE, "Kafka Connect at " + base
+                        + " answered HTTP " + status + " with a body that is not JSON: " + message());
+            }
+        }
+
+        String message() {
+            String text;
+            try {
+                text = Json.MAPPER.readTree(body).path("message").asText(body);
+            } catch (JsonProcessingException e) {
+                text = body;
+            }
+            text = text.strip();
+            return masker.maskText(text.length() > 500 ? text.substring(0, 500) + "..." : text);
+        }
+    }
+}

@@ -1,0 +1,255 @@
+package dev.storefront.connectinit;
+
+import static dev.storefront.connectinit.CliFixture.SECRET;
+import static dev.storefront.connectinit.CliFixture.SOURCE;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.storefront.connectinit.CliFixture.Result;
+import dev.storefront.connectinit.FakeConnect.Snapshot;
+import java.net.ServerSocket;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ApplyCommandTest {
+
+    private static final String PUT_CONFIG = "PUT /connectors/" + SOURCE + "/config";
+
+    @TempDir
+    Path dir;
+    private FakeConnect connect;
+    private CliFixture cli;
+
+    @BeforeEach
+    void setUp() {
+        connect = FakeConnect.start();
+        cli = new CliFixture(dir).connect(connect);
+    }
+
+    @AfterEach
+    void tearDown() {
+        connect.close();
+    }
+
+    @Test
+    void validatesRegistersAndWaitsUntilConnectorAndTasksRun() {
+        Result result = cli.run("apply");
+
+        assertThat(result.exitCode()).as(result.all()).isEqualTo(ExitCode.OK);
+        assertThat(connect.requests()).containsSubsequence("GET /",
+                "PUT /connector-plugins/io.debezium.connector.postgresql.PostgresConnector/config/validate",
+                PUT_CONFIG, "GET /connectors/" + SOURCE + "/status");
+        assertThat(connect.config(SOURCE)).containsEntry("name", SOURCE)
+                .containsEntry("database.hostname", "db.example")
+                .containsEntry("database.password", SECRET);
+        assertThat(result.out()).contains(SOURCE + ": config valid", SOURCE + ": created",
+                SOURCE + ": connector RUNNING, tasks none", SOURCE + ": connector RUNNING, tasks 0:RUNNING",
+                "RUNNING: " + SOURCE);
+        assertThat(result.all()).doesNotContain(SECRET);
+    }
+
+    @Test
+    void secondApplyWithTheSameConfigSendsNothingAndStaysRunning() {
+        assertThat(cli.run("apply").exitCode()).isEqualTo(ExitCode.OK);
+        int before = connect.requests().size();
+
+        Result second = cli.run("apply");
+
+        List<String> secondRequests = connect.requests().subList(before, connect.requests().size());
+        assertThat(second.exitCode()).as(second.all()).isEqualTo(ExitCode.OK);
+        assertThat(secondRequests).doesNotContain(PUT_CONFIG)
+                .noneMatch(request -> request.startsWith("POST") || request.startsWith("DELETE"));
+        assertThat(second.out()).contains(SOURCE + ": config unchanged, not re-sent", "RUNNING: " + SOURCE);
+    }
+
+    @Test
+    void changedVariableUpdatesTheConfig() {
+        assertThat(cli.run("apply").exitCode()).isEqualTo(ExitCode.OK);
+        cli.environment.put("POSTGRES_HOST", "db2.example");
+
+        Result result = cli.run("apply");
+
+        assertThat(result.exitCode()).as(result.all()).isEqualTo(ExitCode.OK);
+        assertThat(result.out()).contains(SOURCE + ": config updated");
+        assertThat(connect.config(SOURCE)).containsEntry("database.hostname", "db2.example");
+    }
+
+    @Test
+    void everyUndefinedVariableOfEveryTemplateIsListedBeforeConnectIsContacted() {
+        cli.template("a-source", """
+                {"name": "a-source", "config": {"connector.class": "X", "x": "${MISSING_ONE} ${MISSING_TWO}",
+                 "y": "${TOPIC_PREFIX}-${MISSING_ONE}"}}""");
+        cli.template("b-sink", """
+                {"name": "b-sink", "config": {"connector.class": "X", "z": "${MISSING_THREE}"}}""");
+
+        Result result = cli.run("apply");
+
+        assertThat(result.exitCode()).isEqualTo(ExitCode.CONFIG);
+        assertThat(result.err()).contains("a-source.template.json", "undefined variables: MISSING_ONE, MISSING_TWO",
+                "b-sink.template.json", "undefined variables: MISSING_THREE", "nothing was sent to Connect");
+        assertThat(connect.requests()).isEmpty();
+    }
+
+    @Test
+    void invalidJsonAndNameMismatchAreReportedBeforeConnectIsContacted() {
+        cli.template("broken", "{\"name\": \"broken\", \"config\": {\"connector.class\": \"X\",}}");
+        cli.template("renamed", "{\"name\": \"other\", \"config\": {\"connector.class\": \"X\"}}");
+
+        Result result = cli.run("apply");
+
+        assertThat(result.exitCode()).isEqualTo(ExitCode.CONFIG);
+        assertThat(result.err()).contains("broken.template.json", "invalid JSON", "line 1",
+                "renamed.template.json", "\"name\" is \"other\" but the file name says \"renamed\"");
+        assertThat(connect.requests()).isEmpty();
+    }
+
+    @Test
+    void unknownConnectorNameListsTheKnownTemplates() {
+        Result result = cli.run("apply", "nope");
+
+        assertThat(result.exitCode()).isEqualTo(ExitCode.CONFIG);
+        assertThat(result.err()).contains("Unknown connector nope", "known templates: " + SOURCE);
+        assertThat(connect.requests()).isEmpty();
+    }
+
+    @Test
+    void fieldErrorsAreAllPrintedMaskedAndNothingIsRegistered() {
+        connect.rejectFields(Map.of(
+                "database.hostname", List.of("Unable to connect: db.example:5432"),
+                "database.password", List.of("Error validating password " + SECRET)));
+
+        Result result = cli.run("apply");
+
+        assertThat(result.exitCode()).isEqualTo(ExitCode.VALIDATION);
+        assertThat(result.err()).contains("nothing was registered",
+                "database.hostname = \"db.example\": Unable to connect: db.example:5432",
+                "database.password = \"********\": Error validating password ********");
+        assertThat(result.all()).doesNotContain(SECRET);
+        assertThat(connect.requests()).noneMatch(request -> request.startsWith("PUT /connectors"));
+    }
+
+    @Test
+    void missingPluginIsAValidationError() {
+        connect.withoutPlugin();
+
+        Result result = cli.run("apply");
+
+        assertThat(result.exitCode()).isEqualTo(ExitCode.VALIDATION);
+        assertThat(result.err()).contains("Failed to find any class that implements Connector",
+                "Is the plugin installed");
+        assertThat(connect.requests()).noneMatch(request -> request.startsWith("PUT /connectors"));
+    }
+
+    @Test
+    void waitsWithBackoffForAConnectThatIsNotUpYet() throws Exception {
+        int port;
+        try (ServerSocket probe = new ServerSocket(0)) {
+            port = probe.getLocalPort();
+        }
+        cli.connectUrl = "http://127.0.0.1:" + port;
+        cli.timeout = "20s";
+        ScheduledExecutorService later = Executors.newSingleThreadScheduledExecutor();
+        int freePort = port;
+        ScheduledFuture<FakeConnect> started = later.schedule(() -> FakeConnect.startOn(freePort), 1500,
+                TimeUnit.MILLISECONDS);
+        try {
+            Result result = cli.run("apply");
+
+            assertThat(result.exitCode()).as(result.all()).isEqualTo(ExitCode.OK);
+            assertThat(result.out()).contains("waiting for Connect at http://127.0.0.1:" + port + " (attempt 1)",
+                    "(attempt 2)", "Kafka Connect 4.3.1 is up", "RUNNING: " + SOURCE);
+        } finally {
+            started.get().close();
+            later.shutdownNow();
+        }
+    }
+
+    @Test
+    void waitsWhileConnectAnswersButHasNotInitialisedItsResources() {
+        connect.answerRootUnavailable(2);
+
+        Result result = cli.run("apply");
+
+        assertThat(result.exitCode()).as(result.all()).isEqualTo(ExitCode.OK);
+        assertThat(result.out()).contains("(attempt 1): HTTP 404", "(attempt 2): HTTP 404");
+    }
+
+    @Test
+    void unreachableConnectFailsAfterTheTimeout() {
+        cli.connectUrl = "http://127.0.0.1:1";
+        cli.timeout = "1s";
+
+        Result result = cli.run("apply");
+
+        assertThat(result.exitCode()).isEqualTo(ExitCode.CONNECT_UNREACHABLE);
+        assertThat(result.err()).contains("Kafka Connect at http://127.0.0.1:1 did not answer within 1s",
+                "connection refused");
+    }
+
+    @Test
+    void retriesWhileTheConnectGroupRebalances() {
+        connect.answerRebalancing(2);
+
+        Result result = cli.run("apply");
+
+        assertThat(result.exitCode()).as(result.all()).isEqualTo(ExitCode.OK);
+        assertThat(connect.config(SOURCE)).isNotNull();
+    }
+
+    @Test
+    void failedTaskPrintsItsMaskedTraceAndFails() {
+        connect.afterStart(Snapshot.starting(), Snapshot.taskFailed("org.apache.kafka.connect.errors.ConnectException:"
+                + " password " + SECRET + " rejected\n\tat x.Y(Y.java:1)"));
+        cli.timeout = "10s";
+
+        Result result = cli.run("apply");
+
+        assertThat(result.exitCode()).isEqualTo(ExitCode.NOT_RUNNING);
+        assertThat(result.out()).contains(SOURCE + ": connector RUNNING, tasks 0:FAILED");
+        assertThat(result.err()).contains(SOURCE + " FAILED", "task 0 FAILED on worker fake:8083",
+                "ConnectException: password ******** rejected", "at x.Y(Y.java:1)", "restart " + SOURCE);
+        assertThat(result.all()).doesNotContain(SECRET);
+    }
+
+    @Test
+    void taskThatFailsRightAfterStartingIsNotReportedRunning() {
+        connect.afterStart(Snapshot.starting(), Snapshot.running(), Snapshot.taskFailed("died after start"));
+
+        Result result = cli.run("apply");
+
+        assertThat(result.exitCode()).as(result.all()).isEqualTo(ExitCode.NOT_RUNNING);
+        assertThat(result.out()).contains(SOURCE + ": connector RUNNING, tasks 0:RUNNING")
+                .doesNotContain("RUNNING: " + SOURCE);
+        assertThat(result.err()).contains("died after start");
+    }
+
+    @Test
+    void previousRunsFailedStateShownBrieflyAfterAChangeIsNotAFailure() {
+        connect.afterStart(Snapshot.taskFailed("stale trace of the previous run"), Snapshot.running());
+
+        Result result = cli.run("apply");
+
+        assertThat(result.exitCode()).as(result.all()).isEqualTo(ExitCode.OK);
+        assertThat(result.out()).contains(SOURCE + ": connector RUNNING, tasks 0:FAILED", "RUNNING: " + SOURCE);
+    }
+
+    @Test
+    void connectorThatNeverRunsTimesOut() {
+        connect.afterStart(Snapshot.starting());
+        cli.timeout = "1500ms";
+
+        Result result = cli.run("apply");
+
+        assertThat(result.exitCode()).isEqualTo(ExitCode.TIMEOUT);
+        assertThat(result.err()).contains(SOURCE + " is not RUNNING after 1500ms",
+                "last: connector RUNNING, tasks none");
+    }
+}

@@ -1,0 +1,78 @@
+package dev.storefront.connectinit;
+
+import static dev.storefront.connectinit.CliFixture.SECRET;
+import static dev.storefront.connectinit.CliFixture.SOURCE;
+import static dev.storefront.connectinit.CliFixture.TOKEN;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.storefront.connectinit.CliFixture.Result;
+import dev.storefront.connectinit.secret.SecretMasker;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class RenderCommandTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void rendersFromDotEnvWithTheEnvironmentWinning() throws Exception {
+        CliFixture cli = new CliFixture(dir);
+        cli.environment.put("POSTGRES_HOST", "from-environment");
+
+        Result result = cli.run("render", SOURCE);
+
+        assertThat(result.exitCode()).as(result.all()).isEqualTo(ExitCode.OK);
+        JsonNode config = Json.MAPPER.readTree(result.out()).path("config");
+        assertThat(config.path("database.hostname").asText()).isEqualTo("from-environment");
+        assertThat(config.path("database.port").asText()).isEqualTo("5432");
+        assertThat(config.path("topic.prefix").asText()).isEqualTo("shop");
+    }
+
+    @Test
+    void masksSecretKeysAndValuesEqualToSecretVariables() throws Exception {
+        CliFixture cli = new CliFixture(dir).template("api-sink", """
+                {"name": "api-sink", "config": {
+                  "connector.class": "com.example.HttpSink",
+                  "http.auth.bearer.token": "literal-in-template",
+                  "header.x-api": "${API_TOKEN}",
+                  "url": "https://api.example/hook?key=${DEBEZIUM_PASSWORD}",
+                  "topics": "shop.public.orders"}}""");
+
+        Result result = cli.run("render", "api-sink");
+
+        assertThat(result.exitCode()).as(result.all()).isEqualTo(ExitCode.OK);
+        JsonNode config = Json.MAPPER.readTree(result.out()).path("config");
+        assertThat(config.path("http.auth.bearer.token").asText()).isEqualTo(SecretMasker.MASK);
+        assertThat(config.path("header.x-api").asText()).isEqualTo(SecretMasker.MASK);
+        assertThat(config.path("url").asText()).isEqualTo("https://api.example/hook?key=" + SecretMasker.MASK);
+        assertThat(config.path("topics").asText()).isEqualTo("shop.public.orders");
+        assertThat(result.all()).doesNotContain(SECRET, TOKEN, "literal-in-template");
+    }
+
+    @Test
+    void rendersEveryTemplateWhenNoneIsNamed() {
+        CliFixture cli = new CliFixture(dir).template("second", """
+                {"name": "second", "config": {"connector.class": "X"}}""");
+
+        Result result = cli.run("render");
+
+        assertThat(result.exitCode()).isEqualTo(ExitCode.OK);
+        assertThat(result.out()).contains("\"name\" : \"" + SOURCE + "\"", "\"name\" : \"second\"");
+        assertThat(result.out()).contains("\"database.password\" : \"" + SecretMasker.MASK + "\"")
+                .doesNotContain(SECRET);
+    }
+
+    @Test
+    void missingEnvFileIsAConfigError() {
+        CliFixture cli = new CliFixture(dir);
+
+        Result result = CliFixture.runRaw(cli.environment, "--env-file", dir.resolve("absent.env").toString(),
+                "--connectors-dir", cli.connectorsDir.toString(), "render");
+
+        assertThat(result.exitCode()).isEqualTo(ExitCode.CONFIG);
+        assertThat(result.err()).contains("No .env file at");
+    }
+}

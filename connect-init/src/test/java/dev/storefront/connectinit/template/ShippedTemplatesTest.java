@@ -1,0 +1,60 @@
+package dev.storefront.connectinit.template;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.storefront.env.PlatformEnv;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** The repository's own templates render from the repository's own .env, with nothing left undefined. */
+class ShippedTemplatesTest {
+
+    private static final Path ROOT = Path.of("..");
+
+    @Test
+    void everyShippedTemplateRendersFromTheRootDotEnv() {
+        PlatformEnv env = PlatformEnv.load(ROOT.resolve(".env"), Map.of());
+        TemplateCatalog catalog = TemplateCatalog.scan(ROOT.resolve("connectors"));
+
+        List<RenderedConnector> connectors = new TemplateRenderer(env, catalog).render(catalog.names());
+
+        assertThat(connectors).extracting(RenderedConnector::name).contains("storefront-postgres-source");
+        for (RenderedConnector connector : connectors) {
+            assertThat(connector.config().values()).as(connector.name()).noneMatch(value -> value.contains("${"));
+        }
+    }
+
+    @Test
+    void postgresSourceCapturesTheMigrationsPublicationAndSlot() {
+        PlatformEnv env = PlatformEnv.load(ROOT.resolve(".env"), Map.of());
+        TemplateCatalog catalog = TemplateCatalog.scan(ROOT.resolve("connectors"));
+
+        Map<String, String> config = new TemplateRenderer(env, catalog)
+                .render(List.of("storefront-postgres-source")).get(0).config();
+
+        assertThat(config)
+                .containsEntry("connector.class", "io.debezium.connector.postgresql.PostgresConnector")
+                .containsEntry("plugin.name", "pgoutput")
+                .containsEntry("publication.name", env.require("DEBEZIUM_PUBLICATION"))
+                .containsEntry("publication.autocreate.mode", "disabled")
+                .containsEntry("slot.name", env.require("DEBEZIUM_SLOT"))
+                .containsEntry("database.user", env.require("DEBEZIUM_USER"))
+                .containsEntry("database.password", env.require("DEBEZIUM_PASSWORD"))
+                .containsEntry("topic.prefix", env.require("TOPIC_PREFIX"))
+                .containsEntry("message.prefix.include.list", env.require("OUTBOX_PREFIX"))
+                .containsEntry("topic.creation.default.partitions", env.require("CDC_TOPIC_PARTITIONS"))
+                .containsEntry("value.converter.apicurio.registry.url", "http://" + env.require("APICURIO_HOST")
+                        + ":" + env.require("APICURIO_PORT") + "/apis/registry/v2");
+        assertThat(config.get("table.include.list").split(",")).containsExactlyInAnyOrder(
+                "public.customers", "public.products", "public.orders", "public.order_items", "public.payments");
+        for (String side : List.of("key", "value")) {
+            assertThat(config)
+                    .containsEntry(side + ".converter", "io.apicurio.registry.utils.converter.AvroConverter")
+                    .containsEntry(side + ".converter.apicurio.registry.as-confluent", "true")
+                    .containsEntry(side + ".converter.apicurio.registry.use-id", "contentId")
+                    .containsEntry(side + ".converter.apicurio.registry.headers.enabled", "false");
+        }
+    }
+}
