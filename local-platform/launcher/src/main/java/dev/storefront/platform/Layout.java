@@ -1,0 +1,110 @@
+package dev.storefront.platform;
+
+import dev.storefront.env.PlatformEnv;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/**
+ * Where everything is: the build outputs each component runs from, and the platform folder (PLATFORM_DIR) that
+ * holds data, logs and run state, kept between runs like compose volumes.
+ */
+public final class Layout {
+
+    private final Path home;
+    private final PlatformEnv env;
+    private final Path platformDir;
+
+    public Layout(Path home, PlatformEnv env) {
+        this.home = home.toAbsolutePath().normalize();
+        this.env = env;
+        this.platformDir = this.home.resolve(env.get("PLATFORM_DIR").orElse(".platform")).normalize();
+    }
+
+    public Path home() {
+        return home;
+    }
+
+    public PlatformEnv env() {
+        return env;
+    }
+
+    public Path platformDir() {
+        return platformDir;
+    }
+
+    public Path dataDir(String component) {
+        return platformDir.resolve("data").resolve(component);
+    }
+
+    public Path logFile(String component) {
+        return platformDir.resolve("logs").resolve(component + ".log");
+    }
+
+    public Path runDir() {
+        return platformDir.resolve("run");
+    }
+
+    public Path kafkaLibs() {
+        return home.resolve("local-platform/kafka-runtime/target/lib");
+    }
+
+    public Path connectPluginPath() {
+        return home.resolve("local-platform/connect-plugins/target/plugins");
+    }
+
+    public Path registryDir() {
+        return home.resolve("local-platform/registry-runtime/target/apicurio-registry");
+    }
+
+    public Path registryJar() {
+        try (Stream<Path> files = Files.list(registryDir())) {
+            return files.filter(f -> f.getFileName().toString().endsWith("-runner.jar")).findFirst()
+                    .orElse(registryDir().resolve("apicurio-registry-app-runner.jar"));
+        } catch (IOException e) {
+            return registryDir().resolve("apicurio-registry-app-runner.jar");
+        }
+    }
+
+    public Path seederJar() {
+        return home.resolve("seeder/target/quarkus-app/quarkus-run.jar");
+    }
+
+    public Path connectInitJar() {
+        return home.resolve("connect-init/target/connect-init.jar");
+    }
+
+    public Path pipelineJar() {
+        return home.resolve("pipeline/target/pipeline.jar");
+    }
+
+    public Path connectorsDir() {
+        return home.resolve("connectors");
+    }
+
+    public Path envFile() {
+        return home.resolve(".env");
+    }
+
+    /** Build outputs that are missing, with what produces them; empty when the build is complete. */
+    public List<String> missingBuildOutputs() {
+        List<String> missing = new ArrayList<>();
+        Map<String, Path> required = Map.of(
+                "Kafka runtime (local-platform/kafka-runtime)", kafkaLibs(),
+                "Connect plugins (local-platform/connect-plugins)", connectPluginPath(),
+                "Apicurio Registry (local-platform/registry-runtime)", registryJar(),
+                "seeder", seederJar(),
+                "connect-init", connectInitJar(),
+                "pipeline", pipelineJar());
+        required.forEach((what, path) -> {
+            if (!Files.exists(path)) {
+                missing.add(what + ": " + home.relativize(path));
+            }
+        });
+        return missing;
+    }
+}

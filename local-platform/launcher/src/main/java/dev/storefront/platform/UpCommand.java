@@ -1,0 +1,198 @@
+package dev.storefront.platform;
+
+import dev.storefront.platform.lifecycle.Component;
+import dev.storefront.platform.lifecycle.ComponentFailure;
+import dev.storefront.platform.lifecycle.Platform;
+import dev.storefront.platform.lifecycle.RunState;
+import dev.storefront.platform.lifecycle.RunState.Phase;
+import dev.storefront.platform.process.ChildProcess;
+import dev.storefront.platform.process.LogTail;
+import java.io.IOException;
+import java.io.RandomAccessFile;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicBoolean;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+
+@Command(name = "up", mixinStandardHelpOptions = true,
+        description = {"Start every component in dependency order with health checks, then print where each one is.",
+                "In the foreground until Ctrl-C (which stops everything cleanly), or with --detach in the background "
+                        + "until `./platform down`. If a component fails to start, it is named, the end of its log is "
+                        + "shown and the others are stopped."})
+final class UpCommand implements Callable<Integer> {
+
+    private static final Duration DETACHED_START_TIMEOUT = Duration.ofMinutes(6);
+    private static final int TAIL_LINES = 40;
+
+    @ParentCommand
+    PlatformCli cli;
+
+    @Option(names = {"-d", "--detach"}, description = "Start in the background and return once every component is healthy.")
+    boolean detach;
+
+    @Override
+    public Integer call() throws Exception {
+        Layout layout = cli.layout();
+        List<String> missing = layout.missingBuildOutputs();
+        if (!missing.isEmpty()) {
+            System.err.println("Build outputs are missing:\n  " + String.join("\n  ", missing)
+                    + "\nBuild them with `./mvnw -DskipTests package` (the ./platform script does it for you).");
+            return PlatformCli.FAILED;
+        }
+        Optional<RunState> previous = RunState.read(layout.runDir());
+        if (previous.isPresent() && previous.get().launcherAlive() && previous.get().phase() != Phase.STOPPED) {
+            System.err.println("The platform is already running (launcher pid " + previous.get().launcherPid()
+                    + "): see `./platform status`, or stop it with `./platform down`.");
+            return PlatformCli.FAILED;
+        }
+        return detach ? startDetached(layout) : runInForeground(layout);
+    }
+
+    private int runInForeground(Layout layout) throws InterruptedException {
+        List<Component> components = PlatformComponents.create(layout);
+        Platform platform = new Platform(components, System.out::println);
+        System.out.println("Starting the storefront CDC platform (data and logs in "
+                + StatusTable.relative(layout.home(), layout.platformDir()) + ") ...");
+        Instant begin = Instant.now();
+        RunState.now(Phase.STARTING, "starting", List.of()).write(layout.runDir());
+        AtomicBoolean stopping = new AtomicBoolean();
+        Thread stopper = new Thread(() -> {
+            stopping.set(true);
+            System.out.println("Stopping the storefront CDC platform ...");
+            RunState.now(Phase.STOPPING, "stopping", entries(layout, components)).write(layout.runDir());
+            platform.stop();
+            RunState.now(Phase.STOPPED, "stopped", List.of()).write(layout.runDir());
+            System.out.println("Stopped.");
+        }, "platform-stop");
+        Runtime.getRuntime().addShutdownHook(stopper);
+        try {
+            platform.start();
+        } catch (ComponentFailure failure) {
+            String message = failure.component() + " failed to start: " + failure.getMessage();
+            System.err.println();
+            System.err.println("FAILED: " + message);
+            if (failure.logFile() != null) {
+                System.err.println("--- last lines of " + StatusTable.relative(layout.home(), failure.logFile()) + " ---");
+                failure.logTail(TAIL_LINES).forEach(System.err::println);
+                System.err.println("---");
+            }
+            System.err.println("The other components were stopped.");
+            RunState.now(Phase.FAILED, message, List.of()).write(layout.runDir());
+            Runtime.getRuntime().removeShutdownHook(stopper);
+            return PlatformCli.FAILED;
+        }
+        List<RunState.Entry> entries = entries(layout, components);
+        RunState.now(Phase.UP, "up", entries).write(layout.runDir());
+        System.out.printf("%nThe storefront CDC platform is up (%.1f s):%n",
+                Duration.between(begin, Instant.now()).toMillis() / 1000.0);
+        StatusTable.print(System.out, rows(components, entries));
+        System.out.println("\nCtrl-C here, or `./platform down` elsewhere, stops it.");
+        watch(layout, components, stopping);
+        return 0;
+    }
+
+    /** Reports a component that dies after start-up (once), and keeps the launcher alive until it is stopped. */
+    private static void watch(Layout layout, List<Component> components, AtomicBoolean stopping)
+            throws InterruptedException {
+        Set<String> reported = new HashSet<>();
+        while (true) {
+            Thread.sleep(2000);
+            if (stopping.get()) {
+                return;
+            }
+            for (Component component : components) {
+                if (!component.isOneShot() && component.pid().isEmpty() && reported.add(component.name())) {
+                    System.err.println("WARNING: " + component.name() + " has stopped; last lines of "
+                            + StatusTable.relative(layout.home(), component.logFile()) + ":");
+                    LogTail.lastLines(component.logFile(), 15).forEach(line -> System.err.println("  " + line));
+                }
+            }
+        }
+    }
+
+    private static List<StatusTable.Row> rows(List<Component> components, List<RunState.Entry> entries) {
+        List<StatusTable.Row> rows = new ArrayList<>();
+        for (int i = 0; i < components.size(); i++) {
+            RunState.Entry entry = entries.get(i);
+            rows.add(new StatusTable.Row(entry.name(), components.get(i).isOneShot() ? "done" : "healthy",
+                    entry.pid() == null ? "-" : String.valueOf(entry.pid()), entry.endpoint(), entry.log()));
+        }
+        return rows;
+    }
+
+    static List<RunState.Entry> entries(Layout layout, List<Component> components) {
+        return components.stream()
+                .map(c -> new RunState.Entry(c.name(), c.pid().isPresent() ? c.pid().getAsLong() : null,
+                        c.endpoint(), StatusTable.relative(layout.home(), c.logFile())))
+                .toList();
+    }
+
+    /** Runs `up` as a detached launcher process, follows its log, and returns once it is up or has failed. */
+    private int startDetached(Layout layout) throws IOException, InterruptedException {
+        Path log = layout.logFile("launcher");
+        long offset = log.toFile().length();
+        List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx128m", "-cp", System.getProperty("java.class.path"), PlatformCli.class.getName(),
+                "--home", layout.home().toString(), "up");
+        ChildProcess launcher = ChildProcess.start("launcher", command, Map.of(), layout.home(), log);
+        Instant deadline = Instant.now().plus(DETACHED_START_TIMEOUT);
+        while (true) {
+            offset = follow(log, offset);
+            Optional<RunState> state = RunState.read(layout.runDir());
+            if (state.isPresent() && state.get().launcherPid() == launcher.pid()) {
+                if (state.get().phase() == Phase.UP) {
+                    follow(log, offset);
+                    System.out.println("Running in the background (launcher pid " + launcher.pid() + ", log "
+                            + StatusTable.relative(layout.home(), log) + "); `./platform down` stops it.");
+                    return 0;
+                }
+                if (state.get().phase() == Phase.FAILED) {
+                    follow(log, offset);
+                    return PlatformCli.FAILED;
+                }
+            }
+            if (!launcher.isAlive()) {
+                follow(log, offset);
+                System.err.println("The launcher exited with code " + launcher.exitCode().orElse(-1));
+                return PlatformCli.FAILED;
+            }
+            if (Instant.now().isAfter(deadline)) {
+                System.err.println("The platform did not come up within " + DETACHED_START_TIMEOUT.toMinutes()
+                        + " minutes; stopping it.");
+                launcher.stop(Duration.ofMinutes(2));
+                return PlatformCli.FAILED;
+            }
+            Thread.sleep(300);
+        }
+    }
+
+    /** Prints what was appended to {@code log} since {@code offset}; returns the new offset. */
+    private static long follow(Path log, long offset) throws IOException {
+        if (!log.toFile().exists()) {
+            return offset;
+        }
+        try (RandomAccessFile file = new RandomAccessFile(log.toFile(), "r")) {
+            long length = file.length();
+            if (length <= offset) {
+                return offset;
+            }
+            byte[] bytes = new byte[(int) (length - offset)];
+            file.seek(offset);
+            file.readFully(bytes);
+            System.out.print(new String(bytes, StandardCharsets.UTF_8));
+            System.out.flush();
+            return length;
+        }
+    }
+}

@@ -1,0 +1,107 @@
+package dev.storefront.platform.kafka;
+
+import dev.storefront.platform.ConfigTemplate;
+import dev.storefront.platform.Layout;
+import dev.storefront.platform.lifecycle.ComponentFailure;
+import dev.storefront.platform.lifecycle.ProcessComponent;
+import dev.storefront.platform.process.ChildProcess;
+import dev.storefront.platform.process.JavaCommand;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.DescribeClusterOptions;
+
+/** The Kafka KRaft broker (broker + controller in one JVM), from the jars kafka-runtime assembled. */
+public final class KafkaComponent extends ProcessComponent {
+
+    public static final String NAME = "kafka";
+
+    public KafkaComponent(Layout layout) {
+        super(layout, NAME, List.of(), Duration.ofSeconds(90));
+    }
+
+    @Override
+    public List<PortClaim> ports() {
+        return List.of(new PortClaim("KAFKA_PORT", host("KAFKA_HOST"), port("KAFKA_PORT")),
+                new PortClaim("KAFKA_CONTROLLER_PORT", host("KAFKA_HOST"), port("KAFKA_CONTROLLER_PORT")));
+    }
+
+    @Override
+    protected List<String> command() throws IOException, ComponentFailure {
+        Map<String, String> values = new HashMap<>(layout.env().asMap());
+        values.put("platform.kafka.dataDir", layout.dataDir(NAME).toString());
+        Path config = new ConfigTemplate("/kafka/server.properties")
+                .renderTo(layout.runDir().resolve("kafka-server.properties"), values);
+        if (!Files.exists(layout.dataDir(NAME).resolve("meta.properties"))) {
+            formatStorage(config);
+        }
+        return JavaCommand.withHeap("512m")
+                .option("-Dlog4j2.configurationFile=" + log4jConfig(layout))
+                .classpath(layout.kafkaLibs(), "kafka.Kafka")
+                .args(config.toString())
+                .toList();
+    }
+
+    /** A new KRaft log directory must be formatted with a cluster id once, as `kafka-storage.sh format` does. */
+    private void formatStorage(Path config) throws IOException, ComponentFailure {
+        List<String> format = JavaCommand.withHeap("256m")
+                .option("-Dlog4j2.configurationFile=" + log4jConfig(layout))
+                .classpath(layout.kafkaLibs(), "kafka.tools.StorageTool")
+                .args("format", "--cluster-id", newClusterId(), "--config", config.toString())
+                .toList();
+        ChildProcess tool = ChildProcess.start(NAME, format, Map.of(), layout.home(), logFile());
+        try {
+            if (!tool.waitFor(Duration.ofSeconds(60)) || tool.exitCode().orElse(-1) != 0) {
+                tool.stop(Duration.ofSeconds(5));
+                throw new ComponentFailure(NAME, "formatting the KRaft storage failed", logFile());
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ComponentFailure(NAME, "interrupted while formatting storage", logFile());
+        }
+    }
+
+    /** A Kafka cluster id: 16 random bytes, base64url without padding (what `kafka-storage random-uuid` prints). */
+    static String newClusterId() {
+        UUID uuid = UUID.randomUUID();
+        ByteBuffer bytes = ByteBuffer.allocate(16).putLong(uuid.getMostSignificantBits())
+                .putLong(uuid.getLeastSignificantBits());
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes.array());
+    }
+
+    /** The logging configuration shared by the broker and the Connect worker. */
+    public static Path log4jConfig(Layout layout) {
+        return new ConfigTemplate("/kafka/log4j2.properties")
+                .renderTo(layout.runDir().resolve("log4j2.properties"), Map.of());
+    }
+
+    @Override
+    public boolean isHealthy() {
+        Properties config = new Properties();
+        config.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, endpoint());
+        config.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, "2000");
+        config.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, "2000");
+        try (Admin admin = Admin.create(config)) {
+            return !admin.describeCluster(new DescribeClusterOptions().timeoutMs(2000)).nodes()
+                    .get(3, TimeUnit.SECONDS).isEmpty();
+        } catch (Exception e) {
+            return false;
+        }
+    }
+
+    @Override
+    public String endpoint() {
+        return host("KAFKA_HOST") + ":" + port("KAFKA_PORT");
+    }
+}

@@ -1,0 +1,89 @@
+package dev.storefront.platform.lifecycle;
+
+import dev.storefront.platform.Layout;
+import dev.storefront.platform.process.ChildProcess;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalLong;
+
+/** A component that is one child process (a JVM), healthy when its probe passes. */
+public abstract class ProcessComponent implements Component {
+
+    private static final Duration STOP_GRACE = Duration.ofSeconds(30);
+
+    protected final Layout layout;
+    private final String name;
+    private final List<String> dependsOn;
+    private final Duration startTimeout;
+    private volatile ChildProcess process;
+
+    protected ProcessComponent(Layout layout, String name, List<String> dependsOn, Duration startTimeout) {
+        this.layout = layout;
+        this.name = name;
+        this.dependsOn = List.copyOf(dependsOn);
+        this.startTimeout = startTimeout;
+    }
+
+    /** The command line; may write the configuration files it refers to. */
+    protected abstract List<String> command() throws IOException, ComponentFailure;
+
+    /** The child's environment on top of the launcher's: the whole platform configuration by default. */
+    protected Map<String, String> environment() {
+        return layout.env().asMap();
+    }
+
+    @Override
+    public String name() {
+        return name;
+    }
+
+    @Override
+    public List<String> dependsOn() {
+        return dependsOn;
+    }
+
+    @Override
+    public void start() throws ComponentFailure, InterruptedException {
+        try {
+            process = ChildProcess.start(name, command(), environment(), layout.home(), logFile());
+        } catch (IOException e) {
+            throw new ComponentFailure(name, "cannot launch: " + e.getMessage(), logFile(), e);
+        }
+        awaitStarted(process, startTimeout);
+    }
+
+    /** Waits until healthy; one-shot components override this to wait for a successful exit. */
+    protected void awaitStarted(ChildProcess child, Duration timeout) throws ComponentFailure, InterruptedException {
+        HealthWait.await(child, timeout, this::isHealthy);
+    }
+
+    @Override
+    public void stop() {
+        ChildProcess child = process;
+        if (child != null && child.isAlive()) {
+            child.stop(STOP_GRACE);
+        }
+    }
+
+    @Override
+    public OptionalLong pid() {
+        ChildProcess child = process;
+        return child != null && child.isAlive() ? OptionalLong.of(child.pid()) : OptionalLong.empty();
+    }
+
+    @Override
+    public Path logFile() {
+        return layout.logFile(name);
+    }
+
+    protected String host(String variable) {
+        return layout.env().require(variable);
+    }
+
+    protected int port(String variable) {
+        return layout.env().port(variable);
+    }
+}

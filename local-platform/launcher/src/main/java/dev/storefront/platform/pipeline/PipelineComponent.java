@@ -1,0 +1,42 @@
+package dev.storefront.platform.pipeline;
+
+import dev.storefront.platform.Layout;
+import dev.storefront.platform.connectinit.ConnectInitComponent;
+import dev.storefront.platform.kafka.KafkaComponent;
+import dev.storefront.platform.lifecycle.ProcessComponent;
+import dev.storefront.platform.process.JavaCommand;
+import dev.storefront.platform.process.Probes;
+import dev.storefront.platform.registry.RegistryComponent;
+import java.time.Duration;
+import java.util.List;
+
+/** The Kafka Streams pipeline (facts, analytics, outbox feed); healthy while its streams are RUNNING. */
+public final class PipelineComponent extends ProcessComponent {
+
+    public static final String NAME = "pipeline";
+
+    public PipelineComponent(Layout layout) {
+        super(layout, NAME, List.of(KafkaComponent.NAME, RegistryComponent.NAME, ConnectInitComponent.NAME),
+                Duration.ofSeconds(120));
+    }
+
+    @Override
+    public List<PortClaim> ports() {
+        return List.of(new PortClaim("PIPELINE_PORT", "localhost", port("PIPELINE_PORT")));
+    }
+
+    @Override
+    protected List<String> command() {
+        return JavaCommand.withHeap("384m").jar(layout.pipelineJar()).args("run").toList();
+    }
+
+    @Override
+    public boolean isHealthy() {
+        return Probes.httpOk(endpoint());
+    }
+
+    @Override
+    public String endpoint() {
+        return "http://localhost:" + port("PIPELINE_PORT") + "/health";
+    }
+}

@@ -1,0 +1,78 @@
+package dev.storefront.platform.process;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalInt;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A process the launcher started, with its output appended to its own log file.
+ * Started in its own session (setsid) so that Ctrl-C in the launcher's terminal reaches only the launcher,
+ * which then stops the components in dependency order (Connect before Kafka, see DESIGN.md).
+ */
+public final class ChildProcess {
+
+    private static final boolean HAS_SETSID = Files.isExecutable(Path.of("/usr/bin/setsid"));
+
+    private final String name;
+    private final Path logFile;
+    private final Process process;
+
+    private ChildProcess(String name, Path logFile, Process process) {
+        this.name = name;
+        this.logFile = logFile;
+        this.process = process;
+    }
+
+    public static ChildProcess start(String name, List<String> command, Map<String, String> environment,
+                                     Path workingDir, Path logFile) throws IOException {
+        Files.createDirectories(logFile.getParent());
+        List<String> full = new ArrayList<>();
+        if (HAS_SETSID) {
+            full.add("/usr/bin/setsid");
+        }
+        full.addAll(command);
+        ProcessBuilder builder = new ProcessBuilder(full)
+                .directory(workingDir.toFile())
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile()))
+                .redirectInput(ProcessBuilder.Redirect.from(Path.of("/dev/null").toFile()));
+        builder.environment().putAll(environment);
+        return new ChildProcess(name, logFile, builder.start());
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public long pid() {
+        return process.pid();
+    }
+
+    public Path logFile() {
+        return logFile;
+    }
+
+    public boolean isAlive() {
+        return process.isAlive();
+    }
+
+    public OptionalInt exitCode() {
+        return process.isAlive() ? OptionalInt.empty() : OptionalInt.of(process.exitValue());
+    }
+
+    /** Waits for a one-shot process to finish; true if it did within the timeout. */
+    public boolean waitFor(Duration timeout) throws InterruptedException {
+        return process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    /** SIGTERM, then SIGKILL if it has not exited within {@code grace}. */
+    public void stop(Duration grace) {
+        Signals.terminate(process.toHandle(), grace);
+    }
+}

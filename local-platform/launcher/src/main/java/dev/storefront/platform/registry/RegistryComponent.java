@@ -1,0 +1,64 @@
+package dev.storefront.platform.registry;
+
+import dev.storefront.platform.ConfigTemplate;
+import dev.storefront.platform.Layout;
+import dev.storefront.platform.lifecycle.ProcessComponent;
+import dev.storefront.platform.postgres.PostgresComponent;
+import dev.storefront.platform.process.JavaCommand;
+import dev.storefront.platform.process.Probes;
+import java.io.IOException;
+import java.io.StringReader;
+import java.io.UncheckedIOException;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+
+/** The Apicurio Registry server, storing schemas in its own database of the platform's PostgreSQL. */
+public final class RegistryComponent extends ProcessComponent {
+
+    public static final String NAME = "registry";
+
+    public RegistryComponent(Layout layout) {
+        super(layout, NAME, List.of(PostgresComponent.NAME), Duration.ofSeconds(90));
+    }
+
+    @Override
+    public List<PortClaim> ports() {
+        return List.of(new PortClaim("APICURIO_PORT", host("APICURIO_HOST"), port("APICURIO_PORT")));
+    }
+
+    @Override
+    protected List<String> command() {
+        return JavaCommand.withHeap("384m").jar(layout.registryJar()).toList();
+    }
+
+    @Override
+    protected Map<String, String> environment() {
+        Map<String, String> environment = new HashMap<>(layout.env().asMap());
+        Properties settings = new Properties();
+        try {
+            settings.load(new StringReader(new ConfigTemplate("/registry/registry.env").render(layout.env().asMap())));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        settings.stringPropertyNames().forEach(key -> environment.put(key, settings.getProperty(key)));
+        return environment;
+    }
+
+    @Override
+    public boolean isHealthy() {
+        return Probes.httpOk(baseUrl() + "/health/ready");
+    }
+
+    /** The registry's v3 API; the Confluent-compatible one is beside it at /apis/ccompat/v7. */
+    @Override
+    public String endpoint() {
+        return baseUrl() + "/apis/registry/v3";
+    }
+
+    private String baseUrl() {
+        return "http://" + host("APICURIO_HOST") + ":" + port("APICURIO_PORT");
+    }
+}

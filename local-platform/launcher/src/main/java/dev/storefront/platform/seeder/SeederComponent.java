@@ -1,0 +1,44 @@
+package dev.storefront.platform.seeder;
+
+import dev.storefront.platform.Layout;
+import dev.storefront.platform.lifecycle.ProcessComponent;
+import dev.storefront.platform.postgres.PostgresComponent;
+import dev.storefront.platform.process.JavaCommand;
+import dev.storefront.platform.process.Probes;
+import java.time.Duration;
+import java.util.List;
+
+/** The seeder (Quarkus); it applies the Flyway migrations at start, so it is healthy once they are in. */
+public final class SeederComponent extends ProcessComponent {
+
+    public static final String NAME = "seeder";
+
+    public SeederComponent(Layout layout) {
+        super(layout, NAME, List.of(PostgresComponent.NAME), Duration.ofSeconds(90));
+    }
+
+    @Override
+    public List<PortClaim> ports() {
+        return List.of(new PortClaim("SEEDER_PORT", "localhost", port("SEEDER_PORT")));
+    }
+
+    @Override
+    protected List<String> command() {
+        return JavaCommand.withHeap("256m").jar(layout.seederJar()).toList();
+    }
+
+    @Override
+    public boolean isHealthy() {
+        return Probes.httpOk(baseUrl() + "/q/health/ready");
+    }
+
+    /** The Swagger UI, where users drive the seeder. */
+    @Override
+    public String endpoint() {
+        return baseUrl() + "/q/swagger-ui";
+    }
+
+    private String baseUrl() {
+        return "http://localhost:" + port("SEEDER_PORT");
+    }
+}

@@ -1,0 +1,110 @@
+package dev.storefront.platform.lifecycle;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.OptionalLong;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.Test;
+
+/** The start/stop orchestration, with fake components (the real ones are proven by the end-to-end tests). */
+class PlatformTest {
+
+    private final List<String> events = new CopyOnWriteArrayList<>();
+
+    private final class Fake implements Component {
+        private final String name;
+        private final List<String> dependsOn;
+        private final boolean fails;
+        private volatile boolean running;
+
+        Fake(String name, boolean fails, String... dependsOn) {
+            this.name = name;
+            this.fails = fails;
+            this.dependsOn = List.of(dependsOn);
+        }
+
+        @Override
+        public String name() {
+            return name;
+        }
+
+        @Override
+        public List<String> dependsOn() {
+            return dependsOn;
+        }
+
+        @Override
+        public void start() throws ComponentFailure, InterruptedException {
+            Thread.sleep(20);
+            if (fails) {
+                throw new ComponentFailure(name, "boom", null);
+            }
+            running = true;
+            events.add("started " + name);
+        }
+
+        @Override
+        public void stop() {
+            if (running) {
+                running = false;
+                events.add("stopped " + name);
+            }
+        }
+
+        @Override
+        public boolean isHealthy() {
+            return running;
+        }
+
+        @Override
+        public OptionalLong pid() {
+            return running ? OptionalLong.of(1) : OptionalLong.empty();
+        }
+
+        @Override
+        public String endpoint() {
+            return name;
+        }
+
+        @Override
+        public Path logFile() {
+            return null;
+        }
+    }
+
+    @Test
+    void startsEachComponentAfterItsDependenciesAndStopsInReverse() throws Exception {
+        Platform platform = new Platform(List.of(
+                new Fake("postgres", false), new Fake("kafka", false),
+                new Fake("connect", false, "kafka"), new Fake("init", false, "connect", "postgres")), s -> { });
+
+        platform.start();
+
+        assertThat(events.indexOf("started connect")).isGreaterThan(events.indexOf("started kafka"));
+        assertThat(events.indexOf("started init")).isGreaterThan(events.indexOf("started connect"))
+                .isGreaterThan(events.indexOf("started postgres"));
+        events.clear();
+        platform.stop();
+        assertThat(events).containsExactly("stopped init", "stopped connect", "stopped kafka", "stopped postgres");
+    }
+
+    @Test
+    void aFailureNamesTheComponentAndStopsTheOthers() {
+        Platform platform = new Platform(List.of(
+                new Fake("postgres", false), new Fake("kafka", false),
+                new Fake("connect", true, "kafka"), new Fake("init", false, "connect")), s -> { });
+
+        assertThatThrownBy(platform::start)
+                .isInstanceOfSatisfying(ComponentFailure.class, f -> assertThat(f.component()).isEqualTo("connect"));
+        assertThat(events).contains("stopped kafka", "stopped postgres").doesNotContain("started init");
+    }
+
+    @Test
+    void dependenciesMustBeDeclaredFirst() {
+        assertThatThrownBy(() -> new Platform(List.of(new Fake("connect", false, "kafka"), new Fake("kafka", false)),
+                s -> { })).hasMessageContaining("connect depends on kafka");
+    }
+}
