@@ -1,0 +1,127 @@
+package dev.storefront.e2e.streaming;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.storefront.e2e.support.ConnectWorker;
+import dev.storefront.e2e.support.LocalPlatform;
+import dev.storefront.e2e.support.LocalPlatformExtension;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+
+/** connect-init against the real Connect worker: idempotent, fails before touching Connect, waits for a late Connect. */
+@Order(3)
+@ExtendWith(LocalPlatformExtension.class)
+class ConnectInitIT {
+
+    private static final String SOURCE = "storefront-postgres-source";
+
+    @Test
+    void applyingTwiceChangesNothingAndLeavesEverythingRunning(LocalPlatform platform) throws Exception {
+        long configRecordsBefore = configTopicRecords(platform, "_connect-configs");
+
+        LocalPlatform.CommandResult apply = platform.connectInit(Map.of(), "apply");
+
+        assertThat(apply.exitCode()).as(apply.output()).isZero();
+        assertThat(configTopicRecords(platform, "_connect-configs")).as("records in Connect's config topic")
+                .isEqualTo(configRecordsBefore);
+        LocalPlatform.CommandResult status = platform.connectInit(Map.of(), "status");
+        assertThat(status.exitCode()).as(status.output()).isZero();
+        assertThat(status.output()).contains(SOURCE).contains("RUNNING");
+    }
+
+    @Test
+    void aTemplateWithAMissingVariableExitsNonZeroAndRegistersNothing(LocalPlatform platform, @TempDir Path connectors)
+            throws Exception {
+        Files.writeString(connectors.resolve("broken-source.template.json"), """
+                {"name": "broken-source", "config": {
+                  "connector.class": "io.debezium.connector.postgresql.PostgresConnector",
+                  "database.hostname": "${POSTGRES_HOST}",
+                  "database.dbname": "${STOREFRONT_DB_THAT_NOBODY_DEFINED}"}}
+                """);
+
+        LocalPlatform.CommandResult apply = platform.connectInit(Map.of(), "apply", "--connectors-dir", connectors.toString());
+
+        assertThat(apply.exitCode()).isNotZero();
+        assertThat(apply.output()).contains("STOREFRONT_DB_THAT_NOBODY_DEFINED");
+        assertThat(connectorNames(platform.connectUrl())).doesNotContain("broken-source").contains(SOURCE);
+    }
+
+    @Test
+    void startedBeforeConnectIsUpItWaitsAndSucceeds(LocalPlatform platform) throws Exception {
+        int port = freePort();
+        Map<String, String> lateConnect = Map.of("CONNECT_PORT", String.valueOf(port),
+                "DEBEZIUM_SLOT", "late_connect_slot", "TOPIC_PREFIX", "late");
+        CompletableFuture<LocalPlatform.CommandResult> apply = CompletableFuture.supplyAsync(
+                () -> platform.connectInit(lateConnect, "apply", SOURCE, "--timeout", "3m"));
+        Thread.sleep(5000);
+        assertThat(apply).as("connect-init waits while Connect is down").isNotDone();
+
+        try (ConnectWorker worker = ConnectWorker.start(platform, "late-connect", port)) {
+            LocalPlatform.CommandResult result = apply.get();
+
+            assertThat(result.exitCode()).as(result.output()).isZero();
+            assertThat(result.output()).contains("waiting for Connect");
+            assertThat(connectorNames("http://localhost:" + port)).contains(SOURCE);
+
+            LocalPlatform.CommandResult delete = platform.connectInit(lateConnect, "delete", SOURCE, "--drop-slot");
+            assertThat(delete.exitCode()).as(delete.output()).isZero();
+        }
+        assertThat(slotExists(platform, "late_connect_slot")).as("slot dropped by delete --drop-slot").isFalse();
+    }
+
+    private static long configTopicRecords(LocalPlatform platform, String topic) {
+        Properties config = new Properties();
+        config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, platform.kafkaBootstrap());
+        config.put(ConsumerConfig.GROUP_ID_CONFIG, "e2e-" + UUID.randomUUID());
+        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(config, new ByteArrayDeserializer(),
+                new ByteArrayDeserializer())) {
+            List<TopicPartition> partitions = consumer.partitionsFor(topic, Duration.ofSeconds(10)).stream()
+                    .map(p -> new TopicPartition(topic, p.partition())).toList();
+            return consumer.endOffsets(partitions).values().stream().mapToLong(Long::longValue).sum();
+        }
+    }
+
+    private static String connectorNames(String connectUrl) throws Exception {
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(connectUrl + "/connectors")).build(),
+                HttpResponse.BodyHandlers.ofString()).body();
+    }
+
+    private static boolean slotExists(LocalPlatform platform, String slot) throws Exception {
+        try (Connection db = platform.storefrontDb();
+             PreparedStatement query = db.prepareStatement("SELECT 1 FROM pg_replication_slots WHERE slot_name = ?")) {
+            query.setString(1, slot);
+            try (ResultSet rs = query.executeQuery()) {
+                return rs.next();
+            }
+        }
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+}
