@@ -1,0 +1,80 @@
+package dev.storefront.e2e.pipeline;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.storefront.e2e.support.LocalPlatform;
+import dev.storefront.e2e.support.LocalPlatformExtension;
+import dev.storefront.e2e.support.SeederClient;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * Every pipeline output (order facts in Avro and Protobuf, the analytics topic and table, order_output, the _cdc
+ * history tables) reconciles exactly with SQL over PostgreSQL, through `platform verify`, after a full load and
+ * deltas with status changes, price changes and deletes, and also after the pipeline process is killed mid-stream.
+ */
+@Order(10)
+@ExtendWith(LocalPlatformExtension.class)
+class PipelineOutputsIT {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @Test
+    void everyOutputReconcilesWithPostgresAfterAFullLoadAndDeltas(LocalPlatform platform) throws Exception {
+        SeederClient seeder = new SeederClient(platform);
+        seeder.fullLoad(300, 50, 600, 31);
+        seeder.startDeltas(100);
+        Thread.sleep(8000);
+        JsonNode status = seeder.stopDeltas();
+        assertThat(status.path("operations").path("order_status").asLong()).isPositive();
+        assertThat(status.path("operations").path("product_change").asLong()).isPositive();
+        assertThat(status.path("operations").path("delete_cancelled_order").asLong()).isPositive();
+
+        String report = awaitVerified(platform);
+
+        assertThat(report).contains("storefront.facts.orders", "order_output", "revenue_by_category_country", "_cdc");
+    }
+
+    @Test
+    void killingThePipelineMidStreamStillReconciles(LocalPlatform platform) throws Exception {
+        SeederClient seeder = new SeederClient(platform);
+        long before = pipelinePid(platform);
+        seeder.startDeltas(100);
+        Thread.sleep(3000);
+
+        ProcessHandle.of(before).ifPresent(ProcessHandle::destroyForcibly);
+        await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofSeconds(1))
+                .until(() -> pipelinePid(platform) != before && platform.platform("status").exitCode() == 0);
+        Thread.sleep(3000);
+        seeder.stopDeltas();
+
+        awaitVerified(platform);
+    }
+
+    /** Runs `platform verify` until it reports every output matching (the pipeline and sinks catch up meanwhile). */
+    private static String awaitVerified(LocalPlatform platform) {
+        AtomicReference<LocalPlatform.CommandResult> last = new AtomicReference<>();
+        await().atMost(Duration.ofMinutes(4)).pollInterval(Duration.ofSeconds(5)).untilAsserted(() -> {
+            last.set(platform.platform("verify"));
+            assertThat(last.get().exitCode()).as("platform verify:%n%s", last.get().output()).isZero();
+        });
+        return last.get().output();
+    }
+
+    private static long pipelinePid(LocalPlatform platform) throws Exception {
+        JsonNode state = JSON.readTree(Path.of(platform.env().require("PLATFORM_DIR"), "run", "state.json").toFile());
+        for (JsonNode component : state.path("components")) {
+            if (component.path("name").asText().equals("pipeline") && component.hasNonNull("pid")) {
+                return component.path("pid").asLong();
+            }
+        }
+        return -1;
+    }
+}
