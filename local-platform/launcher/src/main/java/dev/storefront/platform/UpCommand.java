@@ -4,9 +4,9 @@ import dev.storefront.platform.lifecycle.Component;
 import dev.storefront.platform.lifecycle.ComponentFailure;
 import dev.storefront.platform.lifecycle.Platform;
 import dev.storefront.platform.lifecycle.RunState;
+import dev.storefront.platform.lifecycle.Supervisor;
 import dev.storefront.platform.lifecycle.RunState.Phase;
 import dev.storefront.platform.process.ChildProcess;
-import dev.storefront.platform.process.LogTail;
 import java.io.IOException;
 import java.io.RandomAccessFile;
 import java.nio.charset.StandardCharsets;
@@ -14,11 +14,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicBoolean;
 import picocli.CommandLine.Command;
@@ -98,27 +96,10 @@ final class UpCommand implements Callable<Integer> {
                 Duration.between(begin, Instant.now()).toMillis() / 1000.0);
         StatusTable.print(System.out, rows(components, entries));
         System.out.println("\nCtrl-C here, or `./platform down` elsewhere, stops it.");
-        watch(layout, components, stopping);
+        new Supervisor(components, System.out::println,
+                () -> RunState.now(Phase.UP, "up", entries(layout, components)).write(layout.runDir()))
+                .watch(stopping);
         return 0;
-    }
-
-    /** Reports a component that dies after start-up (once), and keeps the launcher alive until it is stopped. */
-    private static void watch(Layout layout, List<Component> components, AtomicBoolean stopping)
-            throws InterruptedException {
-        Set<String> reported = new HashSet<>();
-        while (true) {
-            Thread.sleep(2000);
-            if (stopping.get()) {
-                return;
-            }
-            for (Component component : components) {
-                if (!component.isOneShot() && component.pid().isEmpty() && reported.add(component.name())) {
-                    System.err.println("WARNING: " + component.name() + " has stopped; last lines of "
-                            + StatusTable.relative(layout.home(), component.logFile()) + ":");
-                    LogTail.lastLines(component.logFile(), 15).forEach(line -> System.err.println("  " + line));
-                }
-            }
-        }
     }
 
     private static List<StatusTable.Row> rows(List<Component> components, List<RunState.Entry> entries) {
