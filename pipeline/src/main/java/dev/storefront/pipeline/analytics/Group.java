@@ -1,0 +1,5 @@
+package dev.storefront.pipeline.analytics;
+
+/** A product category x customer country group. */
+public record Group(String category, String country) {
+}

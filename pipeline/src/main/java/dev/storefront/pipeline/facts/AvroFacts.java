@@ -1,0 +1,55 @@
+package dev.storefront.pipeline.facts;
+
+import dev.storefront.pipeline.avro.OrderFact;
+import dev.storefront.pipeline.avro.OrderFactItem;
+import dev.storefront.pipeline.cdc.AvroFields;
+import dev.storefront.pipeline.cdc.CustomerRow;
+import dev.storefront.pipeline.cdc.OrderRow;
+import dev.storefront.pipeline.cdc.SourcePosition;
+import dev.storefront.pipeline.enrich.CustomerOrder;
+import dev.storefront.pipeline.enrich.EnrichedItem;
+import java.math.RoundingMode;
+import java.time.Instant;
+import java.util.List;
+
+/** Builds the Avro order fact from an order, its customer and its lines. */
+final class AvroFacts {
+
+    private AvroFacts() {
+    }
+
+    /** @param lines the order's lines, null while it has none */
+    static OrderFact fact(CustomerOrder customerOrder, OrderItems lines) {
+        OrderRow order = customerOrder.order();
+        CustomerRow customer = customerOrder.customer();
+        List<EnrichedItem> items = lines == null ? List.of() : lines.items();
+        SourcePosition position = items.stream().map(EnrichedItem::position)
+                .reduce(customerOrder.position(), SourcePosition::latest);
+        return OrderFact.newBuilder()
+                .setOrderId(order.id())
+                .setStatus(order.status())
+                .setTotal(order.total().setScale(2, RoundingMode.UNNECESSARY))
+                .setItemCount(items.size())
+                .setCustomerId(customer.id())
+                .setCustomerName(customer.fullName())
+                .setCustomerEmail(customer.email())
+                .setCustomerCountry(customer.country())
+                .setItems(items.stream().map(AvroFacts::item).toList())
+                .setCreatedAt(AvroFields.fromEpochMicros(order.createdAtMicros()))
+                .setUpdatedAt(AvroFields.fromEpochMicros(order.updatedAtMicros()))
+                .setSourceLsn(position.lsn())
+                .setSourceTs(Instant.ofEpochMilli(position.tsMs()))
+                .build();
+    }
+
+    private static OrderFactItem item(EnrichedItem item) {
+        return OrderFactItem.newBuilder()
+                .setItemId(item.itemId())
+                .setProductId(item.productId())
+                .setProductName(item.productName())
+                .setCategory(item.category())
+                .setQuantity(item.quantity())
+                .setPrice(item.price().setScale(2, RoundingMode.UNNECESSARY))
+                .build();
+    }
+}

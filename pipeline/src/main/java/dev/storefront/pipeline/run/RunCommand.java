@@ -1,0 +1,83 @@
+package dev.storefront.pipeline.run;
+
+import dev.storefront.env.PlatformEnvException;
+import dev.storefront.pipeline.ExitCode;
+import dev.storefront.pipeline.PipelineCli;
+import dev.storefront.pipeline.config.PipelineConfig;
+import dev.storefront.pipeline.config.Topics;
+import dev.storefront.pipeline.serde.RegistrySerdes;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicReference;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.ParentCommand;
+
+/** Runs the streams application until SIGTERM (clean close) or a fatal stream error (exit 1). */
+@Command(name = "run", mixinStandardHelpOptions = true,
+        description = {"Creates the missing topics, then runs the pipeline until stopped (SIGTERM closes it cleanly).",
+                "GET http://localhost:$${PIPELINE_PORT}/health answers 200 while the streams are RUNNING."})
+public final class RunCommand implements Callable<Integer> {
+
+    private static final Logger LOG = LoggerFactory.getLogger(RunCommand.class);
+    private static final Duration ADMIN_TIMEOUT = Duration.ofSeconds(60);
+    private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(30);
+
+    @ParentCommand
+    private PipelineCli cli;
+
+    @Override
+    public Integer call() throws Exception {
+        PipelineConfig config = cli.config();
+        Topics topics = config.topics();
+        AtomicReference<KafkaStreams> running = new AtomicReference<>();
+        // The port is claimed first: a taken port fails before any topic is created.
+        try (HealthServer health = startHealth(config.healthPort(), running)) {
+            try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, config.bootstrapServers()))) {
+                TopicProvisioner.ensure(admin, topics, config.partitions(), ADMIN_TIMEOUT);
+            }
+            KafkaStreams streams = new KafkaStreams(
+                    PipelineTopology.build(topics, new RegistrySerdes(config.serde()), config.outboxPrefix()),
+                    config.streams());
+            running.set(streams);
+            CountDownLatch stopped = new CountDownLatch(1);
+            streams.setStateListener((now, before) -> {
+                LOG.info("Streams state {} -> {}", before, now);
+                if (now == KafkaStreams.State.ERROR || now == KafkaStreams.State.NOT_RUNNING) {
+                    stopped.countDown();
+                }
+            });
+            streams.setUncaughtExceptionHandler(e -> {
+                LOG.error("A stream thread failed; stopping the pipeline (a restart resumes from the last commit)", e);
+                return StreamThreadExceptionResponse.SHUTDOWN_CLIENT;
+            });
+            Thread closer = new Thread(() -> streams.close(CLOSE_TIMEOUT), "pipeline-shutdown");
+            Runtime.getRuntime().addShutdownHook(closer);
+            LOG.info("Pipeline starting: reads {}, writes {}; health on port {}", topics.inputs(), topics.outputs(),
+                    health.port());
+            streams.start();
+            stopped.await();
+            return streams.state() == KafkaStreams.State.ERROR ? ExitCode.FAILED : ExitCode.OK;
+        }
+    }
+
+    private static HealthServer startHealth(int port, AtomicReference<KafkaStreams> running) {
+        try {
+            return HealthServer.start(port, () -> {
+                KafkaStreams streams = running.get();
+                return streams == null ? KafkaStreams.State.CREATED : streams.state();
+            });
+        } catch (IOException e) {
+            throw new PlatformEnvException("Cannot listen on port " + port + " (pipeline.health-port, PIPELINE_PORT): "
+                    + e.getMessage());
+        }
+    }
+}

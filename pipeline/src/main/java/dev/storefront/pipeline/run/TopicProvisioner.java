@@ -1,0 +1,90 @@
+package dev.storefront.pipeline.run;
+
+import dev.storefront.pipeline.PipelineFailure;
+import dev.storefront.pipeline.config.Topics;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.KafkaFuture;
+import org.apache.kafka.common.config.TopicConfig;
+import org.apache.kafka.common.errors.TopicExistsException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Creates the topics the pipeline needs before it starts: the broker does not create topics on demand, and
+ * Debezium creates a table's topic only at its first event, so an input may not exist yet. Existing topics are
+ * left as they are.
+ */
+public final class TopicProvisioner {
+
+    private static final Logger LOG = LoggerFactory.getLogger(TopicProvisioner.class);
+
+    private TopicProvisioner() {
+    }
+
+    /** The topics to create: missing inputs as Debezium would create them, missing outputs (upserts compacted). */
+    static List<NewTopic> missing(Topics topics, int partitions, Set<String> existing) {
+        List<NewTopic> missing = new ArrayList<>();
+        for (String input : topics.inputs()) {
+            missing.add(new NewTopic(input, Optional.of(partitions), Optional.empty()));
+        }
+        for (String upsert : topics.upsertOutputs()) {
+            missing.add(new NewTopic(upsert, Optional.of(partitions), Optional.empty())
+                    .configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT)));
+        }
+        missing.add(new NewTopic(topics.deadLetters(), Optional.of(partitions), Optional.empty()));
+        missing.removeIf(topic -> existing.contains(topic.name()));
+        return missing;
+    }
+
+    public static void ensure(Admin admin, Topics topics, int partitions, Duration timeout)
+            throws InterruptedException {
+        try {
+            Set<String> existing = admin.listTopics().names().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            List<NewTopic> missing = missing(topics, partitions, existing);
+            for (Map.Entry<String, KafkaFuture<Void>> created : admin.createTopics(missing).values().entrySet()) {
+                awaitCreated(created.getKey(), created.getValue(), timeout);
+            }
+            if (!missing.isEmpty()) {
+                LOG.info("Created topics {}", names(missing));
+            }
+        } catch (ExecutionException | TimeoutException e) {
+            throw new PipelineFailure("Cannot list or create the pipeline's topics: " + rootMessage(e), e);
+        }
+    }
+
+    private static void awaitCreated(String topic, KafkaFuture<Void> future, Duration timeout)
+            throws InterruptedException, ExecutionException, TimeoutException {
+        try {
+            future.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (ExecutionException e) {
+            // Debezium (or another instance) created it meanwhile: that is as good.
+            if (!(e.getCause() instanceof TopicExistsException)) {
+                throw e;
+            }
+            LOG.debug("Topic {} appeared meanwhile", topic);
+        }
+    }
+
+    private static List<String> names(Collection<NewTopic> topics) {
+        return topics.stream().map(NewTopic::name).toList();
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null) {
+            root = root.getCause();
+        }
+        return root.getClass().getSimpleName() + ": " + root.getMessage();
+    }
+}

@@ -1,0 +1,134 @@
+package dev.storefront.pipeline.verify;
+
+import dev.storefront.pipeline.cdc.ChangeEvent;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.ResultSetMetaData;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.apache.avro.generic.GenericRecord;
+
+/**
+ * CDC history: each {@code <table>_cdc} table must hold one row per change event of {@code <prefix>.public.<table>},
+ * and the last row per key must agree with the source table (a present row: last op c/u/r with equal columns;
+ * a deleted row: last op d).
+ */
+public final class CdcHistoryCheck {
+
+    /** Every captured table: the CDC history sink writes all five. */
+    public static final List<String> TABLES = List.of("customers", "products", "orders", "order_items", "payments");
+
+    private static final Set<String> PRESENT_OPS = Set.of("c", "u", "r");
+
+    private CdcHistoryCheck() {
+    }
+
+    /** One change event: the row, the operation and its WAL position (what __op and __source_lsn record). */
+    public record Change(long id, String op, long lsn) {
+    }
+
+    /** The last known state of a row: {@code present} with its columns, {@code deleted}, or an unexpected op. */
+    public record RowState(String state, Map<String, String> columns) {
+        static final RowState DELETED = new RowState("deleted", Map.of());
+
+        static RowState present(Map<String, String> columns) {
+            return new RowState("present", columns);
+        }
+    }
+
+    /** Counts a topic record: the sink writes one row per event, and drops tombstones. */
+    public static void count(Map<Change, Integer> changes, GenericRecord key, GenericRecord envelope) {
+        if (envelope != null) {
+            changes.merge(new Change(ChangeEvent.id(key), ChangeEvent.op(envelope), ChangeEvent.position(envelope).lsn()),
+                    1, Integer::sum);
+        }
+    }
+
+    public static String historyTable(String table) {
+        return table + "_cdc";
+    }
+
+    /** How many rows of the history table record each change. */
+    public static Map<Change, Integer> historyChanges(Connection analytics, String table) throws SQLException {
+        Map<Change, Integer> changes = new LinkedHashMap<>();
+        String sql = "SELECT id, __op, __source_lsn FROM " + historyTable(table);
+        try (PreparedStatement statement = analytics.prepareStatement(sql); ResultSet rows = statement.executeQuery()) {
+            while (rows.next()) {
+                changes.merge(new Change(rows.getLong(1), rows.getString(2), rows.getLong(3)), 1, Integer::sum);
+            }
+        }
+        return changes;
+    }
+
+    /** The rows of the source table, by id. */
+    public static Map<Long, RowState> sourceStates(Connection storefront, String table) throws SQLException {
+        Map<Long, RowState> states = new LinkedHashMap<>();
+        try (PreparedStatement statement = storefront.prepareStatement("SELECT * FROM " + table);
+             ResultSet rows = statement.executeQuery()) {
+            List<String> columns = columns(rows.getMetaData());
+            while (rows.next()) {
+                states.put(rows.getLong("id"), RowState.present(values(rows, columns)));
+            }
+        }
+        return states;
+    }
+
+    /** The state each row's last history row (by WAL position) tells, with the source table's columns. */
+    public static Map<Long, RowState> historyStates(Connection analytics, String table, List<String> columns)
+            throws SQLException {
+        Map<Long, RowState> states = new LinkedHashMap<>();
+        String sql = "SELECT DISTINCT ON (id) * FROM " + historyTable(table) + " ORDER BY id, __source_lsn DESC";
+        try (PreparedStatement statement = analytics.prepareStatement(sql); ResultSet rows = statement.executeQuery()) {
+            List<String> present = columns(rows.getMetaData());
+            while (rows.next()) {
+                String op = rows.getString("__op");
+                RowState state;
+                if ("d".equals(op)) {
+                    state = RowState.DELETED;
+                } else if (PRESENT_OPS.contains(op)) {
+                    state = RowState.present(values(rows, columns.stream().filter(present::contains).toList()));
+                } else {
+                    state = new RowState("op " + op, Map.of());
+                }
+                states.put(rows.getLong("id"), state);
+            }
+        }
+        return states;
+    }
+
+    /** What the history should end with: the source's rows, and "deleted" for every other row it recorded. */
+    public static Map<Long, RowState> expectedStates(Map<Long, RowState> source, Set<Long> recorded) {
+        Map<Long, RowState> expected = new LinkedHashMap<>(source);
+        recorded.forEach(id -> expected.putIfAbsent(id, RowState.DELETED));
+        return expected;
+    }
+
+    /** The source table's column names. */
+    public static List<String> columns(Connection storefront, String table) throws SQLException {
+        try (PreparedStatement statement = storefront.prepareStatement("SELECT * FROM " + table + " WHERE false");
+             ResultSet rows = statement.executeQuery()) {
+            return columns(rows.getMetaData());
+        }
+    }
+
+    private static List<String> columns(ResultSetMetaData metaData) throws SQLException {
+        List<String> columns = new ArrayList<>();
+        for (int i = 1; i <= metaData.getColumnCount(); i++) {
+            columns.add(metaData.getColumnName(i));
+        }
+        return columns;
+    }
+
+    private static Map<String, String> values(ResultSet row, List<String> columns) throws SQLException {
+        Map<String, String> values = new LinkedHashMap<>();
+        for (String column : columns) {
+            values.put(column, SqlValues.text(row.getObject(column)));
+        }
+        return values;
+    }
+}

@@ -1,0 +1,166 @@
+package dev.storefront.pipeline.facts;
+
+import static dev.storefront.pipeline.testing.CdcEvents.customer;
+import static dev.storefront.pipeline.testing.CdcEvents.item;
+import static dev.storefront.pipeline.testing.CdcEvents.order;
+import static dev.storefront.pipeline.testing.CdcEvents.product;
+import static dev.storefront.pipeline.testing.CdcEvents.with;
+import static dev.storefront.pipeline.testing.PipelineDriver.TOPICS;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.google.protobuf.InvalidProtocolBufferException;
+import dev.storefront.pipeline.avro.OrderFact;
+import dev.storefront.pipeline.avro.OrderFactItem;
+import dev.storefront.pipeline.avro.OrderKey;
+import dev.storefront.pipeline.cdc.StorefrontTables;
+import dev.storefront.pipeline.enrich.OrderJoins;
+import dev.storefront.pipeline.testing.CdcEvents;
+import dev.storefront.pipeline.testing.PipelineDriver;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.avro.generic.GenericRecord;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.streams.test.TestRecord;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+class OrderFactsTopologyTest {
+
+    private final PipelineDriver pipeline = new PipelineDriver((builder, serdes) ->
+            OrderFactsTopology.build(OrderJoins.build(StorefrontTables.build(builder, TOPICS, serdes)), TOPICS, serdes));
+
+    private final GenericRecord alice = customer(1, "Alice Martin", "alice@example.com", "France");
+    private final GenericRecord mug = product(10, "Mug", "Kitchen", "12.50");
+    private final GenericRecord lamp = product(11, "Lamp", "Home", "40.00");
+    private final GenericRecord order = order(100, 1, "pending", "65.00");
+    private final GenericRecord mugs = item(1000, 100, 10, 2, "12.50");
+    private final GenericRecord oneLamp = item(1001, 100, 11, 1, "40.00");
+
+    @AfterEach
+    void close() {
+        pipeline.close();
+    }
+
+    @Test
+    void anOrderWithItsCustomerItemsAndProductsBecomesOneFact() {
+        pipeline.insert(alice, mug, lamp, order, mugs, oneLamp);
+
+        OrderFact fact = facts().get(100L);
+        assertThat(facts()).containsOnlyKeys(100L);
+        assertThat(fact.getStatus()).isEqualTo("pending");
+        assertThat(fact.getTotal()).isEqualTo(new BigDecimal("65.00"));
+        assertThat(fact.getItemCount()).isEqualTo(2);
+        assertThat(fact.getCustomerId()).isEqualTo(1L);
+        assertThat(fact.getCustomerName()).isEqualTo("Alice Martin");
+        assertThat(fact.getCustomerEmail()).isEqualTo("alice@example.com");
+        assertThat(fact.getCustomerCountry()).isEqualTo("France");
+        assertThat(fact.getItems()).containsExactly(
+                new OrderFactItem(1000L, 10L, "Mug", "Kitchen", 2, new BigDecimal("12.50")),
+                new OrderFactItem(1001L, 11L, "Lamp", "Home", 1, new BigDecimal("40.00")));
+        assertThat(fact.getCreatedAt()).isEqualTo(Instant.parse(CdcEvents.CREATED_AT));
+        // The item inserted last is the latest change among the fact's rows.
+        assertThat(fact.getSourceLsn()).isEqualTo(pipeline.events().lastLsn());
+        assertThat(fact.getSourceTs()).isEqualTo(Instant.ofEpochMilli(pipeline.events().lastCommitMillis()));
+    }
+
+    @Test
+    void anOrderWhoseItemsHaveNotArrivedHasAFactWithoutItems() {
+        pipeline.insert(alice, order);
+
+        assertThat(facts().get(100L).getItemCount()).isZero();
+        assertThat(facts().get(100L).getItems()).isEmpty();
+    }
+
+    @Test
+    void aStatusChangeReemitsTheFactWithTheNewStatus() {
+        pipeline.insert(alice, mug, lamp, order, mugs, oneLamp);
+
+        GenericRecord shipped = with(with(order, "status", "shipped"), "updated_at", CdcEvents.UPDATED_AT);
+        pipeline.update(order, shipped);
+
+        OrderFact fact = facts().get(100L);
+        assertThat(fact.getStatus()).isEqualTo("shipped");
+        assertThat(fact.getUpdatedAt()).isEqualTo(Instant.parse(CdcEvents.UPDATED_AT));
+        assertThat(fact.getItemCount()).isEqualTo(2);
+        assertThat(fact.getSourceLsn()).isEqualTo(pipeline.events().lastLsn());
+    }
+
+    @Test
+    void aCustomerMoveAndAProductRenameReachTheFact() {
+        pipeline.insert(alice, mug, lamp, order, mugs, oneLamp);
+
+        pipeline.update(alice, with(alice, "country", "Spain"));
+        assertThat(facts().get(100L).getCustomerCountry()).isEqualTo("Spain");
+        assertThat(facts().get(100L).getSourceLsn()).isEqualTo(pipeline.events().lastLsn());
+
+        pipeline.update(mug, with(with(mug, "name", "Big mug"), "price", new BigDecimal("14.00")));
+        OrderFact fact = facts().get(100L);
+        assertThat(fact.getItems().get(0).getProductName()).isEqualTo("Big mug");
+        // The fact keeps the price at purchase, not the product's new price.
+        assertThat(fact.getItems().get(0).getPrice()).isEqualTo(new BigDecimal("12.50"));
+        assertThat(fact.getSourceLsn()).isEqualTo(pipeline.events().lastLsn());
+    }
+
+    @Test
+    void anItemPriceChangeAndAnItemDeleteUpdateTheItems() {
+        pipeline.insert(alice, mug, lamp, order, mugs, oneLamp);
+
+        pipeline.update(mugs, with(mugs, "price_at_purchase", new BigDecimal("11.00")));
+        assertThat(facts().get(100L).getItems().get(0).getPrice()).isEqualTo(new BigDecimal("11.00"));
+
+        pipeline.delete(oneLamp);
+        OrderFact fact = facts().get(100L);
+        assertThat(fact.getItemCount()).isEqualTo(1);
+        assertThat(fact.getItems()).extracting(OrderFactItem::getItemId).containsExactly(1000L);
+    }
+
+    @Test
+    void aDeletedOrderBecomesATombstoneOnBothTopics() {
+        pipeline.insert(alice, mug, lamp, order, mugs, oneLamp);
+        assertThat(facts()).containsKey(100L);
+
+        // ON DELETE CASCADE: the order's delete, then its items'.
+        pipeline.delete(order);
+        pipeline.delete(mugs);
+        pipeline.delete(oneLamp);
+
+        assertThat(facts()).doesNotContainKey(100L);
+        List<TestRecord<String, byte[]>> protobuf = protobufRecords();
+        assertThat(protobuf.get(protobuf.size() - 1).key()).isEqualTo("100");
+        assertThat(protobuf.get(protobuf.size() - 1).value()).isNull();
+    }
+
+    @Test
+    void theProtobufVariantCarriesTheSameFact() throws InvalidProtocolBufferException {
+        pipeline.insert(alice, mug, lamp, order, mugs, oneLamp);
+        OrderFact fact = facts().get(100L);
+
+        List<TestRecord<String, byte[]>> records = protobufRecords();
+        dev.storefront.pipeline.facts.proto.OrderFact proto = dev.storefront.pipeline.facts.proto.OrderFact
+                .parseFrom(records.get(records.size() - 1).value());
+
+        assertThat(records.get(records.size() - 1).key()).isEqualTo("100");
+        assertThat(proto).isEqualTo(ProtoFacts.of(fact));
+        assertThat(proto.getTotal()).isEqualTo("65.00");
+        assertThat(proto.getCustomer().getFullName()).isEqualTo("Alice Martin");
+        assertThat(proto.getItemsList()).extracting(i -> i.getProductName() + " x" + i.getQuantity() + " @" + i.getPrice())
+                .containsExactly("Mug x2 @12.50", "Lamp x1 @40.00");
+        assertThat(ProtoFacts.instant(proto.getCreatedAt())).isEqualTo(Instant.parse(CdcEvents.CREATED_AT));
+    }
+
+    private Map<Long, OrderFact> facts() {
+        Map<Long, OrderFact> facts = new LinkedHashMap<>();
+        pipeline.latest(TOPICS.facts(), pipeline.serdes().outputKey(OrderKey.class).deserializer(),
+                        pipeline.serdes().outputValue(OrderFact.class).deserializer())
+                .forEach((key, fact) -> facts.put(key.getOrderId(), fact));
+        return facts;
+    }
+
+    private List<TestRecord<String, byte[]>> protobufRecords() {
+        return pipeline.records(TOPICS.factsProtobuf(), new StringDeserializer(), new ByteArrayDeserializer());
+    }
+}

@@ -1,0 +1,70 @@
+package dev.storefront.pipeline.run;
+
+import static dev.storefront.pipeline.testing.CdcEvents.customer;
+import static dev.storefront.pipeline.testing.CdcEvents.item;
+import static dev.storefront.pipeline.testing.CdcEvents.order;
+import static dev.storefront.pipeline.testing.CdcEvents.product;
+import static dev.storefront.pipeline.testing.CdcEvents.with;
+import static dev.storefront.pipeline.testing.PipelineDriver.OUTBOX_PREFIX;
+import static dev.storefront.pipeline.testing.PipelineDriver.TOPICS;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.storefront.pipeline.avro.OrderFact;
+import dev.storefront.pipeline.avro.OrderKey;
+import dev.storefront.pipeline.avro.OrderOutput;
+import dev.storefront.pipeline.avro.Revenue;
+import dev.storefront.pipeline.avro.RevenueKey;
+import dev.storefront.pipeline.serde.PipelineSerdes;
+import dev.storefront.pipeline.testing.AvroBinarySerdes;
+import dev.storefront.pipeline.testing.PipelineDriver;
+import java.math.BigDecimal;
+import java.util.Map;
+import org.apache.avro.generic.GenericRecord;
+import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.TopologyDescription;
+import org.junit.jupiter.api.Test;
+
+/** The three outputs built together over one set of source tables, as the app runs them. */
+class PipelineTopologyTest {
+
+    @Test
+    void oneOrderReachesEveryOutput() {
+        try (PipelineDriver pipeline = new PipelineDriver(PipelineTopologyTest::wholePipeline)) {
+            GenericRecord alice = customer(1, "Alice Martin", "alice@example.com", "France");
+            GenericRecord order = order(100, 1, "pending", "25.00");
+            pipeline.insert(alice, product(10, "Mug", "Kitchen", "12.50"), order, item(1000, 100, 10, 2, "12.50"));
+            pipeline.message(OUTBOX_PREFIX, """
+                    {"order_id":100,"customer":{"id":1,"full_name":"Alice Martin","email":"alice@example.com",\
+                    "country":"France"},"items":[{"product_id":10,"name":"Mug","category":"Kitchen","quantity":2,\
+                    "price":12.50}],"total":25.00,"status":"pending","created_at":"2026-01-05T10:15:30.123456Z"}""");
+            pipeline.update(order, with(order, "status", "delivered"));
+
+            Map<OrderKey, OrderFact> facts = pipeline.latest(TOPICS.facts(),
+                    pipeline.serdes().outputKey(OrderKey.class).deserializer(),
+                    pipeline.serdes().outputValue(OrderFact.class).deserializer());
+            Map<RevenueKey, Revenue> revenue = pipeline.latest(TOPICS.revenue(),
+                    pipeline.serdes().outputKey(RevenueKey.class).deserializer(),
+                    pipeline.serdes().outputValue(Revenue.class).deserializer());
+            Map<OrderKey, OrderOutput> orders = pipeline.latest(TOPICS.orderOutput(),
+                    pipeline.serdes().outputKey(OrderKey.class).deserializer(),
+                    pipeline.serdes().outputValue(OrderOutput.class).deserializer());
+
+            assertThat(facts.get(new OrderKey(100L)).getStatus()).isEqualTo("delivered");
+            assertThat(revenue).containsExactly(Map.entry(new RevenueKey("Kitchen", "France"),
+                    new Revenue(new BigDecimal("25.00"), 1L)));
+            assertThat(orders.get(new OrderKey(100L)).getClientName()).isEqualTo("Alice Martin");
+        }
+    }
+
+    @Test
+    void everyStateStoreAndInternalTopicIsNamedSoRestartsFindTheirState() {
+        TopologyDescription description = PipelineTopology.build(TOPICS, new AvroBinarySerdes(),
+                OUTBOX_PREFIX).describe();
+
+        assertThat(description.toString()).doesNotContain("KSTREAM-").doesNotContain("KTABLE-");
+    }
+
+    private static void wholePipeline(StreamsBuilder builder, PipelineSerdes serdes) {
+        PipelineTopology.addTo(builder, TOPICS, serdes, OUTBOX_PREFIX);
+    }
+}
