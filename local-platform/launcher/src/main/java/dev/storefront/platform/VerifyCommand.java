@@ -24,7 +24,7 @@ final class VerifyCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Layout layout = cli.layout();
-        List<String> command = new ArrayList<>(JavaCommand.withHeap("512m").jar(layout.pipelineJar()).args("verify").toList());
+        List<String> command = new ArrayList<>(JavaCommand.withHeap("1g").jar(layout.pipelineJar()).args("verify").toList());
         command.addAll(options);
         ProcessBuilder builder = new ProcessBuilder(command).directory(layout.home().toFile()).inheritIO();
         builder.environment().putAll(layout.env().asMap());
