@@ -4,9 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.storefront.e2e.support.LocalPlatform;
 import dev.storefront.e2e.support.LocalPlatformExtension;
+import java.nio.file.Path;
+import java.util.Map;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
 
 /** `platform up` tells where everything is, and `platform status` sees every component healthy. */
 @Order(1)
@@ -32,5 +35,23 @@ class PlatformCommandsIT {
                 .containsPattern("postgres\\s+healthy").containsPattern("kafka\\s+healthy")
                 .containsPattern("connect\\s+healthy").containsPattern("registry\\s+healthy")
                 .containsPattern("seeder\\s+healthy").containsPattern("storefront-postgres-source\\s+RUNNING");
+    }
+
+    @Test
+    void resetRefusesWhileThePlatformRuns(LocalPlatform platform) {
+        LocalPlatform.CommandResult reset = platform.platform("reset", "--yes");
+
+        assertThat(reset.exitCode()).isEqualTo(1);
+        assertThat(reset.output()).contains("stop it first");
+        assertThat(Path.of(platform.env().require("PLATFORM_DIR"), "data", "postgres")).isDirectory();
+    }
+
+    @Test
+    void aSecondPlatformOnTakenPortsFailsNamingThePortAndStartsNothing(LocalPlatform platform, @TempDir Path otherDir) {
+        LocalPlatform.CommandResult up = platform.platform(Map.of("PLATFORM_DIR", otherDir.toString()), "up", "--detach");
+
+        assertThat(up.exitCode()).isEqualTo(1);
+        assertThat(up.output()).contains("POSTGRES_PORT").contains("already in use");
+        assertThat(otherDir.resolve("data")).doesNotExist();
     }
 }

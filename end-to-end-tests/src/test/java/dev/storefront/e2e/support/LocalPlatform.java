@@ -71,10 +71,15 @@ public final class LocalPlatform implements AutoCloseable {
 
     /** Runs the launcher CLI (what `./platform` runs) with this platform's configuration. */
     public CommandResult platform(String... args) {
+        return platform(Map.of(), args);
+    }
+
+    /** The launcher CLI with some variables changed for this one run. */
+    public CommandResult platform(Map<String, String> extraEnv, String... args) {
         List<String> command = new ArrayList<>(List.of(java(), "-jar",
                 root.resolve("local-platform/launcher/target/local-platform.jar").toString(), "--home", root.toString()));
         command.addAll(List.of(args));
-        return run(command, Map.of(), START_TIMEOUT);
+        return run(command, extraEnv, START_TIMEOUT);
     }
 
     /** Runs connect-init with this platform's configuration plus {@code extraEnv}. */

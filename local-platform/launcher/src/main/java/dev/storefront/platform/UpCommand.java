@@ -77,7 +77,7 @@ final class UpCommand implements Callable<Integer> {
         try {
             platform.start();
         } catch (ComponentFailure failure) {
-            String message = failure.component() + " failed to start: " + failure.getMessage();
+            String message = "could not start " + failure.getMessage();
             System.err.println();
             System.err.println("FAILED: " + message);
             if (failure.logFile() != null) {
