@@ -20,6 +20,9 @@ public final class PlatformEnv {
     /** Variable names whose values are secrets: never printed, masked wherever they appear. */
     private static final Pattern SECRET_NAME = Pattern.compile("(?i).*(PASSWORD|SECRET|TOKEN|CREDENTIAL).*");
     static final String MASK = "********";
+    /** A secret is a whole token: not glued to letters, digits, '_', '.' or '-' (names, URLs, hosts). */
+    private static final String TOKEN_BEFORE = "(?<![A-Za-z0-9_.-])";
+    private static final String TOKEN_AFTER = "(?![A-Za-z0-9_.-])";
 
     private final Map<String, String> values;
 
@@ -107,12 +110,17 @@ public final class PlatformEnv {
         return SECRET_NAME.matcher(name).matches();
     }
 
-    /** {@code text} with the value of every secret variable replaced by a mask. */
+    /**
+     * {@code text} with the value of every secret variable replaced by a mask wherever it stands as a whole token
+     * (not inside a longer word), so that a password like "postgres" is masked in {@code user=postgres} but
+     * {@code postgresql://} and {@code storefront-postgres-source} stay readable.
+     */
     public String mask(String text) {
         String masked = text;
         for (Map.Entry<String, String> e : values.entrySet()) {
             if (isSecret(e.getKey()) && e.getValue() != null && !e.getValue().isEmpty()) {
-                masked = masked.replace(e.getValue(), MASK);
+                masked = Pattern.compile(TOKEN_BEFORE + Pattern.quote(e.getValue()) + TOKEN_AFTER)
+                        .matcher(masked).replaceAll(MASK);
             }
         }
         return masked;

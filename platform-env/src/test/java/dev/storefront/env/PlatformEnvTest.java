@@ -60,6 +60,14 @@ class PlatformEnvTest {
 
         assertThat(masked).doesNotContain("s3cr3t").contains("debezium").contains(PlatformEnv.MASK);
         assertThat(PlatformEnv.isSecret("POSTGRES_PASSWORD")).isTrue();
+    }
+
+    @Test
+    void aSecretIsMaskedOnlyAsAWholeToken() {
+        PlatformEnv env = PlatformEnv.of(Map.of("POSTGRES_PASSWORD", "postgres"));
+
+        assertThat(env.mask("password=postgres url=jdbc:postgresql://h/db name=storefront-postgres-source 'postgres'"))
+                .isEqualTo("password=******** url=jdbc:postgresql://h/db name=storefront-postgres-source '********'");
         assertThat(PlatformEnv.isSecret("POSTGRES_PORT")).isFalse();
     }
 
@@ -67,6 +75,6 @@ class PlatformEnvTest {
     void readFileKeepsOnlyDeclaredVariables() throws Exception {
         Path file = envFile("A=1\nB=\"quoted value\"\n");
 
-        assertThat(PlatformEnv.readFile(file)).containsExactly(Map.entry("A", "1"), Map.entry("B", "quoted value"));
+        assertThat(PlatformEnv.readFile(file)).containsExactlyInAnyOrderEntriesOf(Map.of("A", "1", "B", "quoted value"));
     }
 }

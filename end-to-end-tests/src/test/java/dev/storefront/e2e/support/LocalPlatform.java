@@ -45,14 +45,19 @@ public final class LocalPlatform implements AutoCloseable {
         Path root = Path.of(System.getProperty("repository.root", "..")).toAbsolutePath().normalize();
         Path platformDir = root.resolve("end-to-end-tests/target/platform");
         deleteTree(platformDir);
+        LocalPlatform platform = new LocalPlatform(root, isolated(platformDir));
+        platform.up();
+        return platform;
+    }
+
+    /** Free ports for every component and its own PLATFORM_DIR: a platform that disturbs no other. */
+    public static Map<String, String> isolated(Path platformDir) {
         Map<String, String> overrides = new HashMap<>();
         for (String variable : PORT_VARIABLES) {
             overrides.put(variable, String.valueOf(freePort()));
         }
         overrides.put("PLATFORM_DIR", platformDir.toString());
-        LocalPlatform platform = new LocalPlatform(root, overrides);
-        platform.up();
-        return platform;
+        return overrides;
     }
 
     /** `platform up --detach`; fails the run with the launcher's output if the platform does not come up. */

@@ -82,7 +82,7 @@ final class UpCommand implements Callable<Integer> {
             System.err.println("FAILED: " + message);
             if (failure.logFile() != null) {
                 System.err.println("--- last lines of " + StatusTable.relative(layout.home(), failure.logFile()) + " ---");
-                failure.logTail(TAIL_LINES).forEach(System.err::println);
+                failure.logTail(TAIL_LINES).forEach(line -> System.err.println(layout.env().mask(line)));
                 System.err.println("---");
             }
             System.err.println("The other components were stopped.");
@@ -96,7 +96,7 @@ final class UpCommand implements Callable<Integer> {
                 Duration.between(begin, Instant.now()).toMillis() / 1000.0);
         StatusTable.print(System.out, rows(components, entries));
         System.out.println("\nCtrl-C here, or `./platform down` elsewhere, stops it.");
-        new Supervisor(components, System.out::println,
+        new Supervisor(components, line -> System.out.println(layout.env().mask(line)),
                 () -> RunState.now(Phase.UP, "up", entries(layout, components)).write(layout.runDir()))
                 .watch(stopping);
         return 0;
