@@ -82,6 +82,10 @@ public final class Layout {
         return home.resolve("pipeline/target/pipeline.jar");
     }
 
+    public Path benchmarkJar() {
+        return home.resolve("benchmark/target/benchmark.jar");
+    }
+
     public Path connectorsDir() {
         return home.resolve("connectors");
     }

@@ -10,7 +10,7 @@ import picocli.CommandLine.Option;
 /** `./platform`: the storefront CDC platform on this machine, every part a real process, no Docker. */
 @Command(name = "platform", mixinStandardHelpOptions = true,
         subcommands = {UpCommand.class, DownCommand.class, StatusCommand.class, ResetCommand.class, VerifyCommand.class,
-                CommandLine.HelpCommand.class},
+                BenchCommand.class, CommandLine.HelpCommand.class},
         description = {"The storefront CDC platform on this machine, no Docker: PostgreSQL, Kafka, Kafka Connect with "
                 + "Debezium, Apicurio Registry, the seeder, connect-init and the pipeline, each its own process.",
                 "Configuration: .env in --home, overridden by the environment. Data and logs: PLATFORM_DIR "

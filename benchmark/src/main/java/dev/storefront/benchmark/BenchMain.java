@@ -1,0 +1,133 @@
+package dev.storefront.benchmark;
+
+import static dev.storefront.benchmark.BenchContext.progress;
+
+import dev.storefront.benchmark.client.Http;
+import dev.storefront.benchmark.client.Kafka;
+import dev.storefront.benchmark.phase.ColdStartPhase;
+import dev.storefront.benchmark.phase.FullLoadPhase;
+import dev.storefront.benchmark.phase.LatencyPhase;
+import dev.storefront.benchmark.phase.SnapshotPhase;
+import dev.storefront.benchmark.phase.StreamingPhase;
+import dev.storefront.benchmark.platform.ScratchPlatform;
+import dev.storefront.benchmark.report.BenchReport;
+import dev.storefront.benchmark.report.MarkdownReport;
+import dev.storefront.benchmark.report.PhaseResult;
+import dev.storefront.benchmark.report.ReportWriter;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** `./platform bench`: every phase on a fresh scratch platform, then the report; the platform is always stopped. */
+@Command(name = "bench", mixinStandardHelpOptions = true,
+        description = {"Benchmark a fresh local platform (own PLATFORM_DIR, free ports): cold start, full load vs "
+                + "PostgreSQL COPY, Debezium snapshot, streaming CDC vs raw logical decoding, end-to-end latency.",
+                "Writes report.json, report.md and report.png. Exit code 0 when every phase ran (targets missed "
+                        + "are reported, not failures), 1 when a phase failed."})
+public final class BenchMain implements Callable<Integer> {
+
+    @Option(names = "--size", description = "small (a few minutes, CI) or default (under 20 minutes). Default: default.",
+            converter = SizeConverter.class)
+    BenchSize size = BenchSize.DEFAULT;
+
+    @Option(names = "--out", description = "Report folder (default: bench-reports/<UTC timestamp>/ under --home).")
+    Path out;
+
+    @Option(names = "--home", description = "Repository root with .env and the build outputs (default: ${DEFAULT-VALUE}).")
+    Path home = Path.of(".");
+
+    public static void main(String[] args) {
+        System.exit(new CommandLine(new BenchMain()).execute(args));
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        String startedAt = Instant.now().toString();
+        Path outDir = out != null ? out : home.resolve("bench-reports").resolve(
+                DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC).format(Instant.now()));
+        List<PhaseResult> phases = new ArrayList<>();
+        ScratchPlatform platform = new ScratchPlatform(home, home.resolve("benchmark/target/bench-platform"));
+        try (platform) {
+            PhaseResult coldStart = attempt("Cold start", () -> ColdStartPhase.run(platform));
+            phases.add(coldStart);
+            if (coldStart.error() == null) {
+                runPhases(platform, phases);
+            }
+        } finally {
+            BenchReport report = new BenchReport(startedAt, size.name().toLowerCase(Locale.ROOT), machine(), phases);
+            ReportWriter.write(report, outDir);
+            System.out.println();
+            System.out.println(MarkdownReport.render(report));
+            progress("report: " + outDir.toAbsolutePath().normalize() + "/report.{json,md,png}");
+        }
+        return phases.stream().anyMatch(p -> p.error() != null) ? 1 : 0;
+    }
+
+    private void runPhases(ScratchPlatform platform, List<PhaseResult> phases) throws Exception {
+        try (Kafka kafka = new Kafka(platform.kafkaBootstrap(), platform.registryUrl())) {
+            BenchContext ctx = new BenchContext(platform, new Http(), kafka, size, BenchContext.pidsOf(platform));
+            List<Map.Entry<String, PhaseBody>> rest = List.of(
+                    Map.entry("Full load", () -> FullLoadPhase.run(ctx)),
+                    Map.entry("Snapshot", () -> SnapshotPhase.run(ctx)),
+                    Map.entry("Streaming CDC", () -> StreamingPhase.run(ctx)),
+                    Map.entry("End-to-end latency", () -> LatencyPhase.run(ctx)));
+            for (Map.Entry<String, PhaseBody> phase : rest) {
+                settle(kafka);
+                phases.add(attempt(phase.getKey(), phase.getValue()));
+            }
+        }
+    }
+
+    /** Lets the pipeline and sinks digest the previous phase, so it does not eat into the next one's CPU. */
+    private void settle(Kafka kafka) throws Exception {
+        progress("waiting for every consumer group to catch up (at most " + size.settleTimeout.toSeconds() + " s)");
+        long start = System.nanoTime();
+        long lag = kafka.awaitSettled(size.settleTimeout);
+        progress(String.format("%s after %.1f s", lag < 0 ? "still consuming, going on" : "settled (lag " + lag + ")",
+                (System.nanoTime() - start) / 1e9));
+    }
+
+    private static PhaseResult attempt(String name, PhaseBody body) {
+        try {
+            return body.run();
+        } catch (Exception e) {
+            progress(name + " FAILED: " + e);
+            return PhaseResult.failed(name, String.valueOf(e));
+        }
+    }
+
+    private static Map<String, Object> machine() {
+        Map<String, Object> machine = new LinkedHashMap<>();
+        machine.put("cores", Runtime.getRuntime().availableProcessors());
+        machine.put("os", System.getProperty("os.name") + " " + System.getProperty("os.arch"));
+        machine.put("java", System.getProperty("java.version"));
+        return machine;
+    }
+
+    @FunctionalInterface
+    interface PhaseBody {
+        PhaseResult run() throws Exception;
+    }
+
+    /** small|default, case-insensitive; anything else is named in the error. */
+    static final class SizeConverter implements CommandLine.ITypeConverter<BenchSize> {
+        @Override
+        public BenchSize convert(String value) {
+            try {
+                return BenchSize.valueOf(value.toUpperCase(Locale.ROOT));
+            } catch (IllegalArgumentException e) {
+                throw new CommandLine.TypeConversionException("--size must be small or default, not '" + value + "'");
+            }
+        }
+    }
+}

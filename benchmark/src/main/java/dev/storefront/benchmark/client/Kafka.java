@@ -1,0 +1,128 @@
+package dev.storefront.benchmark.client;
+
+import io.apicurio.registry.serde.avro.AvroKafkaDeserializer;
+import java.time.Duration;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.stream.Collectors;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.ConsumerGroupListing;
+import org.apache.kafka.clients.admin.ListOffsetsResult;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.TopicPartition;
+
+/** Kafka as the benchmark sees it: end offsets (events written), consumer lag, and Avro consumers. */
+public final class Kafka implements AutoCloseable {
+
+    private static final int STABLE_CHECKS = 5;
+
+    private final String bootstrap;
+    private final String registryUrl;
+    private final Admin admin;
+
+    public Kafka(String bootstrap, String registryUrl) {
+        this.bootstrap = bootstrap;
+        this.registryUrl = registryUrl;
+        Properties config = new Properties();
+        config.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        this.admin = Admin.create(config);
+    }
+
+    /** Sum of the end offsets of every partition of these topics; a topic that does not exist yet counts 0. */
+    public long endOffsets(Collection<String> topics) throws InterruptedException, ExecutionException {
+        Set<String> existing = admin.listTopics().names().get();
+        List<String> present = topics.stream().filter(existing::contains).toList();
+        if (present.isEmpty()) {
+            return 0;
+        }
+        Map<TopicPartition, OffsetSpec> request = admin.describeTopics(present).allTopicNames().get().values().stream()
+                .flatMap(d -> d.partitions().stream().map(p -> new TopicPartition(d.name(), p.partition())))
+                .collect(Collectors.toMap(tp -> tp, tp -> OffsetSpec.latest()));
+        return admin.listOffsets(request).all().get().values().stream()
+                .mapToLong(ListOffsetsResult.ListOffsetsResultInfo::offset).sum();
+    }
+
+    /** Records every consumer group still has to read (the pipeline's, the sinks'), over all its partitions. */
+    public long totalConsumerLag() throws InterruptedException, ExecutionException {
+        long lag = 0;
+        for (ConsumerGroupListing group : admin.listConsumerGroups().all().get()) {
+            Map<TopicPartition, OffsetAndMetadata> committed =
+                    admin.listConsumerGroupOffsets(group.groupId()).partitionsToOffsetAndMetadata().get();
+            Map<TopicPartition, OffsetSpec> request = committed.keySet().stream()
+                    .collect(Collectors.toMap(tp -> tp, tp -> OffsetSpec.latest()));
+            if (request.isEmpty()) {
+                continue;
+            }
+            var ends = admin.listOffsets(request).all().get();
+            for (var entry : committed.entrySet()) {
+                if (entry.getValue() != null) {
+                    lag += Math.max(0, ends.get(entry.getKey()).offset() - entry.getValue().offset());
+                }
+            }
+        }
+        return lag;
+    }
+
+    /**
+     * Waits until the consumer groups (the pipeline's, the sinks') have digested what was written: their lag is 0, or
+     * has not moved for {@code STABLE_CHECKS} seconds (exactly-once transaction markers leave a lag of 1 per partition
+     * that no consumer ever reads). Returns the remaining lag, or -1 if it still moved at {@code timeout}.
+     */
+    public long awaitSettled(Duration timeout) throws InterruptedException, ExecutionException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        long previous = -1;
+        int stable = 0;
+        while (System.nanoTime() < deadline) {
+            long lag = totalConsumerLag();
+            stable = lag == previous ? stable + 1 : 0;
+            if (lag == 0 || stable >= STABLE_CHECKS) {
+                return lag;
+            }
+            previous = lag;
+            Thread.sleep(1000);
+        }
+        return -1;
+    }
+
+    /** A consumer of Confluent-framed Avro (Apicurio content ids), reading from the end, no group commits. */
+    public KafkaConsumer<Object, Object> avroConsumer() {
+        Properties config = new Properties();
+        config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        config.put(ConsumerConfig.GROUP_ID_CONFIG, "bench-" + UUID.randomUUID());
+        config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
+        config.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, AvroKafkaDeserializer.class.getName());
+        config.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, AvroKafkaDeserializer.class.getName());
+        // Receive time is the latency's end: hand over each record as soon as the broker has it.
+        config.put(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, "10");
+        // What any downstream reader sees: the pipeline writes in exactly-once transactions.
+        config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        config.put("apicurio.registry.url", registryUrl + "/apis/registry/v2");
+        config.put("apicurio.registry.as-confluent", "true");
+        config.put("apicurio.registry.use-id", "contentId");
+        config.put("apicurio.registry.headers.enabled", "false");
+        return new KafkaConsumer<>(config);
+    }
+
+    /** Assigns every partition of {@code topic} and moves to its end. */
+    public static void assignAtEnd(KafkaConsumer<?, ?> consumer, String topic) {
+        List<TopicPartition> partitions = consumer.partitionsFor(topic, Duration.ofSeconds(30)).stream()
+                .map(p -> new TopicPartition(topic, p.partition())).toList();
+        consumer.assign(partitions);
+        consumer.seekToEnd(partitions);
+        partitions.forEach(consumer::position);
+    }
+
+    @Override
+    public void close() {
+        admin.close();
+    }
+}

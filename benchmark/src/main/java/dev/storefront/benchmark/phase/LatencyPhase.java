@@ -1,0 +1,131 @@
+package dev.storefront.benchmark.phase;
+
+import static dev.storefront.benchmark.BenchContext.progress;
+
+import dev.storefront.benchmark.BenchContext;
+import dev.storefront.benchmark.client.Kafka;
+import dev.storefront.benchmark.platform.CpuWindow;
+import dev.storefront.benchmark.report.Bottleneck;
+import dev.storefront.benchmark.report.Figure;
+import dev.storefront.benchmark.report.Percentiles;
+import dev.storefront.benchmark.report.PhaseResult;
+import dev.storefront.benchmark.report.Target;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.ToLongFunction;
+import org.apache.avro.generic.GenericRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+
+/**
+ * End-to-end latency at fixed seeder delta rates: from the source commit time to the receive time of the orders
+ * change event in the CDC topic (its source.ts_ms), and of the order fact in the facts topic (its source_ts). The
+ * first seconds of each rate are a warm-up and left out.
+ */
+public final class LatencyPhase {
+
+    static final Target FACT_P99_TARGET = Target.atMost(250);
+    static final int TARGET_RATE = 1_000;
+    private static final Duration WARM_UP = Duration.ofSeconds(3);
+    private static final Duration DRAIN = Duration.ofSeconds(5);
+
+    private LatencyPhase() {
+    }
+
+    public static PhaseResult run(BenchContext ctx) throws Exception {
+        String cdcTopic = ctx.platform().topicPrefix() + ".public.orders";
+        String factTopic = ctx.platform().topicPrefix() + ".facts.orders";
+        List<Figure> figures = new ArrayList<>();
+        Map<String, Object> facts = new LinkedHashMap<>();
+        List<String> notes = new ArrayList<>();
+        for (int rate : ctx.size().latencyRates) {
+            progress("latency: seeder deltas at " + rate + " ops/s for " + ctx.size().latencyDuration.toSeconds() + " s");
+            Collector cdc = new Collector(ctx.kafka(), cdcTopic, LatencyPhase::commitTimeOfEvent);
+            Collector fact = new Collector(ctx.kafka(), factTopic, LatencyPhase::commitTimeOfFact);
+            long measureFrom = System.currentTimeMillis() + WARM_UP.toMillis();
+            CpuWindow cpu = ctx.cpu();
+            ctx.http().post(ctx.platform().seederUrl() + "/seed/start?rate=" + rate);
+            Thread.sleep(ctx.size().latencyDuration.toMillis());
+            var status = ctx.http().post(ctx.platform().seederUrl() + "/seed/stop");
+            Thread.sleep(DRAIN.toMillis());
+            Map<String, Double> cores = cpu.close();
+            Percentiles toCdc = Percentiles.of(cdc.stop(measureFrom));
+            Percentiles toFact = Percentiles.of(fact.stop(measureFrom));
+            progress(String.format("latency at %d ops/s: commit->CDC p50/p95/p99 %d/%d/%d ms, commit->fact %d/%d/%d ms",
+                    rate, toCdc.p50(), toCdc.p95(), toCdc.p99(), toFact.p50(), toFact.p95(), toFact.p99()));
+            String at = " @ " + rate + " ops/s";
+            figures.add(Figure.of("commit -> CDC topic p50" + at, toCdc.p50(), "ms"));
+            figures.add(Figure.of("commit -> CDC topic p99" + at, toCdc.p99(), "ms"));
+            figures.add(Figure.of("commit -> fact p50" + at, toFact.p50(), "ms"));
+            Figure factP99 = Figure.of("commit -> fact p99" + at, toFact.p99(), "ms");
+            figures.add(rate == TARGET_RATE ? factP99.withTarget(FACT_P99_TARGET) : factP99);
+            facts.put("commitToCdc" + at, toCdc);
+            facts.put("commitToFact" + at, toFact);
+            facts.put("seederActualRate" + at, status.path("actualRate").asDouble());
+            facts.put("seederOperations" + at, status.path("operations"));
+            facts.put("coresUsed" + at, cores);
+            facts.put("busiestThreads" + at, cpu.topThreads());
+            notes.add("At " + rate + " ops/s: " + Bottleneck.describe(cores, Runtime.getRuntime().availableProcessors()));
+        }
+        notes.add("Rates are seeder operations/s (30 % of them new orders); commit times are PostgreSQL's commit "
+                + "timestamps (ms), receive times this JVM's clock on the same machine. The first "
+                + WARM_UP.toSeconds() + " s of each rate are left out.");
+        notes.add("What sets the floor: Debezium's poll.interval.ms (50), Connect's producer linger, the consumer's "
+                + "fetch wait (10 ms here), and for facts the pipeline's Kafka Streams commit.interval.ms and joins.");
+        return new PhaseResult("End-to-end latency", figures, facts, notes, null);
+    }
+
+    /** source.ts_ms of a Debezium change event; tombstones have none. */
+    static long commitTimeOfEvent(GenericRecord value) {
+        return ((Number) ((GenericRecord) value.get("source")).get("ts_ms")).longValue();
+    }
+
+    /** source_ts of an order fact: timestamp-millis, a Long or an Instant depending on the reader's conversions. */
+    static long commitTimeOfFact(GenericRecord value) {
+        Object ts = value.get("source_ts");
+        return ts instanceof Instant instant ? instant.toEpochMilli() : ((Number) ts).longValue();
+    }
+
+    /** Polls one topic from its end on its own thread, recording (receive time, commit time) of each record. */
+    private static final class Collector {
+        private final AtomicBoolean running = new AtomicBoolean(true);
+        private final List<long[]> samples = new ArrayList<>();
+        private final Thread thread;
+        private volatile Exception failure;
+
+        Collector(Kafka kafka, String topic, ToLongFunction<GenericRecord> commitTime) {
+            KafkaConsumer<Object, Object> consumer = kafka.avroConsumer();
+            Kafka.assignAtEnd(consumer, topic);
+            thread = new Thread(() -> {
+                try (consumer) {
+                    while (running.get()) {
+                        for (ConsumerRecord<Object, Object> record : consumer.poll(Duration.ofMillis(50))) {
+                            long received = System.currentTimeMillis();
+                            if (record.value() instanceof GenericRecord value) {
+                                samples.add(new long[] {commitTime.applyAsLong(value), received});
+                            }
+                        }
+                    }
+                } catch (Exception e) {
+                    failure = e;
+                }
+            }, "bench-" + topic);
+            thread.start();
+        }
+
+        /** Stops polling; latencies (ms) of the records committed at or after {@code from}. */
+        long[] stop(long from) throws Exception {
+            running.set(false);
+            thread.join();
+            if (failure != null) {
+                throw failure;
+            }
+            return samples.stream().filter(s -> s[0] >= from).mapToLong(s -> s[1] - s[0]).toArray();
+        }
+    }
+}

@@ -1,0 +1,112 @@
+package dev.storefront.benchmark.phase;
+
+import static dev.storefront.benchmark.BenchContext.progress;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.storefront.benchmark.BenchContext;
+import dev.storefront.benchmark.platform.CpuWindow;
+import dev.storefront.benchmark.report.Bottleneck;
+import dev.storefront.benchmark.report.Figure;
+import dev.storefront.benchmark.report.PhaseResult;
+import dev.storefront.benchmark.report.Target;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Snapshot: a second Debezium connector (the platform's config with its own name, slot and topic prefix) snapshots
+ * the loaded tables; timed from its registration to the moment its topics hold every row. Then it is deleted and
+ * its slot dropped (Debezium leaves slots behind).
+ */
+public final class SnapshotPhase {
+
+    static final Target TARGET = Target.atLeast(70_000);
+    static final String SOURCE = "storefront-postgres-source";
+    static final String NAME = "bench-snapshot";
+    static final String SLOT = "bench_snapshot_slot";
+    static final String PREFIX = "benchsnap";
+
+    private SnapshotPhase() {
+    }
+
+    public static PhaseResult run(BenchContext ctx) throws Exception {
+        long rows = countRows(ctx);
+        String connect = ctx.platform().connectUrl();
+        ObjectNode config = (ObjectNode) ctx.http().get(connect + "/connectors/" + SOURCE + "/config");
+        config.put("name", NAME);
+        config.put("slot.name", SLOT);
+        config.put("topic.prefix", PREFIX);
+        List<String> topics = ctx.cdcTopics(PREFIX);
+        progress("snapshot: registering " + NAME + " (slot " + SLOT + ", topics " + PREFIX + ".public.*) for "
+                + rows + " rows");
+        CpuWindow cpu = ctx.cpu();
+        long start = System.nanoTime();
+        try {
+            ctx.http().put(connect + "/connectors/" + NAME + "/config", config);
+            double seconds = FullLoadPhase.awaitEvents(ctx, topics, rows, start);
+            Map<String, Double> cores = cpu.close();
+            if (Double.isNaN(seconds)) {
+                return PhaseResult.failed("Snapshot", "the snapshot did not reach " + rows + " events within "
+                        + ctx.size().settleTimeout + " (" + ctx.kafka().endOffsets(topics) + " so far)");
+            }
+            double rate = rows / seconds;
+            progress(String.format("snapshot: %,d rows in %.1f s = %,.0f rows/s", rows, seconds, rate));
+            Map<String, Object> facts = new LinkedHashMap<>();
+            facts.put("rows", rows);
+            facts.put("seconds", seconds);
+            facts.put("coresUsed", cores);
+        facts.put("busiestThreads", cpu.topThreads());
+            List<String> notes = new ArrayList<>();
+            notes.add("Includes connector start, slot creation and the snapshot's consistent export; ends when the "
+                    + "end offsets of the five topics reach the row counts (schemas registered in Apicurio on the way).");
+            notes.add(Bottleneck.describe(cores, Runtime.getRuntime().availableProcessors()));
+            return new PhaseResult("Snapshot", List.of(Figure.of("Debezium snapshot rows/s", rate, "rows/s")
+                    .withTarget(TARGET)), facts, notes, null);
+        } finally {
+            removeConnector(ctx);
+        }
+    }
+
+    private static long countRows(BenchContext ctx) throws Exception {
+        long rows = 0;
+        try (Connection connection = ctx.platform().database(); Statement statement = connection.createStatement()) {
+            for (String table : BenchContext.TABLES) {
+                try (ResultSet result = statement.executeQuery("SELECT count(*) FROM public." + table)) {
+                    result.next();
+                    rows += result.getLong(1);
+                }
+            }
+        }
+        return rows;
+    }
+
+    /** Deletes the connector, then drops its slot once the stopping task has released it (at most a minute). */
+    private static void removeConnector(BenchContext ctx) throws Exception {
+        ctx.http().delete(ctx.platform().connectUrl() + "/connectors/" + NAME);
+        try (Connection connection = ctx.platform().database();
+             PreparedStatement drop = connection.prepareStatement(
+                     "SELECT pg_drop_replication_slot(slot_name) FROM pg_replication_slots WHERE slot_name = ? AND NOT active");
+             PreparedStatement exists = connection.prepareStatement(
+                     "SELECT 1 FROM pg_replication_slots WHERE slot_name = ?")) {
+            drop.setString(1, SLOT);
+            exists.setString(1, SLOT);
+            long deadline = System.nanoTime() + 60_000_000_000L;
+            while (System.nanoTime() < deadline) {
+                drop.executeQuery().close();
+                try (ResultSet left = exists.executeQuery()) {
+                    if (!left.next()) {
+                        progress("snapshot: connector deleted, slot " + SLOT + " dropped");
+                        return;
+                    }
+                }
+                Thread.sleep(500);
+            }
+            System.err.println("[bench] slot " + SLOT + " still active after a minute: drop it by hand");
+        }
+    }
+}

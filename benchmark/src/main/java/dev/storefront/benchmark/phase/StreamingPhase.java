@@ -1,0 +1,144 @@
+package dev.storefront.benchmark.phase;
+
+import static dev.storefront.benchmark.BenchContext.progress;
+
+import dev.storefront.benchmark.BenchContext;
+import dev.storefront.benchmark.platform.CpuWindow;
+import dev.storefront.benchmark.report.Bottleneck;
+import dev.storefront.benchmark.report.Figure;
+import dev.storefront.benchmark.report.PhaseResult;
+import dev.storefront.benchmark.report.Target;
+import java.nio.ByteBuffer;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.TimeUnit;
+import org.postgresql.PGConnection;
+import org.postgresql.PGProperty;
+import org.postgresql.replication.PGReplicationStream;
+
+/**
+ * Streaming CDC: bulk UPDATE batches of payments (only the CDC history sink consumes them, so the pipeline's joins
+ * do not blur the figure) as fast as PostgreSQL commits them; Debezium's rate is the changes over the time from the
+ * first batch to the last event in Kafka. The ceiling: the same changes decoded by PostgreSQL's pgoutput with the
+ * same publication, read by a plain PgJDBC replication client from its own temporary slot, created before the
+ * updates.
+ */
+public final class StreamingPhase {
+
+    static final Target TARGET = Target.atLeast(45_000);
+    private static final int BATCH = 10_000;
+
+    private StreamingPhase() {
+    }
+
+    public static PhaseResult run(BenchContext ctx) throws Exception {
+        String topic = ctx.platform().topicPrefix() + ".public.payments";
+        String slot = "bench_decode_" + ProcessHandle.current().pid();
+        try (Connection replication = replicationConnection(ctx)) {
+            PGConnection pg = replication.unwrap(PGConnection.class);
+            pg.getReplicationAPI().createReplicationSlot().logical().withSlotName(slot).withOutputPlugin("pgoutput")
+                    .withTemporaryOption().make();
+            long eventsBefore = ctx.kafka().endOffsets(List.of(topic));
+            progress("streaming: " + ctx.size().streamingChanges + " payment updates in batches of " + BATCH);
+            CpuWindow cpu = ctx.cpu();
+            long start = System.nanoTime();
+            long changes = update(ctx, ctx.size().streamingChanges);
+            double writeSeconds = (System.nanoTime() - start) / 1e9;
+            double cdcSeconds = FullLoadPhase.awaitEvents(ctx, List.of(topic), eventsBefore + changes, start);
+            Map<String, Double> cores = cpu.close();
+            if (Double.isNaN(cdcSeconds)) {
+                return PhaseResult.failed("Streaming CDC", "Debezium did not publish the " + changes + " changes within "
+                        + ctx.size().settleTimeout);
+            }
+            double rate = changes / cdcSeconds;
+            progress(String.format("streaming: %,d changes committed in %.1f s, in Kafka after %.1f s = %,.0f events/s",
+                    changes, writeSeconds, cdcSeconds, rate));
+            double decodeSeconds = decode(pg, slot, ctx.platform().env().require("DEBEZIUM_PUBLICATION"), changes);
+            double ceiling = changes / decodeSeconds;
+            progress(String.format("streaming: pgoutput decoding ceiling %,.0f changes/s", ceiling));
+
+            Map<String, Object> facts = new LinkedHashMap<>();
+            facts.put("changes", changes);
+            facts.put("updateCommitSeconds", writeSeconds);
+            facts.put("commitRate", changes / writeSeconds);
+            facts.put("firstCommitToLastEventSeconds", cdcSeconds);
+            facts.put("decodeSeconds", decodeSeconds);
+            facts.put("coresUsed", cores);
+        facts.put("busiestThreads", cpu.topThreads());
+            List<String> notes = List.of(
+                    "Changes: `UPDATE payments SET amount = amount` in transactions of " + BATCH + " rows (REPLICA "
+                            + "IDENTITY FULL: each event carries the before and after image).",
+                    "Ceiling: the backlog of the same changes decoded by pgoutput from a temporary slot after the "
+                            + "fact, with no other load; Debezium had to keep up while PostgreSQL was writing them.",
+                    Bottleneck.describe(cores, Runtime.getRuntime().availableProcessors()));
+            return new PhaseResult("Streaming CDC", List.of(Figure.of("Debezium events/s (commit -> Kafka)", rate,
+                    "events/s").withTarget(TARGET).withCeiling(ceiling)), facts, notes, null);
+        }
+    }
+
+    private static Connection replicationConnection(BenchContext ctx) throws Exception {
+        Properties properties = new Properties();
+        PGProperty.USER.set(properties, ctx.platform().env().require("POSTGRES_USER"));
+        PGProperty.PASSWORD.set(properties, ctx.platform().env().require("POSTGRES_PASSWORD"));
+        PGProperty.ASSUME_MIN_SERVER_VERSION.set(properties, "10");
+        PGProperty.REPLICATION.set(properties, "database");
+        PGProperty.PREFER_QUERY_MODE.set(properties, "simple");
+        return DriverManager.getConnection(ctx.platform().jdbcUrl(), properties);
+    }
+
+    /** Updates payments in id ranges of {@link #BATCH}, wrapping around, until {@code wanted} rows changed. */
+    private static long update(BenchContext ctx, long wanted) throws Exception {
+        try (Connection connection = ctx.platform().database()) {
+            long min;
+            long max;
+            try (Statement statement = connection.createStatement();
+                 ResultSet range = statement.executeQuery("SELECT min(id), max(id) FROM payments")) {
+                range.next();
+                min = range.getLong(1);
+                max = range.getLong(2);
+            }
+            long changed = 0;
+            long from = min;
+            try (PreparedStatement update = connection.prepareStatement(
+                    "UPDATE payments SET amount = amount WHERE id >= ? AND id < ?")) {
+                while (changed < wanted) {
+                    update.setLong(1, from);
+                    update.setLong(2, from + Math.min(BATCH, wanted - changed));
+                    changed += update.executeUpdate();
+                    from = from + BATCH > max ? min : from + BATCH;
+                }
+            }
+            return changed;
+        }
+    }
+
+    /** Seconds to receive {@code changes} pgoutput Update messages from the slot. */
+    private static double decode(PGConnection pg, String slot, String publication, long changes) throws Exception {
+        long start = System.nanoTime();
+        try (PGReplicationStream stream = pg.getReplicationAPI().replicationStream().logical().withSlotName(slot)
+                .withSlotOption("proto_version", "1").withSlotOption("publication_names", publication)
+                .withStatusInterval(10, TimeUnit.SECONDS).start()) {
+            long updates = 0;
+            long deadline = start + TimeUnit.MINUTES.toNanos(10);
+            while (updates < changes) {
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException("decoded only " + updates + " of " + changes + " changes");
+                }
+                ByteBuffer message = stream.readPending();
+                if (message == null) {
+                    Thread.sleep(1);
+                } else if (message.get(message.position()) == 'U') {
+                    updates++;
+                }
+            }
+        }
+        return (System.nanoTime() - start) / 1e9;
+    }
+}

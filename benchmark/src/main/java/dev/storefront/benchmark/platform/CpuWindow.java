@@ -1,0 +1,44 @@
+package dev.storefront.benchmark.platform;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** CPU use of the platform's processes (and this benchmark's JVM) over one phase. */
+public final class CpuWindow {
+
+    private static final int TOP_THREADS = 6;
+
+    private final Map<String, Long> pids;
+    private double wallSeconds;
+    private Map<String, Map<String, Double>> topThreads = Map.of();
+    private final Map<String, Double> before;
+    private final Map<String, Map<String, Double>> threadsBefore = new LinkedHashMap<>();
+    private final long startNanos = System.nanoTime();
+
+    private CpuWindow(Map<String, Long> pids) {
+        this.pids = pids;
+        this.before = ProcessCpu.sample(pids);
+        pids.forEach((name, pid) -> threadsBefore.put(name, ProcessCpu.threads(pid)));
+    }
+
+    public static CpuWindow open(Map<String, Long> componentPids) {
+        Map<String, Long> pids = new LinkedHashMap<>(componentPids);
+        pids.put("benchmark", ProcessHandle.current().pid());
+        return new CpuWindow(pids);
+    }
+
+    /** Cores each process kept busy since {@link #open}, largest first. */
+    public Map<String, Double> close() {
+        wallSeconds = (System.nanoTime() - startNanos) / 1e9;
+        Map<String, Double> cores = ProcessCpu.coresUsed(before, ProcessCpu.sample(pids), wallSeconds);
+        cores.keySet().stream().findFirst().ifPresent(top -> topThreads = Map.of(top, ProcessCpu.coresUsed(
+                threadsBefore.get(top), ProcessCpu.threads(pids.get(top)), wallSeconds).entrySet().stream()
+                .limit(TOP_THREADS).collect(LinkedHashMap::new, (m, e) -> m.put(e.getKey(), e.getValue()), Map::putAll)));
+        return cores;
+    }
+
+    /** After {@link #close}: the busiest threads (by name) of the busiest process, cores each: the profile. */
+    public Map<String, Map<String, Double>> topThreads() {
+        return topThreads;
+    }
+}

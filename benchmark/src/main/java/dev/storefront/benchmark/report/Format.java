@@ -1,0 +1,24 @@
+package dev.storefront.benchmark.report;
+
+import java.util.Locale;
+
+/** Numbers as the report prints them: thousands separators, at most one decimal. */
+public final class Format {
+
+    private Format() {
+    }
+
+    public static String number(double value) {
+        if (Double.isNaN(value) || Double.isInfinite(value)) {
+            return "n/a";
+        }
+        if (Math.abs(value) >= 100 || value == Math.rint(value)) {
+            return String.format(Locale.ROOT, "%,.0f", value);
+        }
+        return String.format(Locale.ROOT, "%,.1f", value);
+    }
+
+    public static String ratio(double ratio) {
+        return Double.isFinite(ratio) ? String.format(Locale.ROOT, "%.2f", ratio) : "n/a";
+    }
+}

@@ -1,0 +1,23 @@
+package dev.storefront.benchmark.report;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/** Writes report.json, report.md and report.png into the output folder. */
+public final class ReportWriter {
+
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    private ReportWriter() {
+    }
+
+    public static void write(BenchReport report, Path outDir) throws IOException {
+        Files.createDirectories(outDir);
+        JSON.writeValue(outDir.resolve("report.json").toFile(), report);
+        Files.writeString(outDir.resolve("report.md"), MarkdownReport.render(report));
+        ChartRenderer.write(report, outDir.resolve("report.png"));
+    }
+}

@@ -1,0 +1,41 @@
+package dev.storefront.benchmark;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+class BenchMainTest {
+
+    @Test
+    void sizeAcceptsSmallAndDefaultInAnyCase() {
+        BenchMain.SizeConverter converter = new BenchMain.SizeConverter();
+
+        assertThat(converter.convert("Small")).isEqualTo(BenchSize.SMALL);
+        assertThat(converter.convert("default")).isEqualTo(BenchSize.DEFAULT);
+    }
+
+    @Test
+    void aBadSizeIsNamedAndNothingStarts(@TempDir Path home) {
+        StringWriter err = new StringWriter();
+        CommandLine cli = new CommandLine(new BenchMain()).setErr(new PrintWriter(err));
+
+        int exit = cli.execute("--home", home.toString(), "--size", "huge");
+
+        assertThat(exit).isEqualTo(2);
+        assertThat(err.toString()).contains("--size must be small or default, not 'huge'");
+        assertThat(home).isEmptyDirectory();
+    }
+
+    @Test
+    void smallIsSmallerThanDefaultInEveryPhase() {
+        assertThat(BenchSize.SMALL.orders).isLessThan(BenchSize.DEFAULT.orders);
+        assertThat(BenchSize.SMALL.streamingChanges).isLessThan(BenchSize.DEFAULT.streamingChanges);
+        assertThat(BenchSize.SMALL.latencyDuration).isLessThan(BenchSize.DEFAULT.latencyDuration);
+    }
+}
