@@ -22,3 +22,9 @@ for plugin, counts in totals.items():
     print(f"{plugin:8} {'TOTAL':32} " + ", ".join(f"{k} {v}" for k, v in counts.items()))
 if not totals:
     print("no test reports found")
+else:
+    # The plain closing line CI reads: every Surefire and Failsafe test of the run.
+    failed = sum(c["failures"] + c["errors"] for c in totals.values())
+    skipped = sum(c["skipped"] for c in totals.values())
+    passed = sum(c["tests"] for c in totals.values()) - failed - skipped
+    print(f"tests: {passed} passed, {failed} failed, {skipped} skipped")
