@@ -1,5 +1,6 @@
 package dev.storefront.platform;
 
+import dev.storefront.platform.process.ForegroundJava;
 import dev.storefront.platform.process.JavaCommand;
 import java.util.ArrayList;
 import java.util.List;
@@ -26,11 +27,7 @@ final class BenchCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Layout layout = cli.layout();
-        List<String> command = new ArrayList<>(JavaCommand.withHeap("768m").jar(layout.benchmarkJar())
-                .args("--home", layout.home().toString()).toList());
-        command.addAll(options);
-        ProcessBuilder builder = new ProcessBuilder(command).directory(layout.home().toFile()).inheritIO();
-        builder.environment().putAll(layout.env().asMap());
-        return builder.start().waitFor();
+        return ForegroundJava.run(layout,
+                JavaCommand.withHeap("768m").jar(layout.benchmarkJar()).args("--home", layout.home().toString()), options);
     }
 }

@@ -1,5 +1,6 @@
 package dev.storefront.platform;
 
+import dev.storefront.platform.process.ForegroundJava;
 import dev.storefront.platform.process.JavaCommand;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,10 +25,6 @@ final class VerifyCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Layout layout = cli.layout();
-        List<String> command = new ArrayList<>(JavaCommand.withHeap("1g").jar(layout.pipelineJar()).args("verify").toList());
-        command.addAll(options);
-        ProcessBuilder builder = new ProcessBuilder(command).directory(layout.home().toFile()).inheritIO();
-        builder.environment().putAll(layout.env().asMap());
-        return builder.start().waitFor();
+        return ForegroundJava.run(layout, JavaCommand.withHeap("1g").jar(layout.pipelineJar()).args("verify"), options);
     }
 }
