@@ -3,6 +3,8 @@
 MAX_LINE characters. Usage: check_java_format.py FILE...; prints every violation as FILE:LINE: problem."""
 import sys
 
+import findings
+
 MAX_LINE = 180
 
 
@@ -23,14 +25,5 @@ def problems(path):
             yield number, f"line of {len(line)} characters (max {MAX_LINE})"
 
 
-def main(paths):
-    failed = False
-    for path in paths:
-        for number, problem in problems(path):
-            print(f"{path}:{number}: {problem}")
-            failed = True
-    return 1 if failed else 0
-
-
 if __name__ == "__main__":
-    sys.exit(main(sys.argv[1:]))
+    sys.exit(findings.report(problems))

@@ -9,6 +9,8 @@ Usage: check_secrets.py FILE...; prints FILE:LINE: what was found (never the val
 import re
 import sys
 
+import findings
+
 TOKENS = {
     "private key": re.compile(r"-----BEGIN (?:RSA |EC |DSA |OPENSSH |ENCRYPTED |PGP )?PRIVATE KEY"),
     "AWS access key id": re.compile(r"\bAKIA[0-9A-Z]{16}\b"),
@@ -47,14 +49,5 @@ def problems(path):
                 yield number, f"literal value for {match.group('key')} (use a ${{VAR}} from .env)"
 
 
-def main(paths):
-    failed = False
-    for path in paths:
-        for number, problem in problems(path):
-            print(f"{path}:{number}: {problem}")
-            failed = True
-    return 1 if failed else 0
-
-
 if __name__ == "__main__":
-    sys.exit(main(sys.argv[1:]))
+    sys.exit(findings.report(problems))
