@@ -14,6 +14,7 @@ import dev.storefront.benchmark.report.BenchReport;
 import dev.storefront.benchmark.report.MarkdownReport;
 import dev.storefront.benchmark.report.PhaseResult;
 import dev.storefront.benchmark.report.ReportWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -43,6 +44,12 @@ public final class BenchMain implements Callable<Integer> {
     @Option(names = "--out", description = "Report folder (default: bench-reports/<UTC timestamp>/ under --home).")
     Path out;
 
+    @Option(names = "--phases", split = ",", paramLabel = "PHASE",
+            description = "Phases after the cold start, comma-separated: full-load, snapshot, streaming, latency "
+                    + "(default: all). Snapshot and streaming work on the rows the full load wrote.",
+            converter = PhaseConverter.class)
+    List<Phase> only = List.of(Phase.values());
+
     @Option(names = "--home", description = "Repository root with .env and the build outputs (default: ${DEFAULT-VALUE}).")
     Path home = Path.of(".");
 
@@ -61,7 +68,7 @@ public final class BenchMain implements Callable<Integer> {
             PhaseResult coldStart = attempt("Cold start", () -> ColdStartPhase.run(platform));
             phases.add(coldStart);
             if (coldStart.error() == null) {
-                runPhases(platform, phases);
+                runPhases(platform, phases, outDir);
             }
         } finally {
             BenchReport report = new BenchReport(startedAt, size.name().toLowerCase(Locale.ROOT), machine(), phases);
@@ -73,17 +80,20 @@ public final class BenchMain implements Callable<Integer> {
         return phases.stream().anyMatch(p -> p.error() != null) ? 1 : 0;
     }
 
-    private void runPhases(ScratchPlatform platform, List<PhaseResult> phases) throws Exception {
+    private void runPhases(ScratchPlatform platform, List<PhaseResult> phases, Path outDir) throws Exception {
+        Files.createDirectories(outDir);
         try (Kafka kafka = new Kafka(platform.kafkaBootstrap(), platform.registryUrl())) {
-            BenchContext ctx = new BenchContext(platform, new Http(), kafka, size, BenchContext.pidsOf(platform));
-            List<Map.Entry<String, PhaseBody>> rest = List.of(
-                    Map.entry("Full load", () -> FullLoadPhase.run(ctx)),
-                    Map.entry("Snapshot", () -> SnapshotPhase.run(ctx)),
-                    Map.entry("Streaming CDC", () -> StreamingPhase.run(ctx)),
-                    Map.entry("End-to-end latency", () -> LatencyPhase.run(ctx)));
-            for (Map.Entry<String, PhaseBody> phase : rest) {
-                settle(kafka);
-                phases.add(attempt(phase.getKey(), phase.getValue()));
+            BenchContext ctx = new BenchContext(platform, new Http(), kafka, size, BenchContext.pidsOf(platform), outDir);
+            Map<Phase, PhaseBody> bodies = Map.of(
+                    Phase.FULL_LOAD, () -> FullLoadPhase.run(ctx),
+                    Phase.SNAPSHOT, () -> SnapshotPhase.run(ctx),
+                    Phase.STREAMING, () -> StreamingPhase.run(ctx),
+                    Phase.LATENCY, () -> LatencyPhase.run(ctx));
+            for (Phase phase : Phase.values()) {
+                if (only.contains(phase)) {
+                    settle(kafka);
+                    phases.add(attempt(phase.title, bodies.get(phase)));
+                }
             }
         }
     }
@@ -114,9 +124,38 @@ public final class BenchMain implements Callable<Integer> {
         return machine;
     }
 
+    /** The phases after the cold start, in the order they run. */
+    enum Phase {
+        FULL_LOAD("Full load"), SNAPSHOT("Snapshot"), STREAMING("Streaming CDC"), LATENCY("End-to-end latency");
+
+        final String title;
+
+        Phase(String title) {
+            this.title = title;
+        }
+
+        String option() {
+            return name().toLowerCase(Locale.ROOT).replace('_', '-');
+        }
+    }
+
     @FunctionalInterface
     interface PhaseBody {
         PhaseResult run() throws Exception;
+    }
+
+    /** full-load|snapshot|streaming|latency; anything else is named in the error with the valid names. */
+    static final class PhaseConverter implements CommandLine.ITypeConverter<Phase> {
+        @Override
+        public Phase convert(String value) {
+            for (Phase phase : Phase.values()) {
+                if (phase.option().equalsIgnoreCase(value.strip())) {
+                    return phase;
+                }
+            }
+            throw new CommandLine.TypeConversionException("--phases takes full-load, snapshot, streaming, latency; "
+                    + "not '" + value + "'");
+        }
     }
 
     /** small|default, case-insensitive; anything else is named in the error. */

@@ -33,6 +33,27 @@ class BenchMainTest {
     }
 
     @Test
+    void anUnknownPhaseIsNamedAndNothingStarts(@TempDir Path home) {
+        StringWriter err = new StringWriter();
+        CommandLine cli = new CommandLine(new BenchMain()).setErr(new PrintWriter(err));
+
+        int exit = cli.execute("--home", home.toString(), "--phases", "snapshot,warp");
+
+        assertThat(exit).isEqualTo(2);
+        assertThat(err.toString()).contains("--phases takes full-load, snapshot, streaming, latency; not 'warp'");
+        assertThat(home).isEmptyDirectory();
+    }
+
+    @Test
+    void phasesAreChosenByTheirOptionNames() {
+        BenchMain bench = new BenchMain();
+        new CommandLine(bench).parseArgs("--phases", "latency,Full-Load");
+
+        assertThat(bench.only).containsExactly(BenchMain.Phase.LATENCY, BenchMain.Phase.FULL_LOAD);
+        assertThat(new BenchMain().only).containsExactly(BenchMain.Phase.values());
+    }
+
+    @Test
     void smallIsSmallerThanDefaultInEveryPhase() {
         assertThat(BenchSize.SMALL.orders).isLessThan(BenchSize.DEFAULT.orders);
         assertThat(BenchSize.SMALL.streamingChanges).isLessThan(BenchSize.DEFAULT.streamingChanges);

@@ -5,6 +5,7 @@ import static dev.storefront.benchmark.BenchContext.progress;
 import dev.storefront.benchmark.BenchContext;
 import dev.storefront.benchmark.client.Kafka;
 import dev.storefront.benchmark.platform.CpuWindow;
+import dev.storefront.benchmark.platform.JfrProfile;
 import dev.storefront.benchmark.report.Bottleneck;
 import dev.storefront.benchmark.report.Figure;
 import dev.storefront.benchmark.report.Percentiles;
@@ -49,11 +50,13 @@ public final class LatencyPhase {
             Collector fact = new Collector(ctx.kafka(), factTopic, LatencyPhase::commitTimeOfFact);
             long measureFrom = System.currentTimeMillis() + WARM_UP.toMillis();
             CpuWindow cpu = ctx.cpu();
+            JfrProfile profile = ctx.profile("pipeline", "latency-" + rate);
             ctx.http().post(ctx.platform().seederUrl() + "/seed/start?rate=" + rate);
             Thread.sleep(ctx.size().latencyDuration.toMillis());
             var status = ctx.http().post(ctx.platform().seederUrl() + "/seed/stop");
             Thread.sleep(DRAIN.toMillis());
             Map<String, Double> cores = cpu.close();
+            Map<String, Object> pipelineProfile = profile.stop();
             Percentiles toCdc = Percentiles.of(cdc.stop(measureFrom));
             Percentiles toFact = Percentiles.of(fact.stop(measureFrom));
             progress(String.format("latency at %d ops/s: commit->CDC p50/p95/p99 %d/%d/%d ms, commit->fact %d/%d/%d ms",
@@ -70,7 +73,9 @@ public final class LatencyPhase {
             facts.put("seederOperations" + at, status.path("operations"));
             facts.put("coresUsed" + at, cores);
             facts.put("busiestThreads" + at, cpu.topThreads());
-            notes.add("At " + rate + " ops/s: " + Bottleneck.describe(cores, Runtime.getRuntime().availableProcessors()));
+            facts.put("pipelineProfile" + at, pipelineProfile);
+            notes.add("At " + rate + " ops/s: " + Bottleneck.describe(cores, Runtime.getRuntime().availableProcessors())
+                    + ". " + JfrProfile.describe("pipeline", pipelineProfile));
         }
         notes.add("Rates are seeder operations/s (30 % of them new orders); commit times are PostgreSQL's commit "
                 + "timestamps (ms), receive times this JVM's clock on the same machine. The first "

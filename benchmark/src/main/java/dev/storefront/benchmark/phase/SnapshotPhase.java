@@ -5,6 +5,7 @@ import static dev.storefront.benchmark.BenchContext.progress;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.storefront.benchmark.BenchContext;
 import dev.storefront.benchmark.platform.CpuWindow;
+import dev.storefront.benchmark.platform.JfrProfile;
 import dev.storefront.benchmark.report.Bottleneck;
 import dev.storefront.benchmark.report.Figure;
 import dev.storefront.benchmark.report.PhaseResult;
@@ -45,11 +46,13 @@ public final class SnapshotPhase {
         progress("snapshot: registering " + NAME + " (slot " + SLOT + ", topics " + PREFIX + ".public.*) for "
                 + rows + " rows");
         CpuWindow cpu = ctx.cpu();
+        JfrProfile profile = ctx.profile("connect", "snapshot");
         long start = System.nanoTime();
         try {
             ctx.http().put(connect + "/connectors/" + NAME + "/config", config);
             double seconds = FullLoadPhase.awaitEvents(ctx, topics, rows, start);
             Map<String, Double> cores = cpu.close();
+            Map<String, Object> connectProfile = profile.stop();
             if (Double.isNaN(seconds)) {
                 return PhaseResult.failed("Snapshot", "the snapshot did not reach " + rows + " events within "
                         + ctx.size().settleTimeout + " (" + ctx.kafka().endOffsets(topics) + " so far)");
@@ -60,11 +63,13 @@ public final class SnapshotPhase {
             facts.put("rows", rows);
             facts.put("seconds", seconds);
             facts.put("coresUsed", cores);
-        facts.put("busiestThreads", cpu.topThreads());
+            facts.put("busiestThreads", cpu.topThreads());
+            facts.put("connectProfile", connectProfile);
             List<String> notes = new ArrayList<>();
             notes.add("Includes connector start, slot creation and the snapshot's consistent export; ends when the "
                     + "end offsets of the five topics reach the row counts (schemas registered in Apicurio on the way).");
             notes.add(Bottleneck.describe(cores, Runtime.getRuntime().availableProcessors()));
+            notes.add(JfrProfile.describe("connect", connectProfile));
             return new PhaseResult("Snapshot", List.of(Figure.of("Debezium snapshot rows/s", rate, "rows/s")
                     .withTarget(TARGET)), facts, notes, null);
         } finally {

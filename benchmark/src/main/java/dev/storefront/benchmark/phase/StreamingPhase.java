@@ -4,6 +4,7 @@ import static dev.storefront.benchmark.BenchContext.progress;
 
 import dev.storefront.benchmark.BenchContext;
 import dev.storefront.benchmark.platform.CpuWindow;
+import dev.storefront.benchmark.platform.JfrProfile;
 import dev.storefront.benchmark.report.Bottleneck;
 import dev.storefront.benchmark.report.Figure;
 import dev.storefront.benchmark.report.PhaseResult;
@@ -48,11 +49,13 @@ public final class StreamingPhase {
             long eventsBefore = ctx.kafka().endOffsets(List.of(topic));
             progress("streaming: " + ctx.size().streamingChanges + " payment updates in batches of " + BATCH);
             CpuWindow cpu = ctx.cpu();
+            JfrProfile profile = ctx.profile("connect", "streaming");
             long start = System.nanoTime();
             long changes = update(ctx, ctx.size().streamingChanges);
             double writeSeconds = (System.nanoTime() - start) / 1e9;
             double cdcSeconds = FullLoadPhase.awaitEvents(ctx, List.of(topic), eventsBefore + changes, start);
             Map<String, Double> cores = cpu.close();
+            Map<String, Object> connectProfile = profile.stop();
             if (Double.isNaN(cdcSeconds)) {
                 return PhaseResult.failed("Streaming CDC", "Debezium did not publish the " + changes + " changes within "
                         + ctx.size().settleTimeout);
@@ -71,13 +74,15 @@ public final class StreamingPhase {
             facts.put("firstCommitToLastEventSeconds", cdcSeconds);
             facts.put("decodeSeconds", decodeSeconds);
             facts.put("coresUsed", cores);
-        facts.put("busiestThreads", cpu.topThreads());
+            facts.put("busiestThreads", cpu.topThreads());
+            facts.put("connectProfile", connectProfile);
             List<String> notes = List.of(
                     "Changes: `UPDATE payments SET amount = amount` in transactions of " + BATCH + " rows (REPLICA "
                             + "IDENTITY FULL: each event carries the before and after image).",
                     "Ceiling: the backlog of the same changes decoded by pgoutput from a temporary slot after the "
                             + "fact, with no other load; Debezium had to keep up while PostgreSQL was writing them.",
-                    Bottleneck.describe(cores, Runtime.getRuntime().availableProcessors()));
+                    Bottleneck.describe(cores, Runtime.getRuntime().availableProcessors()),
+                    JfrProfile.describe("connect", connectProfile));
             return new PhaseResult("Streaming CDC", List.of(Figure.of("Debezium events/s (commit -> Kafka)", rate,
                     "events/s").withTarget(TARGET).withCeiling(ceiling)), facts, notes, null);
         }

@@ -3,6 +3,8 @@ package dev.storefront.pipeline.serde;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
+import com.fasterxml.jackson.databind.ObjectWriter;
 import java.io.IOException;
 import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.serialization.Serde;
@@ -22,18 +24,21 @@ public final class JsonSerde {
     private JsonSerde() {
     }
 
+    /** Reader and writer bound to the type once: every record skips Jackson's root-type lookup. */
     public static <T> Serde<T> of(Class<T> type) {
+        ObjectWriter writer = MAPPER.writerFor(type);
+        ObjectReader reader = MAPPER.readerFor(type);
         return Serdes.serdeFrom(
                 (topic, value) -> {
                     try {
-                        return value == null ? null : MAPPER.writeValueAsBytes(value);
+                        return value == null ? null : writer.writeValueAsBytes(value);
                     } catch (IOException e) {
                         throw new SerializationException("Cannot write " + type.getSimpleName() + " as JSON", e);
                     }
                 },
                 (topic, bytes) -> {
                     try {
-                        return bytes == null ? null : MAPPER.readValue(bytes, type);
+                        return bytes == null ? null : reader.readValue(bytes);
                     } catch (IOException e) {
                         throw new SerializationException("Cannot read " + type.getSimpleName() + " from " + topic, e);
                     }

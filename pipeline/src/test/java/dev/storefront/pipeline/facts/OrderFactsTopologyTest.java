@@ -106,6 +106,25 @@ class OrderFactsTopologyTest {
     }
 
     @Test
+    void aPriceOrStockChangeAndAMoveWithinTheCountryEmitNoFact() {
+        pipeline.insert(alice, mug, lamp, order, mugs, oneLamp);
+        long sourceLsn = facts().get(100L).getSourceLsn();
+        int emitted = protobufRecords().size();
+
+        pipeline.update(mug, with(with(mug, "price", new BigDecimal("14.00")), "stock_quantity", 3));
+        pipeline.update(alice, with(with(alice, "address", "2 Side St"), "city", "Lyon"));
+
+        assertThat(protobufRecords()).hasSize(emitted);
+        assertThat(facts().get(100L).getSourceLsn()).isEqualTo(sourceLsn);
+
+        pipeline.update(mug, with(mug, "category", "Tableware"));
+        OrderFact fact = facts().get(100L);
+        assertThat(protobufRecords()).hasSize(emitted + 1);
+        assertThat(fact.getItems().get(0).getCategory()).isEqualTo("Tableware");
+        assertThat(fact.getSourceLsn()).isEqualTo(pipeline.events().lastLsn());
+    }
+
+    @Test
     void anItemPriceChangeAndAnItemDeleteUpdateTheItems() {
         pipeline.insert(alice, mug, lamp, order, mugs, oneLamp);
 

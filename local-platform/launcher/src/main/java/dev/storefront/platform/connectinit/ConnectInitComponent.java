@@ -33,7 +33,8 @@ public final class ConnectInitComponent extends ProcessComponent {
 
     @Override
     protected List<String> command() {
-        return JavaCommand.withHeap("128m").jar(layout.connectInitJar())
+        // A one-shot CLI of a few seconds: the quick C1 compiler alone costs the least CPU at start-up.
+        return JavaCommand.withHeap("128m").option("-XX:TieredStopAtLevel=1").jar(layout.connectInitJar())
                 .args("apply", "--env-file", layout.envFile().toString(),
                         "--connectors-dir", layout.connectorsDir().toString())
                 .toList();

@@ -1,7 +1,6 @@
 package dev.storefront.platform.pipeline;
 
 import dev.storefront.platform.Layout;
-import dev.storefront.platform.connectinit.ConnectInitComponent;
 import dev.storefront.platform.kafka.KafkaComponent;
 import dev.storefront.platform.lifecycle.ProcessComponent;
 import dev.storefront.platform.process.JavaCommand;
@@ -16,8 +15,8 @@ public final class PipelineComponent extends ProcessComponent {
     public static final String NAME = "pipeline";
 
     public PipelineComponent(Layout layout) {
-        super(layout, NAME, List.of(KafkaComponent.NAME, RegistryComponent.NAME, ConnectInitComponent.NAME),
-                Duration.ofSeconds(120));
+        // Not after connect-init: the pipeline creates its input topics itself, so it starts beside Connect.
+        super(layout, NAME, List.of(KafkaComponent.NAME, RegistryComponent.NAME), Duration.ofSeconds(120));
     }
 
     @Override

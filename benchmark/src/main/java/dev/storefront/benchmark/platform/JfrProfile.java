@@ -1,0 +1,146 @@
+package dev.storefront.benchmark.platform;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import jdk.jfr.consumer.RecordedEvent;
+import jdk.jfr.consumer.RecordedFrame;
+import jdk.jfr.consumer.RecordedStackTrace;
+import jdk.jfr.consumer.RecordingFile;
+
+/**
+ * A JDK Flight Recorder profile of one platform JVM over a phase, started and stopped with {@code jcmd} (nothing to
+ * configure in the platform), summarised as where its threads' execution samples were: by the innermost frame outside
+ * the JDK (which library was working), by thread, and the time its collector paused it. The recording stays beside
+ * the report for JDK Mission Control.
+ */
+public final class JfrProfile {
+
+    private static final int TOP = 8;
+    /** Libraries named for what they do in the platform; other code is grouped by its first three package names. */
+    private static final List<Map.Entry<String, String>> LIBRARIES = List.of(
+            Map.entry("io.apicurio", "Apicurio serde/converter"),
+            Map.entry("org.apache.avro", "Avro"),
+            Map.entry("io.debezium.connector.jdbc", "Debezium JDBC sink"),
+            Map.entry("org.hibernate", "Hibernate (JDBC sink)"),
+            Map.entry("io.debezium", "Debezium"),
+            Map.entry("org.postgresql", "PgJDBC"),
+            Map.entry("org.apache.kafka.connect", "Connect runtime"),
+            Map.entry("org.apache.kafka.streams", "Kafka Streams"),
+            Map.entry("org.apache.kafka", "Kafka clients"),
+            Map.entry("com.fasterxml.jackson", "Jackson JSON"),
+            Map.entry("org.rocksdb", "RocksDB"),
+            Map.entry("dev.storefront", "storefront code"));
+
+    private final long pid;
+    private final String name;
+    private final Path file;
+
+    private JfrProfile(long pid, String name, Path file) {
+        this.pid = pid;
+        this.name = name;
+        this.file = file;
+    }
+
+    /** Starts recording {@code pid} (the "profile" settings: a stack sample every 10-20 ms per running thread). */
+    public static JfrProfile start(long pid, String name, Path file) throws IOException, InterruptedException {
+        jcmd(pid, "JFR.start", "name=" + name, "settings=profile");
+        return new JfrProfile(pid, name, file);
+    }
+
+    /** Stops the recording, writes it to the file and summarises it. */
+    public Map<String, Object> stop() throws IOException, InterruptedException {
+        jcmd(pid, "JFR.stop", "name=" + name, "filename=" + file.toAbsolutePath());
+        Map<String, Object> summary = summarise(file);
+        summary.put("recording", file.getFileName().toString());
+        return summary;
+    }
+
+    static Map<String, Object> summarise(Path recording) throws IOException {
+        Map<String, Integer> byCode = new HashMap<>();
+        Map<String, Integer> byThread = new HashMap<>();
+        int samples = 0;
+        Duration gcPauses = Duration.ZERO;
+        for (RecordedEvent event : RecordingFile.readAllEvents(recording)) {
+            String type = event.getEventType().getName();
+            if (type.equals("jdk.GarbageCollection")) {
+                gcPauses = gcPauses.plus(event.getDuration());
+            } else if (type.equals("jdk.ExecutionSample")) {
+                samples++;
+                byCode.merge(library(event.getStackTrace()), 1, Integer::sum);
+                byThread.merge(event.getThread("sampledThread").getJavaName().replaceAll("\\d+", "#"), 1, Integer::sum);
+            }
+        }
+        Map<String, Object> summary = new LinkedHashMap<>();
+        summary.put("executionSamples", samples);
+        summary.put("gcPauseSeconds", gcPauses.toMillis() / 1000.0);
+        summary.put("samplesByLibrary", shares(byCode, samples));
+        summary.put("samplesByThread", shares(byThread, samples));
+        return summary;
+    }
+
+    /** One line for the report: the busiest libraries and threads, and the collector's pauses. */
+    @SuppressWarnings("unchecked")
+    public static String describe(String component, Map<String, Object> summary) {
+        return String.format(Locale.ROOT, "JFR profile of %s (%s): samples by library %s; by thread %s; GC pauses %.1f s",
+                component, summary.get("recording"), percent((Map<String, Double>) summary.get("samplesByLibrary")),
+                percent((Map<String, Double>) summary.get("samplesByThread")), (Double) summary.get("gcPauseSeconds"));
+    }
+
+    private static String percent(Map<String, Double> shares) {
+        return shares.entrySet().stream().limit(4)
+                .map(e -> String.format(Locale.ROOT, "%s %.0f %%", e.getKey(), 100 * e.getValue()))
+                .collect(Collectors.joining(", "));
+    }
+
+    /** The library of the innermost frame outside the JDK: a HashMap lookup inside Avro counts as Avro. */
+    static String library(RecordedStackTrace stack) {
+        if (stack == null) {
+            return "unknown";
+        }
+        for (RecordedFrame frame : stack.getFrames()) {
+            String type = frame.getMethod().getType().getName();
+            if (!type.startsWith("java.") && !type.startsWith("jdk.") && !type.startsWith("sun.")) {
+                return libraryOf(type);
+            }
+        }
+        return "JDK only";
+    }
+
+    static String libraryOf(String className) {
+        for (Map.Entry<String, String> library : LIBRARIES) {
+            if (className.startsWith(library.getKey() + ".")) {
+                return library.getValue();
+            }
+        }
+        String[] parts = className.split("\\.");
+        return String.join(".", List.of(parts).subList(0, Math.max(1, Math.min(3, parts.length - 1))));
+    }
+
+    /** The {@link #TOP} largest counts as shares of {@code total} (0.123 = 12.3 %), largest first. */
+    static Map<String, Double> shares(Map<String, Integer> counts, int total) {
+        Map<String, Double> shares = new LinkedHashMap<>();
+        counts.entrySet().stream().sorted(Map.Entry.<String, Integer>comparingByValue().reversed()).limit(TOP)
+                .forEach(entry -> shares.put(entry.getKey(), Math.round(1000.0 * entry.getValue() / total) / 1000.0));
+        return shares;
+    }
+
+    private static void jcmd(long pid, String... command) throws IOException, InterruptedException {
+        List<String> line = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "jcmd")
+                .toString(), String.valueOf(pid)));
+        line.addAll(List.of(command));
+        Process process = new ProcessBuilder(line).redirectErrorStream(true).start();
+        String output = new String(process.getInputStream().readAllBytes());
+        if (!process.waitFor(1, TimeUnit.MINUTES) || process.exitValue() != 0 || output.contains("Exception")) {
+            throw new IOException("jcmd " + pid + " " + String.join(" ", command) + " failed: " + output.strip());
+        }
+    }
+}
