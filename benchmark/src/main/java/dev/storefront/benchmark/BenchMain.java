@@ -7,6 +7,7 @@ import dev.storefront.benchmark.client.Kafka;
 import dev.storefront.benchmark.phase.ColdStartPhase;
 import dev.storefront.benchmark.phase.FullLoadPhase;
 import dev.storefront.benchmark.phase.LatencyPhase;
+import dev.storefront.benchmark.phase.SettingsPhase;
 import dev.storefront.benchmark.phase.SnapshotPhase;
 import dev.storefront.benchmark.phase.StreamingPhase;
 import dev.storefront.benchmark.platform.ScratchPlatform;
@@ -84,6 +85,7 @@ public final class BenchMain implements Callable<Integer> {
         Files.createDirectories(outDir);
         try (Kafka kafka = new Kafka(platform.kafkaBootstrap(), platform.registryUrl())) {
             BenchContext ctx = new BenchContext(platform, new Http(), kafka, size, BenchContext.pidsOf(platform), outDir);
+            phases.add(attempt(SettingsPhase.NAME, () -> SettingsPhase.run(ctx)));
             Map<Phase, PhaseBody> bodies = Map.of(
                     Phase.FULL_LOAD, () -> FullLoadPhase.run(ctx),
                     Phase.SNAPSHOT, () -> SnapshotPhase.run(ctx),

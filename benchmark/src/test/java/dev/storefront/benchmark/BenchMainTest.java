@@ -4,10 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import picocli.CommandLine;
 
 class BenchMainTest {
@@ -20,27 +21,18 @@ class BenchMainTest {
         assertThat(converter.convert("default")).isEqualTo(BenchSize.DEFAULT);
     }
 
-    @Test
-    void aBadSizeIsNamedAndNothingStarts(@TempDir Path home) {
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "--size   | huge          | --size must be small or default, not 'huge'",
+        "--phases | snapshot,warp | --phases takes full-load, snapshot, streaming, latency; not 'warp'"})
+    void aBadOptionIsNamedAndNothingStarts(String option, String value, String message, @TempDir Path home) {
         StringWriter err = new StringWriter();
         CommandLine cli = new CommandLine(new BenchMain()).setErr(new PrintWriter(err));
 
-        int exit = cli.execute("--home", home.toString(), "--size", "huge");
+        int exit = cli.execute("--home", home.toString(), option, value);
 
         assertThat(exit).isEqualTo(2);
-        assertThat(err.toString()).contains("--size must be small or default, not 'huge'");
-        assertThat(home).isEmptyDirectory();
-    }
-
-    @Test
-    void anUnknownPhaseIsNamedAndNothingStarts(@TempDir Path home) {
-        StringWriter err = new StringWriter();
-        CommandLine cli = new CommandLine(new BenchMain()).setErr(new PrintWriter(err));
-
-        int exit = cli.execute("--home", home.toString(), "--phases", "snapshot,warp");
-
-        assertThat(exit).isEqualTo(2);
-        assertThat(err.toString()).contains("--phases takes full-load, snapshot, streaming, latency; not 'warp'");
+        assertThat(err.toString()).contains(message);
         assertThat(home).isEmptyDirectory();
     }
 

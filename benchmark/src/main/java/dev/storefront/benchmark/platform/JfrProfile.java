@@ -52,7 +52,7 @@ public final class JfrProfile {
 
     /**
      * Starts recording {@code pid} with JFR's "default" settings: a stack sample of each running thread every 20 ms,
-     * about 1 % overhead. The "profile" settings (allocation samples, 10 ms) cut the snapshot's rate by a third.
+     * about 1 % overhead. The "profile" settings (allocation samples, 10 ms) cost the snapshot a fifth of its rate.
      */
     public static JfrProfile start(long pid, String name, Path file) throws IOException, InterruptedException {
         jcmd(pid, "JFR.start", "name=" + name, "settings=default");
