@@ -23,13 +23,28 @@ public record BenchContext(ScratchPlatform platform, Http http, Kafka kafka, Ben
         return CpuWindow.open(pids);
     }
 
+    /** The components whose JVMs the phases profile. */
+    public static final List<String> PROFILED = List.of("connect", "pipeline");
+
+    /** Pays each profiled JVM's first-JFR-start stall now, before any phase is timed. */
+    public void primeProfiles() throws IOException, InterruptedException {
+        progress("priming JFR in " + String.join(" and ", PROFILED) + " (a JVM's first recording stalls it)");
+        for (String component : PROFILED) {
+            JfrProfile.prime(pid(component));
+        }
+    }
+
     /** Starts a JFR profile of one component for a phase; the recording lands in the report folder. */
     public JfrProfile profile(String component, String phase) throws IOException, InterruptedException {
+        return JfrProfile.start(pid(component), "bench-" + phase, outDir.resolve(phase + "-" + component + ".jfr"));
+    }
+
+    private long pid(String component) {
         Long pid = pids.get(component);
         if (pid == null) {
             throw new IllegalStateException("No process of " + component + " to profile");
         }
-        return JfrProfile.start(pid, "bench-" + phase, outDir.resolve(phase + "-" + component + ".jfr"));
+        return pid;
     }
 
     public List<String> cdcTopics(String prefix) {

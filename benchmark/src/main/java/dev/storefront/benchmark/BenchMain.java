@@ -86,6 +86,7 @@ public final class BenchMain implements Callable<Integer> {
         try (Kafka kafka = new Kafka(platform.kafkaBootstrap(), platform.registryUrl())) {
             BenchContext ctx = new BenchContext(platform, new Http(), kafka, size, BenchContext.pidsOf(platform), outDir);
             phases.add(attempt(SettingsPhase.NAME, () -> SettingsPhase.run(ctx)));
+            ctx.primeProfiles();
             Map<Phase, PhaseBody> bodies = Map.of(
                     Phase.FULL_LOAD, () -> FullLoadPhase.run(ctx),
                     Phase.SNAPSHOT, () -> SnapshotPhase.run(ctx),
