@@ -91,11 +91,13 @@ final class UpCommand implements Callable<Integer> {
             return PlatformCli.FAILED;
         }
         List<RunState.Entry> entries = entries(layout, components);
-        RunState.now(Phase.UP, "up", entries).write(layout.runDir());
         System.out.printf("%nThe storefront CDC platform is up (%.1f s):%n",
                 Duration.between(begin, Instant.now()).toMillis() / 1000.0);
         StatusTable.print(System.out, rows(components, entries));
         System.out.println("\nCtrl-C here, or `./platform down` elsewhere, stops it.");
+        System.out.flush();
+        // Only now: `up --detach` stops copying this output once it reads UP, so the table must be written first.
+        RunState.now(Phase.UP, "up", entries).write(layout.runDir());
         new Supervisor(components, line -> System.out.println(layout.env().mask(line)),
                 () -> RunState.now(Phase.UP, "up", entries(layout, components)).write(layout.runDir()))
                 .watch(stopping);
