@@ -83,7 +83,7 @@ public final class BenchMain implements Callable<Integer> {
 
     private void runPhases(ScratchPlatform platform, List<PhaseResult> phases, Path outDir) throws Exception {
         Files.createDirectories(outDir);
-        try (Kafka kafka = new Kafka(platform.kafkaBootstrap(), platform.registryUrl())) {
+        try (Kafka kafka = new Kafka(platform.endpoints().kafkaBootstrap(), platform.endpoints().registryUrl())) {
             BenchContext ctx = new BenchContext(platform, new Http(), kafka, size, BenchContext.pidsOf(platform), outDir);
             phases.add(attempt(SettingsPhase.NAME, () -> SettingsPhase.run(ctx)));
             ctx.primeProfiles();

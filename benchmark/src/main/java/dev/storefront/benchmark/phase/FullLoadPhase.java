@@ -37,9 +37,9 @@ public final class FullLoadPhase {
     }
 
     public static PhaseResult run(BenchContext ctx) throws Exception {
-        List<String> topics = ctx.cdcTopics(ctx.platform().topicPrefix());
+        List<String> topics = ctx.cdcTopics(ctx.platform().endpoints().topicPrefix());
         long eventsBefore = ctx.kafka().endOffsets(topics);
-        String url = ctx.platform().seederUrl() + "/seed/full?customers=" + ctx.size().customers + "&products="
+        String url = ctx.platform().endpoints().seederUrl() + "/seed/full?customers=" + ctx.size().customers + "&products="
                 + ctx.size().products + "&orders=" + ctx.size().orders + "&seed=42";
         progress("full load: POST " + url);
         CpuWindow cpu = ctx.cpu();

@@ -40,8 +40,8 @@ public final class LatencyPhase {
     }
 
     public static PhaseResult run(BenchContext ctx) throws Exception {
-        String cdcTopic = ctx.platform().topicPrefix() + ".public.orders";
-        String factTopic = ctx.platform().topicPrefix() + ".facts.orders";
+        String cdcTopic = ctx.platform().endpoints().topicPrefix() + ".public.orders";
+        String factTopic = ctx.platform().endpoints().topicPrefix() + ".facts.orders";
         List<Figure> figures = new ArrayList<>();
         Map<String, Object> facts = new LinkedHashMap<>();
         List<String> notes = new ArrayList<>();
@@ -53,9 +53,9 @@ public final class LatencyPhase {
             long measureFrom = System.currentTimeMillis() + RAMP_UP.toMillis();
             CpuWindow cpu = ctx.cpu();
             JfrProfile profile = ctx.profile("pipeline", "latency-" + rate);
-            ctx.http().post(ctx.platform().seederUrl() + "/seed/start?rate=" + rate);
+            ctx.http().post(ctx.platform().endpoints().seederUrl() + "/seed/start?rate=" + rate);
             Thread.sleep(ctx.size().latencyDuration.toMillis());
-            var status = ctx.http().post(ctx.platform().seederUrl() + "/seed/stop");
+            var status = ctx.http().post(ctx.platform().endpoints().seederUrl() + "/seed/stop");
             Thread.sleep(DRAIN.toMillis());
             Map<String, Double> cores = cpu.close();
             Map<String, Object> pipelineProfile = profile.stop();
@@ -99,9 +99,9 @@ public final class LatencyPhase {
         int rate = ctx.size().latencyRates.get(0);
         progress("latency: warm-up, seeder deltas at " + rate + " ops/s for " + ctx.size().latencyWarmUp.toSeconds()
                 + " s (not measured)");
-        ctx.http().post(ctx.platform().seederUrl() + "/seed/start?rate=" + rate);
+        ctx.http().post(ctx.platform().endpoints().seederUrl() + "/seed/start?rate=" + rate);
         Thread.sleep(ctx.size().latencyWarmUp.toMillis());
-        ctx.http().post(ctx.platform().seederUrl() + "/seed/stop");
+        ctx.http().post(ctx.platform().endpoints().seederUrl() + "/seed/stop");
         ctx.kafka().awaitSettled(ctx.size().settleTimeout);
     }
 

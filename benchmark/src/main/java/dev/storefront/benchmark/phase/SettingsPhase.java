@@ -39,7 +39,7 @@ public final class SettingsPhase {
     public static PhaseResult run(BenchContext ctx) throws Exception {
         Map<String, Object> facts = new LinkedHashMap<>();
         for (Map.Entry<String, List<String>> connector : CONNECTOR_SETTINGS.entrySet()) {
-            JsonNode config = ctx.http().get(ctx.platform().connectUrl() + "/connectors/" + connector.getKey() + "/config");
+            JsonNode config = ctx.http().get(ctx.platform().endpoints().connectUrl() + "/connectors/" + connector.getKey() + "/config");
             facts.put(connector.getKey(), pick(connector.getValue(), key -> config.path(key).isMissingNode() ? null
                     : config.path(key).asText()));
         }

@@ -37,7 +37,7 @@ public final class SnapshotPhase {
 
     public static PhaseResult run(BenchContext ctx) throws Exception {
         long rows = countRows(ctx);
-        String connect = ctx.platform().connectUrl();
+        String connect = ctx.platform().endpoints().connectUrl();
         ObjectNode config = (ObjectNode) ctx.http().get(connect + "/connectors/" + SOURCE + "/config");
         config.put("name", NAME);
         config.put("slot.name", SLOT);
@@ -92,7 +92,7 @@ public final class SnapshotPhase {
 
     /** Deletes the connector, then drops its slot once the stopping task has released it (at most a minute). */
     private static void removeConnector(BenchContext ctx) throws Exception {
-        ctx.http().delete(ctx.platform().connectUrl() + "/connectors/" + NAME);
+        ctx.http().delete(ctx.platform().endpoints().connectUrl() + "/connectors/" + NAME);
         try (Connection connection = ctx.platform().database();
              PreparedStatement drop = connection.prepareStatement(
                      "SELECT pg_drop_replication_slot(slot_name) FROM pg_replication_slots WHERE slot_name = ? AND NOT active");

@@ -40,7 +40,7 @@ public final class StreamingPhase {
     }
 
     public static PhaseResult run(BenchContext ctx) throws Exception {
-        String topic = ctx.platform().topicPrefix() + ".public.payments";
+        String topic = ctx.platform().endpoints().topicPrefix() + ".public.payments";
         String slot = "bench_decode_" + ProcessHandle.current().pid();
         try (Connection replication = replicationConnection(ctx)) {
             PGConnection pg = replication.unwrap(PGConnection.class);
@@ -95,7 +95,7 @@ public final class StreamingPhase {
         PGProperty.ASSUME_MIN_SERVER_VERSION.set(properties, "10");
         PGProperty.REPLICATION.set(properties, "database");
         PGProperty.PREFER_QUERY_MODE.set(properties, "simple");
-        return DriverManager.getConnection(ctx.platform().jdbcUrl(), properties);
+        return DriverManager.getConnection(ctx.platform().endpoints().storefrontJdbcUrl(), properties);
     }
 
     /** Updates payments in id ranges of {@link #BATCH}, wrapping around, until {@code wanted} rows changed. */

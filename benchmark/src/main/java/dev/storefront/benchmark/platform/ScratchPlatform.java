@@ -2,6 +2,7 @@ package dev.storefront.benchmark.platform;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.storefront.env.PlatformEndpoints;
 import dev.storefront.env.PlatformEnv;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -9,7 +10,6 @@ import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -31,6 +31,7 @@ public final class ScratchPlatform implements AutoCloseable {
     private final Path platformDir;
     private final Map<String, String> overrides = new LinkedHashMap<>();
     private final PlatformEnv env;
+    private final PlatformEndpoints endpoints;
     private boolean started;
 
     public ScratchPlatform(Path home, Path platformDir) {
@@ -41,6 +42,7 @@ public final class ScratchPlatform implements AutoCloseable {
         }
         overrides.put("PLATFORM_DIR", this.platformDir.toString());
         this.env = PlatformEnv.load(this.home.resolve(".env"), System.getenv()).with(overrides);
+        this.endpoints = new PlatformEndpoints(env);
     }
 
     /**
@@ -114,32 +116,12 @@ public final class ScratchPlatform implements AutoCloseable {
         return home;
     }
 
+    public PlatformEndpoints endpoints() {
+        return endpoints;
+    }
+
     public Connection database() throws SQLException {
-        return DriverManager.getConnection(jdbcUrl(), env.require("POSTGRES_USER"), env.require("POSTGRES_PASSWORD"));
-    }
-
-    public String jdbcUrl() {
-        return "jdbc:postgresql://localhost:" + env.port("POSTGRES_PORT") + "/" + env.require("POSTGRES_DB");
-    }
-
-    public String kafkaBootstrap() {
-        return env.require("KAFKA_HOST") + ":" + env.port("KAFKA_PORT");
-    }
-
-    public String connectUrl() {
-        return "http://" + env.require("CONNECT_HOST") + ":" + env.port("CONNECT_PORT");
-    }
-
-    public String registryUrl() {
-        return "http://" + env.require("APICURIO_HOST") + ":" + env.port("APICURIO_PORT");
-    }
-
-    public String seederUrl() {
-        return "http://localhost:" + env.port("SEEDER_PORT");
-    }
-
-    public String topicPrefix() {
-        return env.require("TOPIC_PREFIX");
+        return endpoints.openDatabase(env.require("POSTGRES_DB"));
     }
 
     private static String java() {

@@ -66,7 +66,7 @@ class ConnectInitIT {
 
         assertThat(apply.exitCode()).isNotZero();
         assertThat(apply.output()).contains("STOREFRONT_DB_THAT_NOBODY_DEFINED");
-        assertThat(connectorNames(platform.connectUrl())).doesNotContain("broken-source").contains(SOURCE);
+        assertThat(connectorNames(platform.endpoints().connectUrl())).doesNotContain("broken-source").contains(SOURCE);
     }
 
     @Test
@@ -94,7 +94,7 @@ class ConnectInitIT {
 
     private static long configTopicRecords(LocalPlatform platform, String topic) {
         Properties config = new Properties();
-        config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, platform.kafkaBootstrap());
+        config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, platform.endpoints().kafkaBootstrap());
         config.put(ConsumerConfig.GROUP_ID_CONFIG, "e2e-" + UUID.randomUUID());
         try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(config, new ByteArrayDeserializer(),
                 new ByteArrayDeserializer())) {

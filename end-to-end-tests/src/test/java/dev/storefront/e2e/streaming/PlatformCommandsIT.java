@@ -20,10 +20,10 @@ class PlatformCommandsIT {
     void upPrintsWhereSwaggerConnectTheRegistryAndKafkaAre(LocalPlatform platform) {
         assertThat(platform.upOutput())
                 .contains("The storefront CDC platform is up")
-                .contains(platform.seederUrl() + "/q/swagger-ui")
-                .contains(platform.connectUrl() + "/connectors")
-                .contains(platform.registryUrl() + "/apis/registry/v3")
-                .contains(platform.kafkaBootstrap());
+                .contains(platform.endpoints().seederUrl() + "/q/swagger-ui")
+                .contains(platform.endpoints().connectUrl() + "/connectors")
+                .contains(platform.endpoints().registryUrl() + "/apis/registry/v3")
+                .contains(platform.endpoints().kafkaBootstrap());
     }
 
     @Test

@@ -89,7 +89,7 @@ class SeederChangesReachKafkaIT {
     @Test
     void everyTableHasItsKeyAndValueSchemasInTheRegistry() throws Exception {
         HttpResponse<String> subjects = HttpClient.newHttpClient().send(
-                HttpRequest.newBuilder(URI.create(platform.registryUrl() + "/apis/ccompat/v7/subjects")).build(),
+                HttpRequest.newBuilder(URI.create(platform.endpoints().registryUrl() + "/apis/ccompat/v7/subjects")).build(),
                 HttpResponse.BodyHandlers.ofString());
 
         assertThat(subjects.statusCode()).isEqualTo(200);

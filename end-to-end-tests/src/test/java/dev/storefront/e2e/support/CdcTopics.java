@@ -26,7 +26,7 @@ public final class CdcTopics {
     }
 
     public String topic(String table) {
-        return platform.topicPrefix() + ".public." + table;
+        return platform.endpoints().topicPrefix() + ".public." + table;
     }
 
     /** Every change event of {@code table} from the beginning to the current end (tombstones skipped). */
@@ -80,14 +80,14 @@ public final class CdcTopics {
 
     private Properties consumerConfig() {
         Properties config = new Properties();
-        config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, platform.kafkaBootstrap());
+        config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, platform.endpoints().kafkaBootstrap());
         config.put(ConsumerConfig.GROUP_ID_CONFIG, "e2e-" + UUID.randomUUID());
         config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
         config.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, AvroKafkaDeserializer.class.getName());
         config.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, AvroKafkaDeserializer.class.getName());
         config.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, "5000");
         // The same four id settings as the Debezium converter (DESIGN.md): Confluent framing with content ids.
-        config.put("apicurio.registry.url", platform.registryUrl() + "/apis/registry/v2");
+        config.put("apicurio.registry.url", platform.endpoints().registryUrl() + "/apis/registry/v2");
         config.put("apicurio.registry.as-confluent", "true");
         config.put("apicurio.registry.use-id", "contentId");
         config.put("apicurio.registry.headers.enabled", "false");

@@ -1,5 +1,6 @@
 package dev.storefront.e2e.support;
 
+import dev.storefront.env.PlatformEndpoints;
 import dev.storefront.env.PlatformEnv;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -8,7 +9,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -33,12 +33,14 @@ public final class LocalPlatform implements AutoCloseable {
     private final Path root;
     private final Map<String, String> overrides;
     private final PlatformEnv env;
+    private final PlatformEndpoints endpoints;
     private String upOutput;
 
     private LocalPlatform(Path root, Map<String, String> overrides) {
         this.root = root;
         this.overrides = overrides;
         this.env = PlatformEnv.load(root.resolve(".env"), System.getenv()).with(overrides);
+        this.endpoints = new PlatformEndpoints(env);
     }
 
     public static LocalPlatform start() {
@@ -139,28 +141,11 @@ public final class LocalPlatform implements AutoCloseable {
     }
 
     public Connection database(String name) throws SQLException {
-        return DriverManager.getConnection("jdbc:postgresql://localhost:" + env.port("POSTGRES_PORT") + "/" + name,
-                env.require("POSTGRES_USER"), env.require("POSTGRES_PASSWORD"));
+        return endpoints.openDatabase(name);
     }
 
-    public String kafkaBootstrap() {
-        return env.require("KAFKA_HOST") + ":" + env.port("KAFKA_PORT");
-    }
-
-    public String connectUrl() {
-        return "http://" + env.require("CONNECT_HOST") + ":" + env.port("CONNECT_PORT");
-    }
-
-    public String registryUrl() {
-        return "http://" + env.require("APICURIO_HOST") + ":" + env.port("APICURIO_PORT");
-    }
-
-    public String seederUrl() {
-        return "http://localhost:" + env.port("SEEDER_PORT");
-    }
-
-    public String topicPrefix() {
-        return env.require("TOPIC_PREFIX");
+    public PlatformEndpoints endpoints() {
+        return endpoints;
     }
 
     @Override

@@ -18,7 +18,7 @@ public final class SeederClient {
     private final String baseUrl;
 
     public SeederClient(LocalPlatform platform) {
-        this.baseUrl = platform.seederUrl();
+        this.baseUrl = platform.endpoints().seederUrl();
     }
 
     public JsonNode fullLoad(int customers, int products, int orders, long seed) {
