@@ -5,8 +5,12 @@ import dev.storefront.benchmark.client.Kafka;
 import dev.storefront.benchmark.platform.CpuWindow;
 import dev.storefront.benchmark.platform.JfrProfile;
 import dev.storefront.benchmark.platform.ScratchPlatform;
+import dev.storefront.env.CdcTopicNames;
+import dev.storefront.env.StorefrontTables;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.util.List;
 import java.util.Map;
 
@@ -16,8 +20,6 @@ import java.util.Map;
  */
 public record BenchContext(ScratchPlatform platform, Http http, Kafka kafka, BenchSize size, Map<String, Long> pids,
                            Path outDir) {
-
-    public static final List<String> TABLES = List.of("customers", "products", "orders", "order_items", "payments");
 
     public CpuWindow cpu() {
         return CpuWindow.open(pids);
@@ -47,11 +49,20 @@ public record BenchContext(ScratchPlatform platform, Http http, Kafka kafka, Ben
         return pid;
     }
 
-    public List<String> cdcTopics(String prefix) {
-        return TABLES.stream().map(table -> prefix + ".public." + table).toList();
+    /** The captured tables: those of Debezium's publication. */
+    public List<String> tables() throws SQLException {
+        try (Connection db = platform.database()) {
+            return StorefrontTables.captured(db, platform.env().require("DEBEZIUM_PUBLICATION"));
+        }
     }
 
-    static Map<String, Long> pidsOf(ScratchPlatform platform) throws IOException {
+    /** The change topic of every captured table, for a connector writing under {@code prefix}. */
+    public List<String> cdcTopics(String prefix) throws SQLException {
+        CdcTopicNames names = new CdcTopicNames(prefix);
+        return tables().stream().map(names::table).toList();
+    }
+
+    static Map<String, Long> pidsOf(ScratchPlatform platform) {
         return platform.componentPids();
     }
 

@@ -35,8 +35,11 @@ import picocli.CommandLine.Option;
         description = {"Benchmark a fresh local platform (own PLATFORM_DIR, free ports): cold start, full load vs "
                 + "PostgreSQL COPY, Debezium snapshot, streaming CDC vs raw logical decoding, end-to-end latency.",
                 "Writes report.json, report.md and report.png. Exit code 0 when every phase ran (targets missed "
-                        + "are reported, not failures), 1 when a phase failed."})
+                        + "are reported, not failures), 1 when a phase failed, 3 when the platform did not start."})
 public final class BenchMain implements Callable<Integer> {
+
+    /** No figure at all: the fresh platform did not come up (CI fails on this code, never on figures). */
+    static final int PLATFORM_DID_NOT_START = 3;
 
     @Option(names = "--size", description = "small (a few minutes, CI) or default (under 20 minutes). Default: default.",
             converter = SizeConverter.class)
@@ -77,6 +80,14 @@ public final class BenchMain implements Callable<Integer> {
             System.out.println();
             System.out.println(MarkdownReport.render(report));
             progress("report: " + outDir.toAbsolutePath().normalize() + "/report.{json,md,png}");
+        }
+        return exitCode(phases);
+    }
+
+    /** The cold start is the first phase: without it there is no platform and no figure. */
+    static int exitCode(List<PhaseResult> phases) {
+        if (phases.isEmpty() || phases.get(0).error() != null) {
+            return PLATFORM_DID_NOT_START;
         }
         return phases.stream().anyMatch(p -> p.error() != null) ? 1 : 0;
     }

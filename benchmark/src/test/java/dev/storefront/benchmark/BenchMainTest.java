@@ -2,9 +2,12 @@ package dev.storefront.benchmark;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.storefront.benchmark.report.PhaseResult;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -12,6 +15,18 @@ import org.junit.jupiter.params.provider.CsvSource;
 import picocli.CommandLine;
 
 class BenchMainTest {
+
+    @Test
+    void aPlatformThatDidNotStartHasItsOwnExitCodeAndAFailedPhaseAnother() {
+        PhaseResult started = new PhaseResult("Cold start", List.of(), Map.of(), List.of(), null);
+        PhaseResult failed = PhaseResult.failed("Snapshot", "timed out");
+
+        assertThat(BenchMain.exitCode(List.of(PhaseResult.failed("Cold start", "up failed (exit 1)"))))
+                .isEqualTo(BenchMain.PLATFORM_DID_NOT_START);
+        assertThat(BenchMain.exitCode(List.of())).isEqualTo(BenchMain.PLATFORM_DID_NOT_START);
+        assertThat(BenchMain.exitCode(List.of(started, failed))).isEqualTo(1);
+        assertThat(BenchMain.exitCode(List.of(started))).isZero();
+    }
 
     @Test
     void sizeAcceptsSmallAndDefaultInAnyCase() {

@@ -7,7 +7,7 @@ import dev.storefront.connectinit.command.RestartCommand;
 import dev.storefront.connectinit.command.StatusCommand;
 import dev.storefront.connectinit.connect.ConnectClient;
 import dev.storefront.connectinit.connect.RunningWaiter;
-import dev.storefront.connectinit.secret.SecretMasker;
+import dev.storefront.connectinit.secret.JsonMasker;
 import dev.storefront.connectinit.template.RenderedConnector;
 import dev.storefront.connectinit.template.TemplateCatalog;
 import dev.storefront.connectinit.template.TemplateRenderer;
@@ -39,6 +39,9 @@ import picocli.CommandLine.Spec;
         subcommands = {RenderCommand.class, ApplyCommand.class, StatusCommand.class, RestartCommand.class,
                 DeleteCommand.class, HelpCommand.class})
 public final class ConnectInit implements Callable<Integer> {
+
+    /** How long `status` retries a transient answer: a rebalance passes in a second or two. */
+    static final Duration BRIEF_RETRY = Duration.ofSeconds(5);
 
     @Option(names = "--env-file", defaultValue = ".env", paramLabel = "FILE", scope = ScopeType.INHERIT,
             description = "The platform's .env (default: ${DEFAULT-VALUE}); the environment overrides it.")
@@ -134,8 +137,8 @@ public final class ConnectInit implements Callable<Integer> {
     }
 
     /** Masks the secrets of .env and of every connector rendered so far. */
-    public SecretMasker masker() {
-        return SecretMasker.of(env(), rendered);
+    public JsonMasker masker() {
+        return JsonMasker.of(env(), rendered);
     }
 
     public URI connectUrl() {
@@ -147,9 +150,13 @@ public final class ConnectInit implements Callable<Integer> {
         return timeout;
     }
 
-    /** A client that retries transient failures for --timeout ({@code patient}) or tries once. */
+    /**
+     * A client that retries Connect's transient answers (a rebalance, a starting worker, no answer) for --timeout
+     * ({@code patient}), or for at most {@link #BRIEF_RETRY} (a command that reports without waiting for a state).
+     */
     public ConnectClient connect(boolean patient) {
-        return new ConnectClient(connectUrl(), masker(), patient ? timeout : Duration.ZERO);
+        Duration retryFor = patient || timeout.compareTo(BRIEF_RETRY) < 0 ? timeout : BRIEF_RETRY;
+        return new ConnectClient(connectUrl(), masker(), retryFor, out());
     }
 
     public RunningWaiter runningWaiter(ConnectClient client) {

@@ -190,18 +190,65 @@ class ApplyCommandTest {
         Result result = cli.run("apply");
 
         assertThat(result.exitCode()).isEqualTo(ExitCode.CONNECT_UNREACHABLE);
-        assertThat(result.err()).contains("Kafka Connect at http://127.0.0.1:1 did not answer within 1s",
-                "connection refused");
+        assertThat(result.err()).contains("Kafka Connect at http://127.0.0.1:1 was not ready within 1s",
+                "waiting for the worker to accept connections, last: connection refused");
     }
 
     @Test
-    void retriesWhileTheConnectGroupRebalances() {
-        connect.answerRebalancing(2);
+    void waitsWhileTheWorkerIsStillStarting() {
+        connect.answerHealthStarting(2);
 
         Result result = cli.run("apply");
 
         assertThat(result.exitCode()).as(result.all()).isEqualTo(ExitCode.OK);
-        assertThat(connect.config(SOURCE)).isNotNull();
+        assertThat(result.out()).contains("(attempt 1): HTTP 503: Worker is still starting up.", "(attempt 2): HTTP 503",
+                "Kafka Connect 4.3.1 is up");
+        assertThat(connect.requests()).filteredOn(request -> request.startsWith("PUT /connectors/")).hasSize(1);
+    }
+
+    @Test
+    void everyCallIsRetriedWhileTheConnectGroupRebalances() {
+        // Each request after the worker is up first gets 500 "rebalance is expected" or 409 (alternating): validate,
+        // GET config, PUT config and GET status all see one, and apply still registers once and waits for RUNNING.
+        connect.rebalanceBeforeEach(4);
+
+        Result result = cli.run("apply");
+
+        assertThat(result.exitCode()).as(result.all()).isEqualTo(ExitCode.OK);
+        assertThat(connect.rebalancingAnswered()).isEqualTo(4);
+        assertThat(connect.config(SOURCE)).containsEntry("database.hostname", "db.example");
+        assertThat(result.out()).contains("HTTP 500: Request cannot be completed because a rebalance is expected",
+                "HTTP 409: Cannot complete request because of a conflicting operation",
+                "retrying while waiting for the Connect group to finish rebalancing", "RUNNING: " + SOURCE);
+        assertThat(connect.requests()).filteredOn(request -> request.startsWith("PUT /connector-plugins/")).hasSize(2);
+        assertThat(connect.requests()).filteredOn(request -> request.equals("GET /connectors/" + SOURCE + "/config"))
+                .hasSize(2);
+        assertThat(connect.requests()).filteredOn(PUT_CONFIG::equals).hasSize(2);
+    }
+
+    @Test
+    void aRebalanceThatNeverEndsFailsAtTheDeadlineNamingWhatItWaitedFor() {
+        connect.answerRebalancing(Integer.MAX_VALUE);
+        cli.timeout = "2s";
+
+        Result result = cli.run("apply");
+
+        assertThat(result.exitCode()).isEqualTo(ExitCode.CONNECT_UNREACHABLE);
+        assertThat(result.err()).contains("PUT /connector-plugins/io.debezium.connector.postgresql.PostgresConnector"
+                + "/config/validate failed", "Gave up after 2s and", "attempts waiting for the Connect group to finish"
+                + " rebalancing", "raise --timeout");
+        assertThat(connect.requests()).noneMatch(request -> request.startsWith("PUT /connectors/"));
+    }
+
+    @Test
+    void aRealRejectionFailsAtOnceWithConnectsMessage() {
+        connect.reject(PUT_CONFIG);
+
+        Result result = cli.run("apply");
+
+        assertThat(result.exitCode()).isEqualTo(ExitCode.CONNECT_UNREACHABLE);
+        assertThat(result.err()).contains("rejected " + PUT_CONFIG + ": HTTP 400: Connector configuration is invalid");
+        assertThat(connect.requests()).filteredOn(PUT_CONFIG::equals).hasSize(1);
     }
 
     @Test
@@ -249,7 +296,7 @@ class ApplyCommandTest {
         Result result = cli.run("apply");
 
         assertThat(result.exitCode()).isEqualTo(ExitCode.TIMEOUT);
-        assertThat(result.err()).contains(SOURCE + " is not RUNNING after 1500ms",
-                "last: connector RUNNING, tasks none");
+        assertThat(result.err()).contains("Not RUNNING after 1500ms: " + SOURCE
+                + " (last: connector RUNNING, tasks none)");
     }
 }

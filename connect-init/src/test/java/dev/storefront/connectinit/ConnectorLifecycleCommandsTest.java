@@ -80,6 +80,27 @@ class ConnectorLifecycleCommandsTest {
     }
 
     @Test
+    void statusRestartAndDeleteRetryWhileTheConnectGroupRebalances() {
+        connect.register(SOURCE, CONFIG, Snapshot.running());
+
+        connect.answerRebalancing(2);
+        Result status = cli.run("status");
+        connect.answerRebalancing(3);
+        Result restart = cli.run("restart", SOURCE);
+        connect.answerRebalancing(2);
+        Result delete = cli.run("delete", SOURCE);
+
+        assertThat(connect.rebalancingAnswered()).isEqualTo(7);
+        assertThat(status.exitCode()).as(status.all()).isEqualTo(ExitCode.OK);
+        assertThat(status.out()).containsPattern(SOURCE + "\\s+RUNNING\\s+0:RUNNING");
+        assertThat(restart.exitCode()).as(restart.all()).isEqualTo(ExitCode.OK);
+        assertThat(restart.out()).contains("retrying while waiting for the Connect group to finish rebalancing",
+                "RUNNING: " + SOURCE);
+        assertThat(delete.exitCode()).as(delete.all()).isEqualTo(ExitCode.OK);
+        assertThat(connect.config(SOURCE)).isNull();
+    }
+
+    @Test
     void restartRestartsConnectorAndTasksThenWaitsUntilRunning() {
         connect.register(SOURCE, CONFIG, Snapshot.taskFailed("boom"));
 

@@ -22,9 +22,11 @@ import java.util.regex.Pattern;
 
 /**
  * An in-process fake of Kafka Connect's REST contract, for unit tests of connect-init's decisions only
- * (the real-Connect tests are the end-to-end module's *IT). Answers like Connect 4.x: GET /, config
+ * (the real-Connect tests are the end-to-end module's *IT). Answers like Connect 4.x: GET / and /health, config
  * validation (echoing every value, secrets included, as the worst case), PUT/GET config, status, restart,
- * delete; each connector walks through a scripted sequence of states after each (re)start.
+ * delete; each connector walks through a scripted sequence of states after each (re)start. It can also answer as a
+ * worker does while it starts (a bare web-server 404 before its REST resources exist, 503 from /health) and while
+ * its group rebalances (500 "a rebalance is expected" and 409, to any request), and reject a request outright.
  */
 final class FakeConnect implements AutoCloseable {
 
@@ -53,7 +55,12 @@ final class FakeConnect implements AutoCloseable {
     private final Map<String, List<Snapshot>> scripts = new ConcurrentHashMap<>();
     private final Map<String, AtomicInteger> polls = new ConcurrentHashMap<>();
     private final AtomicInteger unavailableRootAnswers = new AtomicInteger();
-    private final AtomicInteger rebalancingAnswers = new AtomicInteger();
+    private final AtomicInteger startingHealthAnswers = new AtomicInteger();
+    private int rebalancingAnswers;
+    private int interleavedRebalances;
+    private boolean lastRebalanced;
+    private final AtomicInteger rebalancingAnswered = new AtomicInteger();
+    private volatile String rejectedRequest;
     private volatile Map<String, List<String>> validationErrors = Map.of();
     private volatile List<Snapshot> afterStart = List.of(Snapshot.starting(), Snapshot.running());
     private volatile boolean pluginInstalled = true;
@@ -98,12 +105,37 @@ final class FakeConnect implements AutoCloseable {
         polls.put(name, new AtomicInteger());
     }
 
+    /** The next {@code times} requests to / or /health get the web server's bare 404 page. */
     void answerRootUnavailable(int times) {
         unavailableRootAnswers.set(times);
     }
 
-    void answerRebalancing(int times) {
-        rebalancingAnswers.set(times);
+    /** The next {@code times} requests to /health get 503 "still starting up". */
+    void answerHealthStarting(int times) {
+        startingHealthAnswers.set(times);
+    }
+
+    /**
+     * The next {@code times} requests to anything but / and /health get what Connect answers while its group
+     * rebalances, alternating 500 "a rebalance is expected" and 409 "conflicting operation".
+     */
+    synchronized void answerRebalancing(int times) {
+        rebalancingAnswers = times;
+    }
+
+    /** Like {@link #answerRebalancing}, but each of the next {@code requests} requests gets one such answer first. */
+    synchronized void rebalanceBeforeEach(int requests) {
+        interleavedRebalances = requests;
+    }
+
+    /** How many rebalancing answers were given. */
+    int rebalancingAnswered() {
+        return rebalancingAnswered.get();
+    }
+
+    /** "METHOD path" (e.g. "PUT /connectors/x/config") is answered 400 as an invalid request, every time. */
+    void reject(String request) {
+        rejectedRequest = request;
     }
 
     void rejectFields(Map<String, List<String>> errors) {
@@ -119,6 +151,16 @@ final class FakeConnect implements AutoCloseable {
         afterStart = List.of(snapshots);
     }
 
+    private synchronized boolean rebalanceNow() {
+        if (rebalancingAnswers > 0) {
+            rebalancingAnswers--;
+            return true;
+        }
+        lastRebalanced = interleavedRebalances > 0 && !lastRebalanced;
+        interleavedRebalances -= lastRebalanced ? 1 : 0;
+        return lastRebalanced;
+    }
+
     @Override
     public void close() {
         server.stop(0);
@@ -132,15 +174,23 @@ final class FakeConnect implements AutoCloseable {
         String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
         Matcher connector = CONNECTOR.matcher(path);
         Matcher validate = VALIDATE.matcher(path);
-        if (path.equals("/") && method.equals("GET")) {
-            if (unavailableRootAnswers.getAndDecrement() > 0) {
-                reply(exchange, 404, error(404, "HTTP 404 Not Found"));
-            } else {
-                reply(exchange, 200, "{\"version\":\"4.3.1\",\"commit\":\"fake\",\"kafka_cluster_id\":\"fake\"}");
-            }
-        } else if (rebalancingAnswers.get() > 0 && !method.equals("GET") && rebalancingAnswers.getAndDecrement() > 0) {
-            reply(exchange, 409, error(409, "Cannot complete request because of a conflicting operation"
-                    + " (e.g. worker rebalance)"));
+        boolean root = path.equals("/") || path.equals("/health");
+        if (root && unavailableRootAnswers.get() > 0 && unavailableRootAnswers.getAndDecrement() > 0) {
+            reply(exchange, 404, "<html><body><h2>HTTP ERROR 404 Not Found</h2></body></html>");
+        } else if (path.equals("/health") && method.equals("GET")) {
+            boolean starting = startingHealthAnswers.get() > 0 && startingHealthAnswers.getAndDecrement() > 0;
+            reply(exchange, starting ? 503 : 200, starting
+                    ? "{\"status\":\"starting\",\"message\":\"Worker is still starting up.\"}"
+                    : "{\"status\":\"healthy\",\"message\":\"Worker has completed startup and is ready.\"}");
+        } else if (path.equals("/") && method.equals("GET")) {
+            reply(exchange, 200, "{\"version\":\"4.3.1\",\"commit\":\"fake\",\"kafka_cluster_id\":\"fake\"}");
+        } else if (!root && rebalanceNow()) {
+            boolean expected = rebalancingAnswered.getAndIncrement() % 2 == 0;
+            reply(exchange, expected ? 500 : 409, expected
+                    ? error(500, "Request cannot be completed because a rebalance is expected")
+                    : error(409, "Cannot complete request because of a conflicting operation (e.g. worker rebalance)"));
+        } else if ((method + " " + path).equals(rejectedRequest)) {
+            reply(exchange, 400, error(400, "Connector configuration is invalid and contains the following 1 error(s)"));
         } else if (validate.matches() && method.equals("PUT")) {
             validate(exchange, decode(validate.group(1)), body);
         } else if (connector.matches()) {

@@ -7,7 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.storefront.connectinit.CliFixture.Result;
-import dev.storefront.connectinit.secret.SecretMasker;
+import dev.storefront.connectinit.secret.JsonMasker;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -45,9 +45,9 @@ class RenderCommandTest {
 
         assertThat(result.exitCode()).as(result.all()).isEqualTo(ExitCode.OK);
         JsonNode config = Json.MAPPER.readTree(result.out()).path("config");
-        assertThat(config.path("http.auth.bearer.token").asText()).isEqualTo(SecretMasker.MASK);
-        assertThat(config.path("header.x-api").asText()).isEqualTo(SecretMasker.MASK);
-        assertThat(config.path("url").asText()).isEqualTo("https://api.example/hook?key=" + SecretMasker.MASK);
+        assertThat(config.path("http.auth.bearer.token").asText()).isEqualTo(JsonMasker.MASK);
+        assertThat(config.path("header.x-api").asText()).isEqualTo(JsonMasker.MASK);
+        assertThat(config.path("url").asText()).isEqualTo("https://api.example/hook?key=" + JsonMasker.MASK);
         assertThat(config.path("topics").asText()).isEqualTo("shop.public.orders");
         assertThat(result.all()).doesNotContain(SECRET, TOKEN, "literal-in-template");
     }
@@ -61,7 +61,7 @@ class RenderCommandTest {
 
         assertThat(result.exitCode()).isEqualTo(ExitCode.OK);
         assertThat(result.out()).contains("\"name\" : \"" + SOURCE + "\"", "\"name\" : \"second\"");
-        assertThat(result.out()).contains("\"database.password\" : \"" + SecretMasker.MASK + "\"")
+        assertThat(result.out()).contains("\"database.password\" : \"" + JsonMasker.MASK + "\"")
                 .doesNotContain(SECRET);
     }
 

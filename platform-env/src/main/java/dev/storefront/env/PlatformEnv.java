@@ -5,24 +5,19 @@ import io.github.cdimascio.dotenv.DotenvEntry;
 import io.github.cdimascio.dotenv.DotenvException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 /**
  * The platform's configuration: the variables of the root {@code .env}, overlaid by the process
- * environment (the environment wins, as in docker compose). Immutable.
+ * environment (the environment wins, as in docker compose), each declared in {@link PlatformVariable} and checked
+ * there when loaded. Immutable.
  */
 public final class PlatformEnv {
-
-    /** Variable names whose values are secrets: never printed, masked wherever they appear. */
-    private static final Pattern SECRET_NAME = Pattern.compile("(?i).*(PASSWORD|SECRET|TOKEN|CREDENTIAL).*");
-    static final String MASK = "********";
-    /** A secret is a whole token: not glued to letters, digits, '_', '.' or '-' (names, URLs, hosts). */
-    private static final String TOKEN_BEFORE = "(?<![A-Za-z0-9_.-])";
-    private static final String TOKEN_AFTER = "(?![A-Za-z0-9_.-])";
 
     private final Map<String, String> values;
 
@@ -43,6 +38,17 @@ public final class PlatformEnv {
         }
         Map<String, String> merged = new LinkedHashMap<>(readFile(envFile));
         merged.putAll(environment);
+        List<String> problems = new ArrayList<>();
+        for (PlatformVariable variable : PlatformVariable.values()) {
+            String value = merged.get(variable.name());
+            if (value != null && !value.isBlank()) {
+                variable.problem(value).ifPresent(problems::add);
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new PlatformEnvException("Invalid configuration (" + envFile + " overlaid by the environment), nothing"
+                    + " was started:\n  " + String.join("\n  ", problems));
+        }
         return new PlatformEnv(merged);
     }
 
@@ -91,38 +97,29 @@ public final class PlatformEnv {
     /** A TCP port variable, checked to be a number in 1..65535. */
     public int port(String name) {
         String value = require(name);
-        try {
-            int port = Integer.parseInt(value.trim());
-            if (port >= 1 && port <= 65535) {
-                return port;
-            }
-        } catch (NumberFormatException ignored) {
-            // reported below with the variable's name
+        if (!PlatformVariable.Kind.PORT.accepts(value)) {
+            throw new PlatformEnvException("Variable " + name + " must be a port number (1-65535), got '" + value + "'");
         }
-        throw new PlatformEnvException("Variable " + name + " must be a port number (1-65535), got '" + value + "'");
+        return Integer.parseInt(value.trim());
     }
 
     public Map<String, String> asMap() {
         return values;
     }
 
+    /** Variable names whose values are secrets: never printed, masked wherever they appear. */
     public static boolean isSecret(String name) {
-        return SECRET_NAME.matcher(name).matches();
+        return SecretMasker.isSecretName(name);
     }
 
-    /**
-     * {@code text} with the value of every secret variable replaced by a mask wherever it stands as a whole token
-     * (not inside a longer word), so that a password like "postgres" is masked in {@code user=postgres} but
-     * {@code postgresql://} and {@code storefront-postgres-source} stay readable.
-     */
+    /** The values of every secret variable, masked as {@link SecretMasker} does. */
+    public SecretMasker masker() {
+        return SecretMasker.of(values.entrySet().stream().filter(e -> isSecret(e.getKey())).map(Map.Entry::getValue)
+                .toList());
+    }
+
+    /** {@code text} with the value of every secret variable masked (see {@link SecretMasker}). */
     public String mask(String text) {
-        String masked = text;
-        for (Map.Entry<String, String> e : values.entrySet()) {
-            if (isSecret(e.getKey()) && e.getValue() != null && !e.getValue().isEmpty()) {
-                masked = Pattern.compile(TOKEN_BEFORE + Pattern.quote(e.getValue()) + TOKEN_AFTER)
-                        .matcher(masked).replaceAll(MASK);
-            }
-        }
-        return masked;
+        return masker().mask(text);
     }
 }

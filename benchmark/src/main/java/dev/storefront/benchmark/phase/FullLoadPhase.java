@@ -98,7 +98,7 @@ public final class FullLoadPhase {
         try (Connection connection = ctx.platform().database(); Statement statement = connection.createStatement()) {
             statement.execute("DROP SCHEMA IF EXISTS " + SCRATCH + " CASCADE");
             statement.execute("CREATE SCHEMA " + SCRATCH);
-            for (String table : BenchContext.TABLES) {
+            for (String table : ctx.tables()) {
                 statement.execute("CREATE TABLE " + SCRATCH + "." + table + " (LIKE public." + table + " INCLUDING ALL)");
                 ByteArrayOutputStream out = new ByteArrayOutputStream();
                 connection.unwrap(PGConnection.class).getCopyAPI()

@@ -11,6 +11,7 @@ import dev.storefront.benchmark.report.Figure;
 import dev.storefront.benchmark.report.Percentiles;
 import dev.storefront.benchmark.report.PhaseResult;
 import dev.storefront.benchmark.report.Target;
+import dev.storefront.env.CdcTopicNames;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -40,7 +41,7 @@ public final class LatencyPhase {
     }
 
     public static PhaseResult run(BenchContext ctx) throws Exception {
-        String cdcTopic = ctx.platform().endpoints().topicPrefix() + ".public.orders";
+        String cdcTopic = CdcTopicNames.of(ctx.platform().env()).table("orders");
         String factTopic = ctx.platform().endpoints().topicPrefix() + ".facts.orders";
         List<Figure> figures = new ArrayList<>();
         Map<String, Object> facts = new LinkedHashMap<>();

@@ -10,10 +10,11 @@ import dev.storefront.benchmark.report.Bottleneck;
 import dev.storefront.benchmark.report.Figure;
 import dev.storefront.benchmark.report.PhaseResult;
 import dev.storefront.benchmark.report.Target;
+import dev.storefront.env.ReplicationSlots;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -80,7 +81,7 @@ public final class SnapshotPhase {
     private static long countRows(BenchContext ctx) throws Exception {
         long rows = 0;
         try (Connection connection = ctx.platform().database(); Statement statement = connection.createStatement()) {
-            for (String table : BenchContext.TABLES) {
+            for (String table : ctx.tables()) {
                 try (ResultSet result = statement.executeQuery("SELECT count(*) FROM public." + table)) {
                     result.next();
                     rows += result.getLong(1);
@@ -93,25 +94,11 @@ public final class SnapshotPhase {
     /** Deletes the connector, then drops its slot once the stopping task has released it (at most a minute). */
     private static void removeConnector(BenchContext ctx) throws Exception {
         ctx.http().delete(ctx.platform().endpoints().connectUrl() + "/connectors/" + NAME);
-        try (Connection connection = ctx.platform().database();
-             PreparedStatement drop = connection.prepareStatement(
-                     "SELECT pg_drop_replication_slot(slot_name) FROM pg_replication_slots WHERE slot_name = ? AND NOT active");
-             PreparedStatement exists = connection.prepareStatement(
-                     "SELECT 1 FROM pg_replication_slots WHERE slot_name = ?")) {
-            drop.setString(1, SLOT);
-            exists.setString(1, SLOT);
-            long deadline = System.nanoTime() + 60_000_000_000L;
-            while (System.nanoTime() < deadline) {
-                drop.executeQuery().close();
-                try (ResultSet left = exists.executeQuery()) {
-                    if (!left.next()) {
-                        progress("snapshot: connector deleted, slot " + SLOT + " dropped");
-                        return;
-                    }
-                }
-                Thread.sleep(500);
-            }
-            System.err.println("[bench] slot " + SLOT + " still active after a minute: drop it by hand");
+        try (Connection connection = ctx.platform().database()) {
+            ReplicationSlots.drop(connection, SLOT, Duration.ofMinutes(1), BenchContext::progress);
+            progress("snapshot: connector deleted, slot " + SLOT + " dropped");
+        } catch (ReplicationSlots.StillInUse e) {
+            System.err.println("[bench] " + e.getMessage() + " Drop it by hand.");
         }
     }
 }

@@ -9,6 +9,7 @@ import dev.storefront.benchmark.report.Bottleneck;
 import dev.storefront.benchmark.report.Figure;
 import dev.storefront.benchmark.report.PhaseResult;
 import dev.storefront.benchmark.report.Target;
+import dev.storefront.env.CdcTopicNames;
 import java.nio.ByteBuffer;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -40,7 +41,7 @@ public final class StreamingPhase {
     }
 
     public static PhaseResult run(BenchContext ctx) throws Exception {
-        String topic = ctx.platform().endpoints().topicPrefix() + ".public.payments";
+        String topic = CdcTopicNames.of(ctx.platform().env()).table("payments");
         String slot = "bench_decode_" + ProcessHandle.current().pid();
         try (Connection replication = replicationConnection(ctx)) {
             PGConnection pg = replication.unwrap(PGConnection.class);

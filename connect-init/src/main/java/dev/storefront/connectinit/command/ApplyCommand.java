@@ -4,14 +4,12 @@ import dev.storefront.connectinit.CliFailure;
 import dev.storefront.connectinit.ExitCode;
 import dev.storefront.connectinit.connect.ConfigError;
 import dev.storefront.connectinit.connect.ConnectClient;
-import dev.storefront.connectinit.connect.RunningWaiter;
 import dev.storefront.connectinit.template.RenderedConnector;
 import java.util.ArrayList;
-import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import picocli.CommandLine.Command;
 
 @Command(name = "apply", mixinStandardHelpOptions = true,
@@ -28,16 +26,11 @@ public final class ApplyCommand extends ConnectorCommand {
         ConnectClient connect = root.connect(true);
         connect.awaitReachable(root.timeout(), out());
         validate(connect, connectors);
-        Set<String> changed = new HashSet<>();
+        Map<String, Boolean> changed = new LinkedHashMap<>();
         for (RenderedConnector connector : connectors) {
-            if (register(connect, connector)) {
-                changed.add(connector.name());
-            }
+            changed.put(connector.name(), register(connect, connector));
         }
-        RunningWaiter waiter = root.runningWaiter(connect);
-        for (RenderedConnector connector : connectors) {
-            waiter.await(connector.name(), changed.contains(connector.name()));
-        }
+        root.runningWaiter(connect).await(changed);
         out().println("RUNNING: " + String.join(", ", connectors.stream().map(RenderedConnector::name).toList()));
         out().flush();
         return ExitCode.OK;

@@ -3,6 +3,7 @@ package dev.storefront.connectinit.command;
 import dev.storefront.connectinit.ExitCode;
 import dev.storefront.connectinit.connect.ConnectClient;
 import dev.storefront.connectinit.slot.ReplicationSlots;
+import dev.storefront.env.ReplicationSlots.Outcome;
 import dev.storefront.connectinit.template.RenderedConnector;
 import java.util.List;
 import java.util.Optional;
@@ -40,9 +41,9 @@ public final class DeleteCommand extends ConnectorCommand {
                 out().println(connector.name() + ": no replication slot (not a PostgreSQL source)");
                 continue;
             }
-            ReplicationSlots.Outcome outcome = slots.drop(slot.get(), root.timeout(), out());
+            Outcome outcome = slots.drop(slot.get(), root.timeout(), out());
             out().println(connector.name() + ": replication slot " + slot.get()
-                    + (outcome == ReplicationSlots.Outcome.DROPPED ? " dropped" : " did not exist, nothing to drop"));
+                    + (outcome == Outcome.DROPPED ? " dropped" : " did not exist, nothing to drop"));
         }
         out().flush();
         return ExitCode.OK;

@@ -3,7 +3,7 @@ package dev.storefront.connectinit.command;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.storefront.connectinit.ExitCode;
 import dev.storefront.connectinit.Json;
-import dev.storefront.connectinit.secret.SecretMasker;
+import dev.storefront.connectinit.secret.JsonMasker;
 import dev.storefront.connectinit.template.RenderedConnector;
 import java.util.List;
 import picocli.CommandLine.Command;
@@ -15,7 +15,7 @@ public final class RenderCommand extends ConnectorCommand {
     @Override
     public Integer call() throws JsonProcessingException {
         List<RenderedConnector> connectors = root.render(names);
-        SecretMasker masker = root.masker();
+        JsonMasker masker = root.masker();
         for (RenderedConnector connector : connectors) {
             out().println(Json.MAPPER.writeValueAsString(masker.maskJson(connector.toJson())));
         }

@@ -3,8 +3,9 @@ package dev.storefront.connectinit.command;
 import dev.storefront.connectinit.CliFailure;
 import dev.storefront.connectinit.ExitCode;
 import dev.storefront.connectinit.connect.ConnectClient;
-import dev.storefront.connectinit.connect.RunningWaiter;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import picocli.CommandLine.Command;
 
 @Command(name = "restart", mixinStandardHelpOptions = true,
@@ -29,8 +30,9 @@ public final class RestartCommand extends ConnectorCommand {
             }
             out().println(name + ": restart requested");
         }
-        RunningWaiter waiter = root.runningWaiter(connect);
-        selected.forEach(name -> waiter.await(name, true));
+        Map<String, Boolean> restarted = new LinkedHashMap<>();
+        selected.forEach(name -> restarted.put(name, true));
+        root.runningWaiter(connect).await(restarted);
         out().println("RUNNING: " + String.join(", ", selected));
         out().flush();
         return ExitCode.OK;

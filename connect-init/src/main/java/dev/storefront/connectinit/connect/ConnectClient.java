@@ -7,7 +7,7 @@ import dev.storefront.connectinit.CliFailure;
 import dev.storefront.connectinit.DurationText;
 import dev.storefront.connectinit.ExitCode;
 import dev.storefront.connectinit.Json;
-import dev.storefront.connectinit.secret.SecretMasker;
+import dev.storefront.connectinit.secret.JsonMasker;
 import dev.storefront.connectinit.template.RenderedConnector;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -16,7 +16,6 @@ import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -25,9 +24,9 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Kafka Connect's REST API, as connect-init uses it. Transient failures (no answer, 409 while the group
- * rebalances, 503 while the worker starts) are retried with backoff for {@code retryFor}; any other
- * unexpected answer fails with Connect's own message, masked.
+ * Kafka Connect's REST API, as connect-init uses it. Transient answers (no answer, a rebalance in progress or
+ * expected, a worker still starting: see {@link TransientAnswer}) are retried with backoff for {@code retryFor};
+ * any other unexpected answer fails at once with Connect's own message, masked.
  */
 public final class ConnectClient {
 
@@ -39,14 +38,17 @@ public final class ConnectClient {
     private static final Duration MAX_RETRY = Duration.ofSeconds(5);
 
     private final URI base;
-    private final SecretMasker masker;
+    private final JsonMasker masker;
     private final Duration retryFor;
+    private final PrintWriter notices;
     private final HttpClient http;
 
-    public ConnectClient(URI base, SecretMasker masker, Duration retryFor) {
+    /** {@code notices}: where a first transient answer to a request is reported while it is retried. */
+    public ConnectClient(URI base, JsonMasker masker, Duration retryFor, PrintWriter notices) {
         this.base = URI.create(base.toString().replaceAll("/+$", ""));
         this.masker = masker;
         this.retryFor = retryFor;
+        this.notices = notices;
         this.http = HttpClient.newBuilder().connectTimeout(CONNECT_TIMEOUT).build();
     }
 
@@ -54,29 +56,37 @@ public final class ConnectClient {
         return base;
     }
 
-    /** Polls GET / with exponential backoff until Connect answers 200, printing every failed attempt. */
+    /**
+     * Polls with exponential backoff, printing every failed attempt, until the worker is ready: {@code GET /health}
+     * answers 200 (Connect 3.9+ answers 503 until its herder has started and joined the group; an older worker
+     * without it counts as ready once {@code GET /} answers).
+     */
     public void awaitReachable(Duration timeout, PrintWriter out) {
         Deadline deadline = Deadline.in(timeout);
         Backoff backoff = new Backoff(FIRST_RETRY, MAX_RETRY);
         for (int attempt = 1; ; attempt++) {
-            String problem;
+            TransientAnswer problem;
             try {
-                Response root = send("GET", "/", null, deadline);
+                Response health = send("GET", "/health", null, deadline);
+                boolean ready = health.status() == 200 || health.status() == 404 && health.connectError();
+                Response root = ready ? send("GET", "/", null, deadline) : health;
                 if (root.status() == 200) {
                     out.println("Kafka Connect " + root.json().path("version").asText("?") + " is up at " + base);
                     out.flush();
                     return;
                 }
-                problem = "HTTP " + root.status() + " (worker still starting)";
+                problem = root.transientAnswer()
+                        .orElse(new TransientAnswer(root.answer(), TransientAnswer.STARTING));
             } catch (IOException e) {
-                problem = describe(e);
+                problem = TransientAnswer.of(e);
             }
             if (deadline.passed()) {
-                throw new CliFailure(ExitCode.CONNECT_UNREACHABLE, "Kafka Connect at " + base + " did not answer"
-                        + " within " + DurationText.format(timeout) + " (" + attempt + " attempts, last: " + problem
-                        + "). Is it running? Check --connect-url or CONNECT_HOST/CONNECT_PORT.");
+                throw new CliFailure(ExitCode.CONNECT_UNREACHABLE, "Kafka Connect at " + base + " was not ready"
+                        + " within " + DurationText.format(timeout) + " (" + attempt + " attempts waiting for "
+                        + problem.waitingFor() + ", last: " + problem.answer() + "). Is it running? Check"
+                        + " --connect-url or CONNECT_HOST/CONNECT_PORT, and the worker's log.");
             }
-            out.println("waiting for Connect at " + base + " (attempt " + attempt + "): " + problem);
+            out.println("waiting for Connect at " + base + " (attempt " + attempt + "): " + problem.answer());
             out.flush();
             deadline.sleep(backoff.next());
         }
@@ -88,7 +98,7 @@ public final class ConnectClient {
         Response response = exchange("PUT", path, connector.configWithName());
         if (response.status() != 200) {
             throw new CliFailure(ExitCode.VALIDATION, "Connect could not validate " + connector.name() + " ("
-                    + connector.connectorClass() + "): HTTP " + response.status() + ": " + response.message()
+                    + connector.connectorClass() + "): " + response.answer()
                     + ". Is the plugin installed on the worker (GET " + base + "/connector-plugins)?");
         }
         JsonNode result = masker.maskJson(response.json());
@@ -160,24 +170,37 @@ public final class ConnectClient {
         return true;
     }
 
+    /**
+     * Sends the request until Connect gives a final answer, retrying {@link TransientAnswer transient} ones with
+     * backoff for {@code retryFor}. Every request connect-init makes is safe to repeat (PUT config is idempotent,
+     * a repeated restart or delete only restarts or finds nothing again).
+     */
     private Response exchange(String method, String path, Object body) {
         Deadline deadline = Deadline.in(retryFor);
         Backoff backoff = new Backoff(FIRST_RETRY, MAX_RETRY);
-        while (true) {
-            String problem;
+        for (int attempt = 1; ; attempt++) {
+            TransientAnswer problem;
             try {
                 Response response = send(method, path, body, deadline);
-                if (response.status() != 409 && response.status() != 503) {
+                Optional<TransientAnswer> notNow = response.transientAnswer();
+                if (notNow.isEmpty()) {
                     return response;
                 }
-                problem = "HTTP " + response.status() + ": " + response.message();
+                problem = notNow.get();
             } catch (IOException e) {
-                problem = describe(e);
+                problem = TransientAnswer.of(e);
             }
             if (deadline.passed()) {
                 throw new CliFailure(ExitCode.CONNECT_UNREACHABLE, "Kafka Connect at " + base + ": " + method + " "
-                        + path + " failed: " + problem
-                        + (retryFor.isZero() ? "" : " (retried for " + DurationText.format(retryFor) + ")"));
+                        + path + " failed: " + problem.answer() + (retryFor.isZero() ? " (Connect is waiting for "
+                        + problem.waitingFor() + "; try again)" : ". Gave up after " + DurationText.format(retryFor)
+                        + " and " + attempt + " attempts waiting for " + problem.waitingFor()
+                        + "; check the worker's log, or raise --timeout."));
+            }
+            if (attempt == 1) {
+                notices.println("Kafka Connect is not ready for " + method + " " + path + " (" + problem.answer()
+                        + "): retrying while waiting for " + problem.waitingFor());
+                notices.flush();
             }
             deadline.sleep(backoff.next());
         }
@@ -211,17 +234,7 @@ public final class ConnectClient {
             }
         }
         throw new CliFailure(ExitCode.CONNECT_UNREACHABLE, "Kafka Connect at " + base + " rejected " + method + " "
-                + path + ": HTTP " + response.status() + ": " + response.message());
-    }
-
-    private static String describe(IOException e) {
-        if (e instanceof java.net.ConnectException) {
-            return "connection refused";
-        }
-        if (e instanceof HttpTimeoutException) {
-            return "no answer in time";
-        }
-        return e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
+                + path + ": " + response.answer());
     }
 
     private static String connectorPath(String name) {
@@ -246,6 +259,23 @@ public final class ConnectClient {
             return status;
         }
 
+        /** Connect's own error body ({"error_code": ..., "message": ...}), not a bare page of its web server. */
+        boolean connectError() {
+            try {
+                return Json.MAPPER.readTree(body).has("error_code");
+            } catch (JsonProcessingException e) {
+                return false;
+            }
+        }
+
+        Optional<TransientAnswer> transientAnswer() {
+            return status < 400 ? Optional.empty() : TransientAnswer.of(status, connectError(), message());
+        }
+
+        String answer() {
+            return TransientAnswer.answer(status, message());
+        }
+
         JsonNode json() {
             try {
                 return Json.MAPPER.readTree(body.isEmpty() ? "{}" : body);
@@ -262,7 +292,7 @@ public final class ConnectClient {
             } catch (JsonProcessingException e) {
                 text = body;
             }
-            text = text.strip();
+            text = text.startsWith("<") ? "(a web page instead of Connect's JSON answer)" : text.strip();
             return masker.maskText(text.length() > 500 ? text.substring(0, 500) + "..." : text);
         }
     }

@@ -3,28 +3,33 @@ package dev.storefront.connectinit.connect;
 import dev.storefront.connectinit.CliFailure;
 import dev.storefront.connectinit.DurationText;
 import dev.storefront.connectinit.ExitCode;
-import dev.storefront.connectinit.secret.SecretMasker;
+import dev.storefront.connectinit.secret.JsonMasker;
 import java.io.PrintWriter;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
  * Waits until a connector and all its tasks are RUNNING, printing each state change. Connect reports
  * state changes asynchronously: right after a config change or a restart it may still show the previous
  * run's RUNNING or FAILED state. So after a change RUNNING counts once it has held for {@code settle}, and
- * FAILED, PAUSED or STOPPED count once they have held for {@code settle}.
+ * FAILED, PAUSED or STOPPED count once they have held for {@code settle}. Several connectors are waited for
+ * together: after a fresh start, three settle times in a row would add seconds to every start.
  */
 public final class RunningWaiter {
 
     private static final Duration POLL = Duration.ofMillis(500);
 
     private final ConnectClient client;
-    private final SecretMasker masker;
+    private final JsonMasker masker;
     private final PrintWriter out;
     private final Duration timeout;
     private final Duration settle;
 
-    public RunningWaiter(ConnectClient client, SecretMasker masker, PrintWriter out, Duration timeout,
+    public RunningWaiter(ConnectClient client, JsonMasker masker, PrintWriter out, Duration timeout,
             Duration settle) {
         this.client = client;
         this.masker = masker;
@@ -33,13 +38,47 @@ public final class RunningWaiter {
         this.settle = settle;
     }
 
-    /** {@code changed}: the connector was just created, updated or restarted. */
-    public void await(String name, boolean changed) {
+    /**
+     * Waits for all of them together, so that their settle times overlap; fails on the first that is stuck.
+     * {@code changed}: for each connector, whether it was just created, updated or restarted (in print order).
+     */
+    public void await(Map<String, Boolean> changed) {
         Deadline deadline = Deadline.in(timeout);
-        String lastSummary = null;
-        Deadline runningUntil = null;
-        Deadline stuckUntil = null;
+        List<Watch> pending = new ArrayList<>();
+        changed.forEach((name, wasChanged) -> pending.add(new Watch(name, wasChanged)));
         while (true) {
+            for (Iterator<Watch> it = pending.iterator(); it.hasNext(); ) {
+                if (it.next().poll(deadline)) {
+                    it.remove();
+                }
+            }
+            if (pending.isEmpty()) {
+                return;
+            }
+            if (deadline.passed()) {
+                throw new CliFailure(ExitCode.TIMEOUT, "Not RUNNING after " + DurationText.format(timeout) + ": "
+                        + String.join(", ", pending.stream().map(w -> w.name + " (last: " + w.lastSummary + ")")
+                        .toList()) + ". Check the Connect worker's log, or raise --timeout.");
+            }
+            deadline.sleep(POLL);
+        }
+    }
+
+    /** One connector's wait: the state it was last seen in, and since when it has held. */
+    private final class Watch {
+        private final String name;
+        private final boolean changed;
+        private String lastSummary;
+        private Deadline runningUntil;
+        private Deadline stuckUntil;
+
+        Watch(String name, boolean changed) {
+            this.name = name;
+            this.changed = changed;
+        }
+
+        /** True once RUNNING is believed; throws once a failed or halted state is. */
+        boolean poll(Deadline deadline) {
             Optional<ConnectorStatus> status = client.status(name);
             String summary = status.map(ConnectorStatus::summary).orElse("not registered yet");
             if (!summary.equals(lastSummary)) {
@@ -50,18 +89,14 @@ public final class RunningWaiter {
             boolean running = status.isPresent() && status.get().running();
             runningUntil = !running ? null : runningUntil != null ? runningUntil : Deadline.in(settle);
             if (running && (!changed || runningUntil.passed() || deadline.passed())) {
-                return;
+                return true;
             }
             boolean stuck = status.isPresent() && (status.get().failed() || status.get().halted());
             stuckUntil = !stuck ? null : stuckUntil != null ? stuckUntil : Deadline.in(settle);
             if (stuck && (stuckUntil.passed() || deadline.passed())) {
                 throw stuckFailure(status.get());
             }
-            if (deadline.passed()) {
-                throw new CliFailure(ExitCode.TIMEOUT, name + " is not RUNNING after " + DurationText.format(timeout)
-                        + " (last: " + summary + "). Check the Connect worker's log, or raise --timeout.");
-            }
-            deadline.sleep(POLL);
+            return false;
         }
     }
 

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.storefront.connectinit.CliFailure;
 import dev.storefront.connectinit.ExitCode;
 import dev.storefront.connectinit.Json;
+import dev.storefront.env.Placeholders;
 import dev.storefront.env.PlatformEnv;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -16,10 +17,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import org.apache.commons.text.StringSubstitutor;
 
 /**
- * Renders templates from the platform environment. Every problem of every asked template is collected
+ * Renders templates from the platform environment with the platform's {@link Placeholders} (a config-provider
+ * reference such as {@code ${env:NAME}} is left for Connect). Every problem of every asked template is collected
  * and reported at once, before anything contacts Connect.
  */
 public final class TemplateRenderer {
@@ -106,13 +107,14 @@ public final class TemplateRenderer {
 
     private Map<String, String> renderConfig(JsonNode config, List<String> problems) {
         Set<String> undefined = new TreeSet<>();
-        StringSubstitutor substitutor = substitutor(undefined);
         Map<String, String> rendered = new LinkedHashMap<>();
         for (Iterator<Map.Entry<String, JsonNode>> it = config.fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> entry = it.next();
             JsonNode value = entry.getValue();
             if (value.isValueNode() && !value.isNull()) {
-                rendered.put(entry.getKey(), substitutor.replace(value.asText()));
+                Placeholders.Rendered text = Placeholders.render(value.asText(), env.asMap());
+                undefined.addAll(text.undefined());
+                rendered.put(entry.getKey(), text.text());
             } else {
                 problems.add("config \"" + entry.getKey() + "\" must be a string, number or boolean");
             }
@@ -122,19 +124,5 @@ public final class TemplateRenderer {
                     + " (define them in .env or the environment)");
         }
         return rendered;
-    }
-
-    /** Plain ${VAR} only: no defaults syntax, and substituted values are taken literally (a secret may hold "${"). */
-    private StringSubstitutor substitutor(Set<String> undefined) {
-        StringSubstitutor substitutor = new StringSubstitutor(variable -> {
-            String value = env.get(variable).orElse(null);
-            if (value == null) {
-                undefined.add(variable);
-            }
-            return value;
-        });
-        substitutor.setValueDelimiterMatcher(null);
-        substitutor.setDisableSubstitutionInValues(true);
-        return substitutor;
     }
 }

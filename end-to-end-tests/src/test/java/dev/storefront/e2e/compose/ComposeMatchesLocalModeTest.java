@@ -30,7 +30,7 @@ class ComposeMatchesLocalModeTest {
             "connect", "connect",
             "registry", "registry",
             "pipeline", "pipeline");
-    /** Ports only compose publishes: no Kafka web UI runs without Docker (DESIGN.md). */
+    /** Ports only compose publishes: no Kafka web UI runs without Docker (docs/architecture.md). */
     static final Map<String, String> COMPOSE_ONLY_PORTS = Map.of("akhq", "AKHQ_PORT");
     /** Ports local mode claims that compose keeps inside its network. */
     static final Set<String> UNPUBLISHED_LOCAL_PORTS = Set.of("KAFKA_CONTROLLER_PORT");

@@ -38,16 +38,17 @@ class NotebooksIT {
 
     private static final String DEBIAN_PACKAGES = "jupyter-nbconvert python3-nbclient python3-ipykernel python3-pandas "
             + "python3-matplotlib python3-psycopg2 python3-requests python3-avro python3-confluent-kafka";
-    private static final List<String> TABLES = List.of("customers", "products", "orders", "order_items", "payments");
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private static LocalPlatform platform;
+    private static List<String> tables;
     private static List<String> nbconvert;
     private static Path output;
 
     @BeforeAll
     static void loadDataUntilTopicsAndAnalyticsSinkCaughtUp(LocalPlatform shared) throws Exception {
         platform = shared;
+        tables = platform.capturedTables();
         nbconvert = Tools.require(DEBIAN_PACKAGES, List.of(List.of("jupyter-nbconvert"), List.of("jupyter", "nbconvert")),
                 "--version");
         Tools.Result modules = Tools.run(platform.root(), Map.of(), Duration.ofMinutes(1), List.of("/usr/bin/python3", "-c",
@@ -60,7 +61,7 @@ class NotebooksIT {
         new SeederClient(platform).fullLoad(150, 25, 300, 23);
         CdcTopics topics = new CdcTopics(platform);
         await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofSeconds(2)).until(() -> {
-            for (String table : TABLES) {
+            for (String table : tables) {
                 if (topics.latestState(table).size() != count(storefrontDb(), table)) {
                     return false;
                 }
@@ -83,7 +84,7 @@ class NotebooksIT {
 
         assertPng(output.resolve("cdc-events-by-table.png"));
         JsonNode summary = JSON.readTree(output.resolve("cdc-topic-summary.json").toFile());
-        for (String table : TABLES) {
+        for (String table : tables) {
             assertThat(summary.path(table).path("live_keys").asLong()).as("live keys of %s decoded from its topic vs rows", table)
                     .isEqualTo(count(storefrontDb(), table));
             assertThat(summary.path(table).path("events").asLong()).as("events of %s", table)

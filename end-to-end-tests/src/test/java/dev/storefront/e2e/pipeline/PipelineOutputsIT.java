@@ -4,11 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.storefront.e2e.support.LocalPlatform;
 import dev.storefront.e2e.support.LocalPlatformExtension;
 import dev.storefront.e2e.support.SeederClient;
-import java.nio.file.Path;
+import dev.storefront.env.run.IsolatedPlatform.Result;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Order;
@@ -23,8 +22,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @Order(10)
 @ExtendWith(LocalPlatformExtension.class)
 class PipelineOutputsIT {
-
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     @Test
     void everyOutputReconcilesWithPostgresAfterAFullLoadAndDeltas(LocalPlatform platform) throws Exception {
@@ -60,7 +57,7 @@ class PipelineOutputsIT {
 
     /** Runs `platform verify` until it reports every output matching (the pipeline and sinks catch up meanwhile). */
     private static String awaitVerified(LocalPlatform platform) {
-        AtomicReference<LocalPlatform.CommandResult> last = new AtomicReference<>();
+        AtomicReference<Result> last = new AtomicReference<>();
         await().atMost(Duration.ofMinutes(4)).pollInterval(Duration.ofSeconds(5)).untilAsserted(() -> {
             last.set(platform.platform("verify"));
             assertThat(last.get().exitCode()).as("platform verify:%n%s", last.get().output()).isZero();
@@ -68,13 +65,7 @@ class PipelineOutputsIT {
         return last.get().output();
     }
 
-    private static long pipelinePid(LocalPlatform platform) throws Exception {
-        JsonNode state = JSON.readTree(Path.of(platform.env().require("PLATFORM_DIR"), "run", "state.json").toFile());
-        for (JsonNode component : state.path("components")) {
-            if (component.path("name").asText().equals("pipeline") && component.hasNonNull("pid")) {
-                return component.path("pid").asLong();
-            }
-        }
-        return -1;
+    private static long pipelinePid(LocalPlatform platform) {
+        return platform.componentPids().getOrDefault("pipeline", -1L);
     }
 }

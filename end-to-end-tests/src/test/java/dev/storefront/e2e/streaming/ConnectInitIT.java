@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.storefront.e2e.support.ConnectWorker;
 import dev.storefront.e2e.support.LocalPlatform;
 import dev.storefront.e2e.support.LocalPlatformExtension;
+import dev.storefront.env.run.IsolatedPlatform.Result;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -42,12 +43,12 @@ class ConnectInitIT {
     void applyingTwiceChangesNothingAndLeavesEverythingRunning(LocalPlatform platform) throws Exception {
         long configRecordsBefore = configTopicRecords(platform, "_connect-configs");
 
-        LocalPlatform.CommandResult apply = platform.connectInit(Map.of(), "apply");
+        Result apply = platform.connectInit(Map.of(), "apply");
 
         assertThat(apply.exitCode()).as(apply.output()).isZero();
         assertThat(configTopicRecords(platform, "_connect-configs")).as("records in Connect's config topic")
                 .isEqualTo(configRecordsBefore);
-        LocalPlatform.CommandResult status = platform.connectInit(Map.of(), "status");
+        Result status = platform.connectInit(Map.of(), "status");
         assertThat(status.exitCode()).as(status.output()).isZero();
         assertThat(status.output()).contains(SOURCE).contains("RUNNING");
     }
@@ -62,7 +63,7 @@ class ConnectInitIT {
                   "database.dbname": "${STOREFRONT_DB_THAT_NOBODY_DEFINED}"}}
                 """);
 
-        LocalPlatform.CommandResult apply = platform.connectInit(Map.of(), "apply", "--connectors-dir", connectors.toString());
+        Result apply = platform.connectInit(Map.of(), "apply", "--connectors-dir", connectors.toString());
 
         assertThat(apply.exitCode()).isNotZero();
         assertThat(apply.output()).contains("STOREFRONT_DB_THAT_NOBODY_DEFINED");
@@ -74,19 +75,19 @@ class ConnectInitIT {
         int port = freePort();
         Map<String, String> lateConnect = Map.of("CONNECT_PORT", String.valueOf(port),
                 "DEBEZIUM_SLOT", "late_connect_slot", "TOPIC_PREFIX", "late");
-        CompletableFuture<LocalPlatform.CommandResult> apply = CompletableFuture.supplyAsync(
+        CompletableFuture<Result> apply = CompletableFuture.supplyAsync(
                 () -> platform.connectInit(lateConnect, "apply", SOURCE, "--timeout", "3m"));
         Thread.sleep(5000);
         assertThat(apply).as("connect-init waits while Connect is down").isNotDone();
 
         try (ConnectWorker worker = ConnectWorker.start(platform, "late-connect", port)) {
-            LocalPlatform.CommandResult result = apply.get();
+            Result result = apply.get();
 
             assertThat(result.exitCode()).as(result.output()).isZero();
             assertThat(result.output()).contains("waiting for Connect");
             assertThat(connectorNames("http://localhost:" + port)).contains(SOURCE);
 
-            LocalPlatform.CommandResult delete = platform.connectInit(lateConnect, "delete", SOURCE, "--drop-slot");
+            Result delete = platform.connectInit(lateConnect, "delete", SOURCE, "--drop-slot");
             assertThat(delete.exitCode()).as(delete.output()).isZero();
         }
         assertThat(slotExists(platform, "late_connect_slot")).as("slot dropped by delete --drop-slot").isFalse();

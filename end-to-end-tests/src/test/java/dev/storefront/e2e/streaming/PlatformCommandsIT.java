@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.storefront.e2e.support.LocalPlatform;
 import dev.storefront.e2e.support.LocalPlatformExtension;
+import dev.storefront.env.run.IsolatedPlatform.Result;
 import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.Order;
@@ -28,7 +29,7 @@ class PlatformCommandsIT {
 
     @Test
     void statusShowsEveryComponentHealthyAndTheSourceConnectorRunning(LocalPlatform platform) {
-        LocalPlatform.CommandResult status = platform.platform("status");
+        Result status = platform.platform("status");
 
         assertThat(status.exitCode()).as(status.output()).isZero();
         assertThat(status.output()).doesNotContain("DOWN")
@@ -39,7 +40,7 @@ class PlatformCommandsIT {
 
     @Test
     void resetRefusesWhileThePlatformRuns(LocalPlatform platform) {
-        LocalPlatform.CommandResult reset = platform.platform("reset", "--yes");
+        Result reset = platform.platform("reset", "--yes");
 
         assertThat(reset.exitCode()).isEqualTo(1);
         assertThat(reset.output()).contains("stop it first");
@@ -48,7 +49,7 @@ class PlatformCommandsIT {
 
     @Test
     void aSecondPlatformOnTakenPortsFailsNamingThePortAndStartsNothing(LocalPlatform platform, @TempDir Path otherDir) {
-        LocalPlatform.CommandResult up = platform.platform(Map.of("PLATFORM_DIR", otherDir.toString()), "up", "--detach");
+        Result up = platform.platform(Map.of("PLATFORM_DIR", otherDir.toString()), "up", "--detach");
 
         assertThat(up.exitCode()).isEqualTo(1);
         assertThat(up.output()).contains("POSTGRES_PORT").contains("already in use");

@@ -8,6 +8,7 @@ import dev.storefront.e2e.support.LocalPlatform;
 import dev.storefront.e2e.support.LocalPlatformExtension;
 import dev.storefront.e2e.support.Rows;
 import dev.storefront.e2e.support.SeederClient;
+import dev.storefront.env.run.IsolatedPlatform.Result;
 import java.sql.Connection;
 import java.time.Duration;
 import org.junit.jupiter.api.Order;
@@ -27,11 +28,11 @@ class PlatformRestartIT {
         CdcTopics topics = new CdcTopics(platform);
         SeederClient seeder = new SeederClient(platform);
         seeder.fullLoad(200, 30, 300, 21);
-        long snapshotEventsBefore = snapshotEvents(topics);
+        long snapshotEventsBefore = snapshotEvents(platform, topics);
 
         seeder.startDeltas(80);
         Thread.sleep(4000);
-        LocalPlatform.CommandResult down = platform.down();
+        Result down = platform.down();
         assertThat(down.exitCode()).as(down.output()).isZero();
         platform.up();
         seeder.startDeltas(80);
@@ -40,18 +41,18 @@ class PlatformRestartIT {
 
         await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofSeconds(2)).untilAsserted(() -> {
             try (Connection db = platform.storefrontDb()) {
-                for (String table : SeederChangesReachKafkaIT.TABLES) {
+                for (String table : platform.capturedTables()) {
                     assertThat(topics.latestState(table)).as("latest state of %s after the restart", table)
                             .isEqualTo(Rows.fromTable(db, table));
                 }
             }
         });
-        assertThat(snapshotEvents(topics)).as("snapshot (op r) events: no re-snapshot after the restart")
+        assertThat(snapshotEvents(platform, topics)).as("snapshot (op r) events: no re-snapshot after the restart")
                 .isEqualTo(snapshotEventsBefore);
     }
 
-    private static long snapshotEvents(CdcTopics topics) {
-        return SeederChangesReachKafkaIT.TABLES.stream()
+    private static long snapshotEvents(LocalPlatform platform, CdcTopics topics) {
+        return platform.capturedTables().stream()
                 .mapToLong(table -> topics.events(table).stream().filter(e -> e.op().equals("r")).count())
                 .sum();
     }

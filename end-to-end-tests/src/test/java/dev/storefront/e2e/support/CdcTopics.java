@@ -1,5 +1,6 @@
 package dev.storefront.e2e.support;
 
+import dev.storefront.env.CdcTopicNames;
 import io.apicurio.registry.serde.avro.AvroKafkaDeserializer;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -26,7 +27,7 @@ public final class CdcTopics {
     }
 
     public String topic(String table) {
-        return platform.endpoints().topicPrefix() + ".public." + table;
+        return CdcTopicNames.of(platform.env()).table(table);
     }
 
     /** Every change event of {@code table} from the beginning to the current end (tombstones skipped). */
@@ -86,7 +87,7 @@ public final class CdcTopics {
         config.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, AvroKafkaDeserializer.class.getName());
         config.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, AvroKafkaDeserializer.class.getName());
         config.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, "5000");
-        // The same four id settings as the Debezium converter (DESIGN.md): Confluent framing with content ids.
+        // The same four id settings as the Debezium converter (docs/architecture.md): Confluent framing with content ids.
         config.put("apicurio.registry.url", platform.endpoints().registryUrl() + "/apis/registry/v2");
         config.put("apicurio.registry.as-confluent", "true");
         config.put("apicurio.registry.use-id", "contentId");

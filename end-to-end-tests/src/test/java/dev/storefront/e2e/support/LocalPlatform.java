@@ -2,69 +2,59 @@ package dev.storefront.e2e.support;
 
 import dev.storefront.env.PlatformEndpoints;
 import dev.storefront.env.PlatformEnv;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.ServerSocket;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
+import dev.storefront.env.StorefrontTables;
+import dev.storefront.env.run.IsolatedPlatform;
+import dev.storefront.env.run.IsolatedPlatform.Result;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 
 /**
- * The real local platform, started once per test run through its own command (`platform up --detach`) on free ports
- * with a fresh PLATFORM_DIR under target/, and stopped with `platform down` at the end. Tests share it and isolate
- * their scenarios by data, not by restarts.
+ * The real local platform for the tests, an {@link IsolatedPlatform} (free ports, its own PLATFORM_DIR under target/)
+ * driven through its own command: the shared one is started once per run (`platform up --detach`) and stopped with
+ * `platform down` at the end; tests isolate their scenarios by data, not by restarts. Every command's output is
+ * printed into the Failsafe report.
  */
 public final class LocalPlatform implements AutoCloseable {
 
-    private static final List<String> PORT_VARIABLES = List.of("POSTGRES_PORT", "SEEDER_PORT", "KAFKA_PORT",
-            "KAFKA_CONTROLLER_PORT", "CONNECT_PORT", "APICURIO_PORT", "PIPELINE_PORT");
     private static final Duration START_TIMEOUT = Duration.ofMinutes(8);
 
-    private final Path root;
-    private final Map<String, String> overrides;
-    private final PlatformEnv env;
-    private final PlatformEndpoints endpoints;
+    private final IsolatedPlatform platform;
     private String upOutput;
 
-    private LocalPlatform(Path root, Map<String, String> overrides) {
-        this.root = root;
-        this.overrides = overrides;
-        this.env = PlatformEnv.load(root.resolve(".env"), System.getenv()).with(overrides);
-        this.endpoints = new PlatformEndpoints(env);
+    private LocalPlatform(IsolatedPlatform platform) {
+        this.platform = platform;
     }
 
     public static LocalPlatform start() {
-        Path root = Path.of(System.getProperty("repository.root", "..")).toAbsolutePath().normalize();
-        Path platformDir = root.resolve("end-to-end-tests/target/platform");
-        deleteTree(platformDir);
-        LocalPlatform platform = new LocalPlatform(root, isolated(platformDir));
+        LocalPlatform platform = scratch("platform");
         platform.up();
         return platform;
     }
 
-    /** Free ports for every component and its own PLATFORM_DIR: a platform that disturbs no other. */
-    public static Map<String, String> isolated(Path platformDir) {
-        Map<String, String> overrides = new HashMap<>();
-        for (String variable : PORT_VARIABLES) {
-            overrides.put(variable, String.valueOf(freePort()));
-        }
-        overrides.put("PLATFORM_DIR", platformDir.toString());
-        return overrides;
+    /**
+     * A platform of a test's own, not started: free ports and an emptied PLATFORM_DIR {@code target/<name>} (kept
+     * after the run for its logs). For scenarios that start, stop or break a whole platform, one at a time.
+     */
+    public static LocalPlatform scratch(String name) {
+        IsolatedPlatform platform = IsolatedPlatform.create(repositoryRoot(),
+                repositoryRoot().resolve("end-to-end-tests/target").resolve(name));
+        platform.deleteDir();
+        return new LocalPlatform(platform);
+    }
+
+    /** The repository root: .env, connectors/ and every module's build output. */
+    public static Path repositoryRoot() {
+        return Path.of(System.getProperty("repository.root", "..")).toAbsolutePath().normalize();
     }
 
     /** `platform up --detach`; fails the run with the launcher's output if the platform does not come up. */
     public void up() {
-        CommandResult result = platform("up", "--detach");
+        Result result = platform("up", "--detach");
         if (result.exitCode() != 0) {
             throw new IllegalStateException("The local platform did not start (exit " + result.exitCode() + "):\n"
                     + result.output());
@@ -72,64 +62,39 @@ public final class LocalPlatform implements AutoCloseable {
         upOutput = result.output();
     }
 
-    public CommandResult down() {
+    public Result down() {
         return platform("down");
     }
 
     /** Runs the launcher CLI (what `./platform` runs) with this platform's configuration. */
-    public CommandResult platform(String... args) {
+    public Result platform(String... args) {
         return platform(Map.of(), args);
     }
 
     /** The launcher CLI with some variables changed for this one run. */
-    public CommandResult platform(Map<String, String> extraEnv, String... args) {
-        List<String> command = new ArrayList<>(List.of(java(), "-jar",
-                root.resolve("local-platform/launcher/target/local-platform.jar").toString(), "--home", root.toString()));
-        command.addAll(List.of(args));
-        return run(command, extraEnv, START_TIMEOUT);
+    public Result platform(Map<String, String> extraEnv, String... args) {
+        return printed(args, platform.launcher(extraEnv, START_TIMEOUT, args));
     }
 
     /** Runs connect-init with this platform's configuration plus {@code extraEnv}. */
-    public CommandResult connectInit(Map<String, String> extraEnv, String... args) {
-        List<String> command = new ArrayList<>(List.of(java(), "-jar", root.resolve("connect-init/target/connect-init.jar").toString(),
-                "--env-file", root.resolve(".env").toString()));
+    public Result connectInit(Map<String, String> extraEnv, String... args) {
+        List<String> command = new ArrayList<>(platform.javaJar("connect-init/target/connect-init.jar"));
+        command.addAll(List.of("--env-file", root().resolve(".env").toString()));
         command.addAll(List.of(args));
-        return run(command, extraEnv, Duration.ofMinutes(5));
+        return printed(args, platform.execute(command, extraEnv, Duration.ofMinutes(5)));
     }
 
-    private CommandResult run(List<String> command, Map<String, String> extraEnv, Duration timeout) {
-        try {
-            Path output = Files.createTempFile("platform-command", ".log");
-            ProcessBuilder builder = new ProcessBuilder(command).directory(root.toFile())
-                    .redirectErrorStream(true).redirectOutput(output.toFile());
-            builder.environment().putAll(overrides);
-            builder.environment().putAll(extraEnv);
-            Process process = builder.start();
-            if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
-                process.destroyForcibly();
-                throw new IllegalStateException("Timed out after " + timeout + ": " + command);
-            }
-            String text = Files.readString(output, StandardCharsets.UTF_8);
-            Files.delete(output);
-            System.out.println("$ " + String.join(" ", command.subList(1, command.size())) + "\n" + text);
-            return new CommandResult(process.exitValue(), text);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
-    }
-
-    public record CommandResult(int exitCode, String output) {
+    private static Result printed(String[] args, Result result) {
+        System.out.println("$ " + String.join(" ", args) + "\n" + result.output());
+        return result;
     }
 
     public PlatformEnv env() {
-        return env;
+        return platform.env();
     }
 
     public Path root() {
-        return root;
+        return platform.home();
     }
 
     public String upOutput() {
@@ -137,47 +102,41 @@ public final class LocalPlatform implements AutoCloseable {
     }
 
     public Connection storefrontDb() throws SQLException {
-        return database(env.require("POSTGRES_DB"));
+        return database(env().require("POSTGRES_DB"));
     }
 
     public Connection database(String name) throws SQLException {
-        return endpoints.openDatabase(name);
+        return endpoints().openDatabase(name);
+    }
+
+    /** The captured tables: those of Debezium's publication, as the platform itself reads them. */
+    public List<String> capturedTables() {
+        try (Connection db = storefrontDb()) {
+            return StorefrontTables.captured(db, env().require("DEBEZIUM_PUBLICATION"));
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot read the publication's tables: " + e.getMessage(), e);
+        }
+    }
+
+    /** The running components' PIDs, by name, from the launcher's run state. */
+    public Map<String, Long> componentPids() {
+        return platform.componentPids();
+    }
+
+    /** The .env variables of this platform's ports that something still listens on. */
+    public List<String> portsInUse() {
+        return platform.portsInUse();
     }
 
     public PlatformEndpoints endpoints() {
-        return endpoints;
+        return platform.endpoints();
     }
 
     @Override
     public void close() {
-        CommandResult result = down();
+        Result result = down();
         if (result.exitCode() != 0) {
             System.err.println("platform down failed:\n" + result.output());
-        }
-    }
-
-    private static String java() {
-        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static void deleteTree(Path dir) {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(dir)) {
-            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(path);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
     }
 }

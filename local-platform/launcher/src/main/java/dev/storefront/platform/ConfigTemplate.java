@@ -6,15 +6,12 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import dev.storefront.env.Placeholders;
 import java.util.Map;
-import java.util.Set;
-import java.util.TreeSet;
-import org.apache.commons.text.StringSubstitutor;
-import org.apache.commons.text.lookup.StringLookup;
 
 /**
- * A component's configuration file (broker, worker, logging), kept as a commented resource with ${VAR}
- * placeholders filled from .env and the launcher's paths. Undefined variables are all reported at once.
+ * A component's configuration file (broker, worker, logging), kept as a commented resource with the platform's
+ * {@link Placeholders} filled from .env and the launcher's paths. Undefined variables are all reported at once.
  */
 public final class ConfigTemplate {
 
@@ -25,20 +22,12 @@ public final class ConfigTemplate {
     }
 
     public String render(Map<String, String> values) {
-        Set<String> undefined = new TreeSet<>();
-        StringLookup lookup = key -> {
-            String value = values.get(key);
-            if (value == null) {
-                undefined.add(key);
-            }
-            return value;
-        };
-        String rendered = new StringSubstitutor(lookup).replace(read());
-        if (!undefined.isEmpty()) {
-            throw new IllegalStateException("Template " + resource + " uses undefined variables " + undefined
-                    + ": define them in .env");
+        Placeholders.Rendered rendered = Placeholders.render(read(), values);
+        if (!rendered.undefined().isEmpty()) {
+            throw new IllegalStateException("Template " + resource + " uses undefined variables "
+                    + rendered.undefined() + ": define them in .env");
         }
-        return rendered;
+        return rendered.text();
     }
 
     /** Renders into {@code target} (created with its folders) and returns it. */

@@ -1,6 +1,6 @@
 package dev.storefront.platform;
 
-import dev.storefront.platform.lifecycle.RunState;
+import dev.storefront.env.run.RunState;
 import dev.storefront.platform.process.Signals;
 import java.io.IOException;
 import java.nio.file.Files;

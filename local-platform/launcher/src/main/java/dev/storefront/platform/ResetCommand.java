@@ -1,6 +1,6 @@
 package dev.storefront.platform;
 
-import dev.storefront.platform.lifecycle.RunState;
+import dev.storefront.env.run.RunState;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;

@@ -2,7 +2,7 @@ package dev.storefront.platform;
 
 import dev.storefront.platform.connect.ConnectorStates;
 import dev.storefront.platform.lifecycle.Component;
-import dev.storefront.platform.lifecycle.RunState;
+import dev.storefront.env.run.RunState;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;

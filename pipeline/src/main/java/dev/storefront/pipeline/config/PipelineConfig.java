@@ -1,5 +1,6 @@
 package dev.storefront.pipeline.config;
 
+import dev.storefront.env.Placeholders;
 import dev.storefront.env.PlatformEnv;
 import dev.storefront.env.PlatformEnvException;
 import java.io.IOException;
@@ -10,18 +11,14 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import org.apache.commons.text.StringSubstitutor;
 
 /**
- * The pipeline's settings: {@code application.properties} with its {@code ${VAR}} placeholders filled from
+ * The pipeline's settings: {@code application.properties} with its {@link Placeholders} filled from
  * the platform environment. Every undefined variable is reported at once, before anything starts.
  */
 public final class PipelineConfig {
 
     private static final String RESOURCE = "/application.properties";
-    private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{([A-Za-z_][A-Za-z0-9_]*)}");
 
     private final Map<String, String> template;
     private final Map<String, String> values;
@@ -45,19 +42,12 @@ public final class PipelineConfig {
     }
 
     static PipelineConfig resolve(Map<String, String> template, PlatformEnv env) {
-        StringSubstitutor substitutor = new StringSubstitutor(name -> env.get(name).filter(v -> !v.isBlank()).orElse(null));
-        substitutor.setDisableSubstitutionInValues(true);
         Map<String, String> values = new LinkedHashMap<>();
         Set<String> undefined = new TreeSet<>();
         template.forEach((key, raw) -> {
-            String value = substitutor.replace(raw);
-            Matcher left = PLACEHOLDER.matcher(value);
-            while (left.find()) {
-                if (env.get(left.group(1)).filter(v -> !v.isBlank()).isEmpty()) {
-                    undefined.add(left.group(1) + " (used by " + key + ")");
-                }
-            }
-            values.put(key, value);
+            Placeholders.Rendered value = Placeholders.render(raw, env.asMap());
+            value.undefined().forEach(variable -> undefined.add(variable + " (used by " + key + ")"));
+            values.put(key, value.text());
         });
         if (!undefined.isEmpty()) {
             throw new PlatformEnvException("Variables not set: " + String.join(", ", undefined)
@@ -100,6 +90,11 @@ public final class PipelineConfig {
 
     public JdbcTarget storefrontDb() {
         return new JdbcTarget(require("verify.storefront-url"), require("verify.user"), require("verify.password"));
+    }
+
+    /** The publication Debezium reads: its tables are the captured ones, each with a history table. */
+    public String publication() {
+        return require("verify.publication");
     }
 
     public JdbcTarget analyticsDb() {

@@ -1,5 +1,7 @@
 package dev.storefront.pipeline.config;
 
+import dev.storefront.env.CdcTopicNames;
+import dev.storefront.env.StorefrontTables;
 import java.util.List;
 import java.util.stream.Stream;
 
@@ -10,16 +12,16 @@ import java.util.stream.Stream;
 public record Topics(String prefix) {
 
     /** The source tables the pipeline reads (payments feeds only the CDC history sink). */
-    public static final List<String> TABLES = List.of("customers", "products", "orders", "order_items");
+    public static final List<String> TABLES = StorefrontTables.READ_BY_PIPELINE;
 
     /** Debezium's change topic of a storefront table. */
     public String table(String table) {
-        return prefix + ".public." + table;
+        return new CdcTopicNames(prefix).table(table);
     }
 
     /** Debezium's topic of logical decoding messages (the outbox). */
     public String messages() {
-        return prefix + ".message";
+        return new CdcTopicNames(prefix).messages();
     }
 
     public String facts() {

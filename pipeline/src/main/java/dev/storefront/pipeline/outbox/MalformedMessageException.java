@@ -1,6 +1,6 @@
 package dev.storefront.pipeline.outbox;
 
-/** The message's JSON is not an order: the message says which field is wrong. */
+/** The event is not an outbox message of ours (its op, prefix or missing content): the message says which. */
 class MalformedMessageException extends Exception {
     MalformedMessageException(String reason) {
         super(reason);

@@ -1,16 +1,18 @@
 package dev.storefront.pipeline.outbox;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import dev.storefront.pipeline.serde.JsonSerde;
-import java.io.IOException;
+import dev.storefront.env.outbox.OrderCreated;
+import dev.storefront.env.outbox.OutboxMessageException;
+import dev.storefront.env.outbox.OutboxMessages;
+import dev.storefront.pipeline.avro.OrderOutput;
+import dev.storefront.pipeline.avro.OrderOutputItem;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import org.apache.avro.generic.GenericRecord;
 
 /**
  * Decodes Debezium's logical decoding message events ({@code {op: "m", source {lsn, txId, ts_ms},
- * message {prefix, content: bytes}}}) whose content is the seeder's order JSON. Never throws: whatever is wrong
+ * message {prefix, content: bytes}}}) whose content is the seeder's outbox message, read through the contract both
+ * share ({@link OutboxMessages}; a version this pipeline does not read is rejected like any malformed message). Never throws: whatever is wrong
  * with a message (wrong prefix, not JSON, a missing field) becomes a {@link Decoded.Rejected} with the reason.
  */
 public final class OrderMessageDecoder {
@@ -34,21 +36,28 @@ public final class OrderMessageDecoder {
             if (raw.content == null) {
                 throw new MalformedMessageException("the message has no content");
             }
-            return new Decoded.Accepted(OrderJson.toOutput(parse(raw.content)));
-        } catch (MalformedMessageException e) {
+            return new Decoded.Accepted(toOutput(OutboxMessages.read(raw.content)));
+        } catch (MalformedMessageException | OutboxMessageException e) {
             return new Decoded.Rejected(new DeadLetter(e.getMessage(), raw.prefix, raw.lsn, raw.txId, raw.tsMs,
                     raw.content == null ? null : new String(raw.content, StandardCharsets.UTF_8)));
         }
     }
 
-    private static JsonNode parse(byte[] content) throws MalformedMessageException {
-        try {
-            return JsonSerde.MAPPER.readTree(content);
-        } catch (JsonProcessingException e) {
-            throw new MalformedMessageException("content is not JSON: " + e.getOriginalMessage());
-        } catch (IOException e) {
-            throw new MalformedMessageException("content is unreadable: " + e.getMessage());
-        }
+    private static OrderOutput toOutput(OrderCreated order) {
+        return OrderOutput.newBuilder()
+                .setOrderId(order.orderId())
+                .setClientName(order.customer().fullName())
+                .setClientEmail(order.customer().email())
+                .setClientCountry(order.customer().country())
+                .setItems(order.items().stream().map(item -> OrderOutputItem.newBuilder()
+                        .setProductId(item.productId())
+                        .setName(item.name())
+                        .setCategory(item.category())
+                        .setQuantity(item.quantity())
+                        .setPrice(item.price())
+                        .build()).toList())
+                .setTotal(order.total())
+                .build();
     }
 
     /** The parts of the event, each null when absent, read without assuming the event is well formed. */

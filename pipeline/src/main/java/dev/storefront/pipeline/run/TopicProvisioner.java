@@ -1,6 +1,5 @@
 package dev.storefront.pipeline.run;
 
-import dev.storefront.pipeline.PipelineFailure;
 import dev.storefront.pipeline.config.Topics;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -47,9 +46,17 @@ public final class TopicProvisioner {
         return missing;
     }
 
+    /**
+     * Creates the missing topics and returns once every topic the pipeline reads or writes is visible in the broker's
+     * metadata (Kafka Streams stops with a missing-source-topic error otherwise). A broker that is still starting or
+     * electing (no broker registered yet, no controller, a timeout: Kafka's retriable errors) is asked again with
+     * backoff until {@code timeout}.
+     */
     public static void ensure(Admin admin, Topics topics, int partitions, Duration timeout)
             throws InterruptedException {
-        try {
+        KafkaRetry retry = new KafkaRetry(timeout, message -> LOG.info("Kafka is not ready for the pipeline's topics"
+                + " yet ({}); retrying", message));
+        retry.run("list or create the pipeline's topics", () -> {
             Set<String> existing = admin.listTopics().names().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
             List<NewTopic> missing = missing(topics, partitions, existing);
             for (Map.Entry<String, KafkaFuture<Void>> created : admin.createTopics(missing).values().entrySet()) {
@@ -58,9 +65,12 @@ public final class TopicProvisioner {
             if (!missing.isEmpty()) {
                 LOG.info("Created topics {}", names(missing));
             }
-        } catch (ExecutionException | TimeoutException e) {
-            throw new PipelineFailure("Cannot list or create the pipeline's topics: " + rootMessage(e), e);
-        }
+            return null;
+        });
+        List<String> all = new ArrayList<>(topics.inputs());
+        all.addAll(topics.outputs());
+        retry.run("see the pipeline's topics in the broker's metadata", () -> admin.describeTopics(all)
+                .allTopicNames().get(timeout.toMillis(), TimeUnit.MILLISECONDS));
     }
 
     private static void awaitCreated(String topic, KafkaFuture<Void> future, Duration timeout)
@@ -78,13 +88,5 @@ public final class TopicProvisioner {
 
     private static List<String> names(Collection<NewTopic> topics) {
         return topics.stream().map(NewTopic::name).toList();
-    }
-
-    private static String rootMessage(Throwable e) {
-        Throwable root = e;
-        while (root.getCause() != null) {
-            root = root.getCause();
-        }
-        return root.getClass().getSimpleName() + ": " + root.getMessage();
     }
 }

@@ -5,6 +5,8 @@ import static dev.storefront.pipeline.testing.PipelineDriver.TOPICS;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.storefront.env.outbox.OrderCreated;
+import dev.storefront.env.outbox.OutboxMessages;
 import dev.storefront.pipeline.avro.OrderKey;
 import dev.storefront.pipeline.avro.OrderOutput;
 import dev.storefront.pipeline.avro.OrderOutputItem;
@@ -22,12 +24,12 @@ import org.junit.jupiter.api.Test;
 
 class OutboxTopologyTest {
 
-    /** As the seeder writes it (Jackson, amounts as JSON numbers with two decimals). */
-    private static final String ORDER_100 = """
-            {"order_id":100,"customer":{"id":1,"full_name":"Alice Martin","email":"alice@example.com","country":"France"},\
-            "items":[{"product_id":10,"name":"Mug","category":"Kitchen","quantity":2,"price":19.99},\
-            {"product_id":11,"name":"Lamp","category":"Home","quantity":1,"price":40.10}],\
-            "total":80.08,"status":"pending","created_at":"2026-01-05T10:15:30.123456Z"}""";
+    /** As the seeder writes it: through the outbox contract's writer (amounts as JSON numbers, two decimals). */
+    private static final String ORDER_100 = OutboxMessages.write(OrderCreated.of(100,
+            new OrderCreated.Customer(1, "Alice Martin", "alice@example.com", "France"),
+            List.of(new OrderCreated.Item(10, "Mug", "Kitchen", 2, new BigDecimal("19.99")),
+                    new OrderCreated.Item(11, "Lamp", "Home", 1, new BigDecimal("40.10"))),
+            new BigDecimal("80.08"), "pending", "2026-01-05T10:15:30.123456Z"));
 
     private final PipelineDriver pipeline = new PipelineDriver((builder, serdes) ->
             OutboxTopology.build(builder, TOPICS, serdes, new OrderMessageDecoder(OUTBOX_PREFIX)));
@@ -73,6 +75,16 @@ class OutboxTopologyTest {
         assertThat(wrongPrefix.get("lsn").asLong()).isPositive();
         assertThat(wrongPrefix.get("tx_id").asLong()).isPositive();
         assertThat(letters.get(2).key()).isEqualTo("someone.else");
+    }
+
+    @Test
+    void aVersionThisPipelineDoesNotReadGoesToTheDeadLetterTopicWithItsReason() {
+        pipeline.message(OUTBOX_PREFIX, ORDER_100.replace("\"version\":1", "\"version\":2"));
+        pipeline.message(OUTBOX_PREFIX, ORDER_100.replace("\"order_id\":100", "\"order_id\":102"));
+
+        assertThat(orders()).containsOnlyKeys(102L);
+        assertThat(deadLetters()).extracting(letter -> header(letter, DeadLetter.REASON_HEADER))
+                .containsExactly("unsupported version 2 of order.created (this reader reads version 1)");
     }
 
     @Test

@@ -9,6 +9,8 @@ import static dev.storefront.pipeline.testing.PipelineDriver.OUTBOX_PREFIX;
 import static dev.storefront.pipeline.testing.PipelineDriver.TOPICS;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.storefront.env.outbox.OrderCreated;
+import dev.storefront.env.outbox.OutboxMessages;
 import dev.storefront.pipeline.avro.OrderFact;
 import dev.storefront.pipeline.avro.OrderKey;
 import dev.storefront.pipeline.avro.OrderOutput;
@@ -18,6 +20,7 @@ import dev.storefront.pipeline.serde.PipelineSerdes;
 import dev.storefront.pipeline.testing.AvroBinarySerdes;
 import dev.storefront.pipeline.testing.PipelineDriver;
 import java.math.BigDecimal;
+import java.util.List;
 import java.util.Map;
 import org.apache.avro.generic.GenericRecord;
 import org.apache.kafka.streams.StreamsBuilder;
@@ -33,10 +36,10 @@ class PipelineTopologyTest {
             GenericRecord alice = customer(1, "Alice Martin", "alice@example.com", "France");
             GenericRecord order = order(100, 1, "pending", "25.00");
             pipeline.insert(alice, product(10, "Mug", "Kitchen", "12.50"), order, item(1000, 100, 10, 2, "12.50"));
-            pipeline.message(OUTBOX_PREFIX, """
-                    {"order_id":100,"customer":{"id":1,"full_name":"Alice Martin","email":"alice@example.com",\
-                    "country":"France"},"items":[{"product_id":10,"name":"Mug","category":"Kitchen","quantity":2,\
-                    "price":12.50}],"total":25.00,"status":"pending","created_at":"2026-01-05T10:15:30.123456Z"}""");
+            pipeline.message(OUTBOX_PREFIX, OutboxMessages.write(OrderCreated.of(100,
+                    new OrderCreated.Customer(1, "Alice Martin", "alice@example.com", "France"),
+                    List.of(new OrderCreated.Item(10, "Mug", "Kitchen", 2, new BigDecimal("12.50"))),
+                    new BigDecimal("25.00"), "pending", "2026-01-05T10:15:30.123456Z")));
             pipeline.update(order, with(order, "status", "delivered"));
 
             Map<OrderKey, OrderFact> facts = pipeline.latest(TOPICS.facts(),

@@ -1,7 +1,7 @@
 package dev.storefront.seeder.deltas;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.storefront.env.outbox.OrderCreated;
+import dev.storefront.env.outbox.OutboxMessages;
 import dev.storefront.seeder.fakedata.FakePools;
 import dev.storefront.seeder.store.Customer;
 import dev.storefront.seeder.store.Order;
@@ -38,14 +38,11 @@ public class DeltaWriter {
     private static final long MAX_PRICE_CENTS = 9_999_999L;
 
     private final EntityManager em;
-    private final ObjectMapper json;
     private final String outboxPrefix;
 
     @Inject
-    public DeltaWriter(EntityManager em, ObjectMapper json,
-                       @ConfigProperty(name = "seeder.outbox-prefix") String outboxPrefix) {
+    public DeltaWriter(EntityManager em, @ConfigProperty(name = "seeder.outbox-prefix") String outboxPrefix) {
         this.em = em;
-        this.json = json;
         this.outboxPrefix = outboxPrefix;
     }
 
@@ -130,23 +127,15 @@ public class DeltaWriter {
         // The rows go first, so a consumer of the change stream sees them before the message.
         em.flush();
         Customer customer = order.customer;
-        OrderMessage message = new OrderMessage(order.id,
-                new OrderMessage.Customer(customer.id, customer.fullName, customer.email, customer.country),
-                items.stream().map(item -> new OrderMessage.Item(item.product.id, item.product.name,
+        OrderCreated message = OrderCreated.of(order.id,
+                new OrderCreated.Customer(customer.id, customer.fullName, customer.email, customer.country),
+                items.stream().map(item -> new OrderCreated.Item(item.product.id, item.product.name,
                         item.product.category, item.quantity, item.priceAtPurchase)).toList(),
                 order.total, order.status.dbValue(), order.createdAt.toString());
         em.createNativeQuery("SELECT pg_logical_emit_message(true, :prefix, :content)")
                 .setParameter("prefix", outboxPrefix)
-                .setParameter("content", toJson(message))
+                .setParameter("content", OutboxMessages.write(message))
                 .getSingleResult();
-    }
-
-    private String toJson(OrderMessage message) {
-        try {
-            return json.writeValueAsString(message);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("Cannot serialize the outbox message of order " + message.orderId(), e);
-        }
     }
 
     /** pending → shipped (or cancelled, one time in four), shipped → delivered. */

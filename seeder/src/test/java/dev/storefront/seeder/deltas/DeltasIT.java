@@ -3,8 +3,9 @@ package dev.storefront.seeder.deltas;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.storefront.env.outbox.OrderCreated;
+import dev.storefront.env.outbox.OutboxMessageException;
+import dev.storefront.env.outbox.OutboxMessages;
 import dev.storefront.seeder.testsupport.LogicalSlot;
 import dev.storefront.seeder.testsupport.LogicalSlot.Change;
 import dev.storefront.seeder.testsupport.SeederApi;
@@ -12,6 +13,7 @@ import dev.storefront.seeder.testsupport.StorefrontDb;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
@@ -30,7 +32,6 @@ class DeltasIT {
 
     private static final Set<String> ALLOWED_STATUS_EDGES = Set.of("pending->shipped", "shipped->delivered",
             "pending->cancelled");
-    private final ObjectMapper json = new ObjectMapper();
 
     @BeforeEach
     void seededStore() {
@@ -79,7 +80,8 @@ class DeltasIT {
         assertThat(messages).extracting(Change::prefix).containsOnly(StorefrontDb.config("seeder.outbox-prefix"));
         List<Long> messageOrderIds = new ArrayList<>();
         for (Change message : messages) {
-            messageOrderIds.add(json.readTree(message.content()).get("order_id").asLong());
+            // The contract: every message the seeder emitted is one the pipeline's reader accepts.
+            messageOrderIds.add(read(message).orderId());
         }
         assertThat(messageOrderIds).doesNotHaveDuplicates().containsExactlyInAnyOrderElementsOf(
                 orderInserts.stream().map(insert -> Long.parseLong(insert.after().get("id"))).toList());
@@ -109,8 +111,8 @@ class DeltasIT {
 
     /** Checks the message at {@code position} against its order's rows; false when the order is gone since. */
     private boolean messageMatchesOrder(List<Change> changes, int position) throws Exception {
-        JsonNode message = json.readTree(changes.get(position).content());
-        long orderId = message.get("order_id").asLong();
+        OrderCreated message = read(changes.get(position));
+        long orderId = message.orderId();
         List<Map<String, Object>> order = StorefrontDb.queryRows(
                 "SELECT o.total, o.created_at, c.id, c.full_name, c.email FROM orders o"
                         + " JOIN customers c ON c.id = o.customer_id WHERE o.id = ?", orderId);
@@ -118,16 +120,15 @@ class DeltasIT {
             return false;
         }
         Map<String, Object> row = order.get(0);
-        JsonNode customer = message.get("customer");
-        assertThat(customer.get("id").asLong()).isEqualTo(((Number) row.get("id")).longValue());
-        assertThat(customer.get("full_name").asText()).isEqualTo(row.get("full_name"));
-        assertThat(customer.get("email").asText()).isEqualTo(row.get("email"));
-        assertThat(customer.get("country").asText()).as("country of customer %s when order %s was placed",
-                customer.get("id"), orderId).isEqualTo(countryAt(changes, position, customer.get("id").asText()));
-        assertThat(message.get("total").decimalValue()).isEqualByComparingTo((BigDecimal) row.get("total"));
-        assertThat(message.get("status").asText()).isEqualTo("pending");
-        assertThat(Instant.parse(message.get("created_at").asText()))
-                .isEqualTo(((Timestamp) row.get("created_at")).toInstant());
+        OrderCreated.Customer customer = message.customer();
+        assertThat(customer.id()).isEqualTo(((Number) row.get("id")).longValue());
+        assertThat(customer.fullName()).isEqualTo(row.get("full_name"));
+        assertThat(customer.email()).isEqualTo(row.get("email"));
+        assertThat(customer.country()).as("country of customer %s when order %s was placed", customer.id(), orderId)
+                .isEqualTo(countryAt(changes, position, String.valueOf(customer.id())));
+        assertThat(message.total()).isEqualByComparingTo((BigDecimal) row.get("total"));
+        assertThat(message.status()).isEqualTo("pending");
+        assertThat(Instant.parse(message.createdAt())).isEqualTo(((Timestamp) row.get("created_at")).toInstant());
 
         Set<String> expectedItems = StorefrontDb.queryRows("SELECT i.product_id, p.name, p.category, i.quantity,"
                         + " i.price_at_purchase FROM order_items i JOIN products p ON p.id = i.product_id"
@@ -136,11 +137,14 @@ class DeltasIT {
                         + item.get("quantity") + "|" + ((BigDecimal) item.get("price_at_purchase")).toPlainString())
                 .collect(Collectors.toSet());
         Set<String> messageItems = new HashSet<>();
-        message.get("items").forEach(item -> messageItems.add(item.get("product_id").asLong() + "|"
-                + item.get("name").asText() + "|" + item.get("category").asText() + "|" + item.get("quantity").asInt()
-                + "|" + item.get("price").decimalValue().setScale(2).toPlainString()));
+        message.items().forEach(item -> messageItems.add(item.productId() + "|" + item.name() + "|" + item.category()
+                + "|" + item.quantity() + "|" + item.price().toPlainString()));
         assertThat(messageItems).as("items of order %s", orderId).isEqualTo(expectedItems);
         return true;
+    }
+
+    private static OrderCreated read(Change message) throws OutboxMessageException {
+        return OutboxMessages.read(message.content().getBytes(StandardCharsets.UTF_8));
     }
 
     /**

@@ -19,9 +19,13 @@ import org.eclipse.microprofile.config.ConfigProvider;
  */
 public final class StorefrontDb {
 
-    public static final List<String> TABLES = List.of("customers", "products", "orders", "order_items", "payments");
-
     private StorefrontDb() {
+    }
+
+    /** The captured storefront tables: those of Debezium's publication, as the platform reads them. */
+    public static List<String> tables() {
+        return queryStrings("SELECT tablename FROM pg_publication_tables WHERE pubname = ? AND schemaname = 'public'"
+                + " ORDER BY tablename", config("quarkus.flyway.placeholders.debezium_publication"));
     }
 
     public static String config(String name) {
@@ -40,12 +44,12 @@ public final class StorefrontDb {
 
     /** Empties every storefront table and restarts the id sequences, as a fresh database. */
     public static void reset() {
-        update("TRUNCATE " + String.join(", ", TABLES) + " RESTART IDENTITY CASCADE");
+        update("TRUNCATE " + String.join(", ", tables()) + " RESTART IDENTITY CASCADE");
     }
 
     /** Rows per storefront table, counted in one statement (one snapshot). */
     public static Map<String, Long> rowCounts() {
-        String sql = "SELECT " + String.join(", ", TABLES.stream()
+        String sql = "SELECT " + String.join(", ", tables().stream()
                 .map(table -> "(SELECT count(*) FROM " + table + ") AS " + table).toList());
         Map<String, Long> counts = new LinkedHashMap<>();
         queryRows(sql).get(0).forEach((table, count) -> counts.put(table, ((Number) count).longValue()));

@@ -3,6 +3,8 @@ package dev.storefront.platform.connect;
 import dev.storefront.platform.ConfigTemplate;
 import dev.storefront.platform.Layout;
 import dev.storefront.platform.kafka.KafkaComponent;
+import dev.storefront.platform.postgres.PostgresComponent;
+import dev.storefront.platform.registry.RegistryComponent;
 import dev.storefront.platform.lifecycle.ProcessComponent;
 import dev.storefront.platform.process.JavaCommand;
 import dev.storefront.platform.process.Probes;
@@ -19,6 +21,12 @@ public final class ConnectComponent extends ProcessComponent {
 
     public ConnectComponent(Layout layout) {
         super(layout, NAME, List.of(KafkaComponent.NAME), Duration.ofSeconds(120));
+    }
+
+    /** Debezium reads PostgreSQL and the converters write schemas to the registry: stop Connect before both. */
+    @Override
+    public List<String> usesWhileRunning() {
+        return List.of(KafkaComponent.NAME, PostgresComponent.NAME, RegistryComponent.NAME);
     }
 
     @Override
@@ -39,13 +47,22 @@ public final class ConnectComponent extends ProcessComponent {
                 .toList();
     }
 
+    /**
+     * Connect's own readiness probe (KIP-1017): 200 only once the herder has started and joined its group. Its REST
+     * API answers earlier (GET /connectors is 200 seconds before), and connect-init requests in that gap meet a
+     * worker still joining.
+     */
     @Override
     public boolean isHealthy() {
-        return Probes.httpOk(endpoint());
+        return Probes.httpOk(baseUrl() + "/health");
     }
 
     @Override
     public String endpoint() {
-        return "http://" + host("CONNECT_HOST") + ":" + port("CONNECT_PORT") + "/connectors";
+        return baseUrl() + "/connectors";
+    }
+
+    private String baseUrl() {
+        return "http://" + host("CONNECT_HOST") + ":" + port("CONNECT_PORT");
     }
 }

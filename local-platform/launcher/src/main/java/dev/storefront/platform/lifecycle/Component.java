@@ -12,11 +12,19 @@ public interface Component {
     /** Names of the components that must be healthy before this one starts. */
     List<String> dependsOn();
 
+    /**
+     * Names of the components it uses while it runs, so it is stopped before them; by default what it starts after.
+     * A component may start before something it uses (Connect starts beside the registry) yet must stop before it.
+     */
+    default List<String> usesWhileRunning() {
+        return dependsOn();
+    }
+
     /** Starts the component and returns once it is healthy; throws {@link ComponentFailure} otherwise. */
     void start() throws ComponentFailure, InterruptedException;
 
-    /** Stops it gracefully (no-op if not running). */
-    void stop();
+    /** Stops it gracefully (no-op if not running); false when it had to be killed after its grace period. */
+    boolean stop();
 
     /** A health probe over the network, usable from another process (`./platform status`). */
     boolean isHealthy();

@@ -35,6 +35,12 @@ public final class Platform {
                             + ", which must be declared before it");
                 }
             }
+            for (String used : component.usesWhileRunning()) {
+                if (!seen.contains(used)) {
+                    throw new IllegalStateException(component.name() + " uses " + used
+                            + ", which must be declared before it");
+                }
+            }
             seen.add(component.name());
         }
     }
@@ -117,15 +123,49 @@ public final class Platform {
         return new ComponentFailure("platform", String.valueOf(cause), null, cause);
     }
 
-    /** Stops every component, dependents first (Connect before Kafka, everything before PostgreSQL). */
+    /**
+     * Stops every component once all that use it have stopped (Connect before Kafka and PostgreSQL, everything before
+     * PostgreSQL); independent ones stop in parallel, as they started.
+     */
     public void stop() {
-        List<Component> reversed = new ArrayList<>(components);
-        Collections.reverse(reversed);
-        for (Component component : reversed) {
-            if (component.pid().isPresent()) {
-                out.accept("  stopping " + component.name());
+        ExecutorService pool = Executors.newCachedThreadPool(runnable -> {
+            Thread thread = new Thread(runnable, "stop");
+            thread.setDaemon(true);
+            return thread;
+        });
+        Map<String, CompletableFuture<Void>> stopped = new LinkedHashMap<>();
+        try {
+            List<Component> reversed = new ArrayList<>(components);
+            Collections.reverse(reversed);
+            for (Component component : reversed) {
+                CompletableFuture<?>[] users = components.stream()
+                        .filter(other -> other.usesWhileRunning().contains(component.name()))
+                        .map(other -> stopped.get(other.name())).toArray(CompletableFuture[]::new);
+                stopped.put(component.name(), CompletableFuture.allOf(users)
+                        .handleAsync((ok, error) -> stopOne(component), pool));
             }
-            component.stop();
+            CompletableFuture.allOf(stopped.values().toArray(CompletableFuture[]::new)).join();
+        } finally {
+            pool.shutdownNow();
         }
+    }
+
+    private Void stopOne(Component component) {
+        if (component.pid().isEmpty()) {
+            component.stop();
+            return null;
+        }
+        long begin = System.nanoTime();
+        out.accept("  stopping " + component.name());
+        boolean graceful;
+        try {
+            graceful = component.stop();
+        } catch (RuntimeException e) {
+            out.accept("  could not stop " + component.name() + ": " + e.getMessage());
+            return null;
+        }
+        out.accept(String.format("  %-13s %s (%.1f s)", component.name(),
+                graceful ? "stopped" : "did not stop in time and was KILLED", (System.nanoTime() - begin) / 1e9));
+        return null;
     }
 }

@@ -61,11 +61,9 @@ public abstract class ProcessComponent implements Component {
     }
 
     @Override
-    public void stop() {
+    public boolean stop() {
         ChildProcess child = process;
-        if (child != null && child.isAlive()) {
-            child.stop(STOP_GRACE);
-        }
+        return child == null || !child.isAlive() || child.stop(STOP_GRACE);
     }
 
     @Override

@@ -142,15 +142,18 @@ public final class PostgresComponent implements Component {
     }
 
     @Override
-    public void stop() {
+    public boolean stop() {
         EmbeddedPostgres running = postgres;
-        if (running != null) {
-            try {
-                running.close();
-            } catch (IOException e) {
-                System.err.println("postgres: stop failed: " + e.getMessage());
-            }
-            postgres = null;
+        if (running == null) {
+            return true;
+        }
+        postgres = null;
+        try {
+            running.close();
+            return true;
+        } catch (IOException e) {
+            System.err.println("postgres: stop failed: " + e.getMessage());
+            return false;
         }
     }
 

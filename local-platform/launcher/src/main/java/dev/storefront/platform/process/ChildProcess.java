@@ -13,7 +13,7 @@ import java.util.concurrent.TimeUnit;
 /**
  * A process the launcher started, with its output appended to its own log file.
  * Started in its own session (setsid) so that Ctrl-C in the launcher's terminal reaches only the launcher,
- * which then stops the components in dependency order (Connect before Kafka, see DESIGN.md).
+ * which then stops the components in dependency order (Connect before Kafka, see docs/architecture.md).
  */
 public final class ChildProcess {
 
@@ -71,8 +71,8 @@ public final class ChildProcess {
         return process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS);
     }
 
-    /** SIGTERM, then SIGKILL if it has not exited within {@code grace}. */
-    public void stop(Duration grace) {
-        Signals.terminate(process.toHandle(), grace);
+    /** SIGTERM, then SIGKILL if it has not exited within {@code grace}; false when it had to be killed. */
+    public boolean stop(Duration grace) {
+        return Signals.terminate(process.toHandle(), grace);
     }
 }

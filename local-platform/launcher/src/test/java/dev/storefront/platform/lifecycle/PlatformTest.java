@@ -17,6 +17,7 @@ class PlatformTest {
     private final class Fake implements Component {
         private final String name;
         private final List<String> dependsOn;
+        private List<String> uses;
         private final boolean fails;
         private volatile boolean running;
 
@@ -24,6 +25,18 @@ class PlatformTest {
             this.name = name;
             this.fails = fails;
             this.dependsOn = List.of(dependsOn);
+            this.uses = this.dependsOn;
+        }
+
+        Fake alsoUses(String... more) {
+            uses = new java.util.ArrayList<>(dependsOn);
+            uses.addAll(List.of(more));
+            return this;
+        }
+
+        @Override
+        public List<String> usesWhileRunning() {
+            return uses;
         }
 
         @Override
@@ -47,11 +60,18 @@ class PlatformTest {
         }
 
         @Override
-        public void stop() {
+        public boolean stop() {
             if (running) {
+                events.add("stopping " + name);
+                try {
+                    Thread.sleep(50);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
                 running = false;
                 events.add("stopped " + name);
             }
+            return true;
         }
 
         @Override
@@ -88,7 +108,25 @@ class PlatformTest {
                 .isGreaterThan(events.indexOf("started postgres"));
         events.clear();
         platform.stop();
-        assertThat(events).containsExactly("stopped init", "stopped connect", "stopped kafka", "stopped postgres");
+        assertThat(events).containsSubsequence("stopped init", "stopping connect", "stopped connect",
+                "stopping kafka", "stopped kafka").containsSubsequence("stopped init", "stopping postgres");
+    }
+
+    @Test
+    void stopsWhatUsesAComponentBeforeItAndTheRestInParallel() throws Exception {
+        // connect starts right after kafka, beside the registry, but uses the registry while it runs.
+        Platform platform = new Platform(List.of(
+                new Fake("kafka", false), new Fake("registry", false), new Fake("seeder", false),
+                new Fake("connect", false, "kafka").alsoUses("registry")), s -> { });
+        platform.start();
+        events.clear();
+
+        platform.stop();
+
+        assertThat(events).containsSubsequence("stopped connect", "stopping registry")
+                .containsSubsequence("stopped connect", "stopping kafka");
+        assertThat(events.indexOf("stopping seeder")).as("the seeder stops beside connect, not after it")
+                .isLessThan(events.indexOf("stopped connect"));
     }
 
     @Test

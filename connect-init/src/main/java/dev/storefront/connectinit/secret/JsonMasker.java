@@ -6,48 +6,36 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import dev.storefront.connectinit.template.RenderedConnector;
 import dev.storefront.env.PlatformEnv;
+import dev.storefront.env.SecretMasker;
+import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Comparator;
 import java.util.Iterator;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
- * Hides secrets in everything connect-init prints. A secret is the value of a secret-named .env variable
- * (PlatformEnv.isSecret: password/secret/token/credential) or of a secret-named config key. Such keys are
- * masked whole; secret values are masked wherever they occur as a whole token (not inside a longer run of
- * letters, digits, '_', '.', '-'), so that the playground password "postgres" is masked in "user=postgres"
- * and in a value equal to it, while "org.postgresql.Driver" and "storefront-postgres-source" stay readable.
+ * Hides secrets in everything connect-init prints, JSON included: text goes through the platform's one
+ * {@link SecretMasker} (whole tokens, longest first) over the secret .env variables and the values of secret-named
+ * config keys of the rendered connectors; in JSON, the values of secret-named keys are masked whole as well.
  */
-public final class SecretMasker {
+public final class JsonMasker {
 
-    public static final String MASK = "********";
+    public static final String MASK = SecretMasker.MASK;
 
     /** Fields that carry a config's value in Connect's validate response: {"name": key, "value": ...}. */
     private static final List<String> VALUE_FIELDS = List.of("value", "default_value");
 
-    private static final String TOKEN_CHAR = "[A-Za-z0-9_.-]";
+    private final SecretMasker secrets;
 
-    private final List<Pattern> secretValues;
-
-    private SecretMasker(Set<String> secrets) {
-        this.secretValues = secrets.stream()
-                .filter(secret -> !secret.isEmpty())
-                .sorted(Comparator.comparingInt(String::length).reversed())
-                .map(secret -> Pattern.compile(
-                        "(?<!" + TOKEN_CHAR + ")" + Pattern.quote(secret) + "(?!" + TOKEN_CHAR + ")"))
-                .toList();
+    private JsonMasker(SecretMasker secrets) {
+        this.secrets = secrets;
     }
 
     /** Masks the env's secrets and the values of secret-named keys of the given connectors. */
-    public static SecretMasker of(PlatformEnv env, Collection<RenderedConnector> connectors) {
-        Set<String> secrets = new LinkedHashSet<>();
+    public static JsonMasker of(PlatformEnv env, Collection<RenderedConnector> connectors) {
+        List<String> secrets = new ArrayList<>();
         env.asMap().forEach((name, value) -> {
-            if (PlatformEnv.isSecret(name) && value != null) {
+            if (PlatformEnv.isSecret(name)) {
                 secrets.add(value);
             }
         });
@@ -58,22 +46,15 @@ public final class SecretMasker {
                 }
             });
         }
-        return new SecretMasker(secrets);
+        return new JsonMasker(SecretMasker.of(secrets));
     }
 
     public static boolean isSecretKey(String key) {
-        return PlatformEnv.isSecret(key);
+        return SecretMasker.isSecretName(key);
     }
 
     public String maskText(String text) {
-        if (text == null) {
-            return null;
-        }
-        String masked = text;
-        for (Pattern secret : secretValues) {
-            masked = secret.matcher(masked).replaceAll(Matcher.quoteReplacement(MASK));
-        }
-        return masked;
+        return secrets.mask(text);
     }
 
     /** A masked deep copy of any JSON: rendered templates, Connect's validate and status responses. */

@@ -17,7 +17,7 @@ class SecretMaskerTest {
             "POSTGRES_PASSWORD", "postgres", "DEBEZIUM_PASSWORD", "debezium-secret", "POSTGRES_USER", "postgres",
             "API_TOKEN", "", "TOPIC_PREFIX", "storefront"));
 
-    private final SecretMasker masker = SecretMasker.of(ENV, List.of(new RenderedConnector("sink", Path.of("x"),
+    private final JsonMasker masker = JsonMasker.of(ENV, List.of(new RenderedConnector("sink", Path.of("x"),
             Map.of("connector.class", "X", "connection.password", "inline-pw", "topics", "storefront.orders"))));
 
     @Test
@@ -41,9 +41,9 @@ class SecretMaskerTest {
 
         JsonNode masked = masker.maskJson(response);
 
-        assertThat(masked.at("/configs/0/definition/default_value").asText()).isEqualTo(SecretMasker.MASK);
-        assertThat(masked.at("/configs/0/value/value").asText()).isEqualTo(SecretMasker.MASK);
-        assertThat(masked.at("/configs/1/value/value").asText()).isEqualTo(SecretMasker.MASK);
+        assertThat(masked.at("/configs/0/definition/default_value").asText()).isEqualTo(JsonMasker.MASK);
+        assertThat(masked.at("/configs/0/value/value").asText()).isEqualTo(JsonMasker.MASK);
+        assertThat(masked.at("/configs/1/value/value").asText()).isEqualTo(JsonMasker.MASK);
         assertThat(masked.at("/configs/1/value/errors/0").asText()).isEqualTo("role ********?");
         assertThat(masked.at("/configs/2/value/value").asText()).isEqualTo("storefront");
         assertThat(response.at("/configs/0/value/value").asText()).as("the original is untouched")
@@ -55,7 +55,7 @@ class SecretMaskerTest {
         JsonNode masked = masker.maskJson(new RenderedConnector("s", Path.of("x"), Map.of(
                 "connector.class", "X", "sasl.jaas.credentials", "whatever", "ssl.truststore.password", "")).toJson());
 
-        assertThat(masked.at("/config/sasl.jaas.credentials").asText()).isEqualTo(SecretMasker.MASK);
+        assertThat(masked.at("/config/sasl.jaas.credentials").asText()).isEqualTo(JsonMasker.MASK);
         assertThat(masked.at("/config/connector.class").asText()).isEqualTo("X");
     }
 }

@@ -1,4 +1,4 @@
-package dev.storefront.platform.lifecycle;
+package dev.storefront.env.run;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
