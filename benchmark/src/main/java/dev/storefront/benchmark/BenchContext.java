@@ -18,8 +18,8 @@ import java.util.Map;
  * What every phase works with: the scratch platform, its clients, the size, the processes to watch, and the report
  * folder (profiles are written there).
  */
-public record BenchContext(ScratchPlatform platform, Http http, Kafka kafka, BenchSize size, Map<String, Long> pids,
-                           Path outDir) {
+public record BenchContext(
+        ScratchPlatform platform, Http http, Kafka kafka, BenchSize size, Map<String, Long> pids, Path outDir) {
 
     public CpuWindow cpu() {
         return CpuWindow.open(pids);

@@ -31,30 +31,41 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** `./platform bench`: every phase on a fresh scratch platform, then the report; the platform is always stopped. */
-@Command(name = "bench", mixinStandardHelpOptions = true,
-        description = {"Benchmark a fresh local platform (own PLATFORM_DIR, free ports): cold start, full load vs "
-                + "PostgreSQL COPY, Debezium snapshot, streaming CDC vs raw logical decoding, end-to-end latency.",
-                "Writes report.json, report.md and report.png. Exit code 0 when every phase ran (targets missed "
-                        + "are reported, not failures), 1 when a phase failed, 3 when the platform did not start."})
+@Command(
+        name = "bench",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Benchmark a fresh local platform (own PLATFORM_DIR, free ports): cold start, full load vs "
+                    + "PostgreSQL COPY, Debezium snapshot, streaming CDC vs raw logical decoding, end-to-end latency.",
+            "Writes report.json, report.md and report.png. Exit code 0 when every phase ran (targets missed "
+                    + "are reported, not failures), 1 when a phase failed, 3 when the platform did not start."
+        })
 public final class BenchMain implements Callable<Integer> {
 
     /** No figure at all: the fresh platform did not come up (CI fails on this code, never on figures). */
     static final int PLATFORM_DID_NOT_START = 3;
 
-    @Option(names = "--size", description = "small (a few minutes, CI) or default (under 20 minutes). Default: default.",
+    @Option(
+            names = "--size",
+            description = "small (a few minutes, CI) or default (under 20 minutes). Default: default.",
             converter = SizeConverter.class)
     BenchSize size = BenchSize.DEFAULT;
 
     @Option(names = "--out", description = "Report folder (default: bench-reports/<UTC timestamp>/ under --home).")
     Path out;
 
-    @Option(names = "--phases", split = ",", paramLabel = "PHASE",
+    @Option(
+            names = "--phases",
+            split = ",",
+            paramLabel = "PHASE",
             description = "Phases after the cold start, comma-separated: full-load, snapshot, streaming, latency "
                     + "(default: all). Snapshot and streaming work on the rows the full load wrote.",
             converter = PhaseConverter.class)
     List<Phase> only = List.of(Phase.values());
 
-    @Option(names = "--home", description = "Repository root with .env and the build outputs (default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--home",
+            description = "Repository root with .env and the build outputs (default: ${DEFAULT-VALUE}).")
     Path home = Path.of(".");
 
     public static void main(String[] args) {
@@ -64,8 +75,12 @@ public final class BenchMain implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         String startedAt = Instant.now().toString();
-        Path outDir = out != null ? out : home.resolve("bench-reports").resolve(
-                DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC).format(Instant.now()));
+        Path outDir = out != null
+                ? out
+                : home.resolve("bench-reports")
+                        .resolve(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")
+                                .withZone(ZoneOffset.UTC)
+                                .format(Instant.now()));
         List<PhaseResult> phases = new ArrayList<>();
         ScratchPlatform platform = new ScratchPlatform(home, home.resolve("benchmark/target/bench-platform"));
         try (platform) {
@@ -94,8 +109,10 @@ public final class BenchMain implements Callable<Integer> {
 
     private void runPhases(ScratchPlatform platform, List<PhaseResult> phases, Path outDir) throws Exception {
         Files.createDirectories(outDir);
-        try (Kafka kafka = new Kafka(platform.endpoints().kafkaBootstrap(), platform.endpoints().registryUrl())) {
-            BenchContext ctx = new BenchContext(platform, new Http(), kafka, size, BenchContext.pidsOf(platform), outDir);
+        try (Kafka kafka = new Kafka(
+                platform.endpoints().kafkaBootstrap(), platform.endpoints().registryUrl())) {
+            BenchContext ctx =
+                    new BenchContext(platform, new Http(), kafka, size, BenchContext.pidsOf(platform), outDir);
             phases.add(attempt(SettingsPhase.NAME, () -> SettingsPhase.run(ctx)));
             ctx.primeProfiles();
             Map<Phase, PhaseBody> bodies = Map.of(
@@ -117,7 +134,9 @@ public final class BenchMain implements Callable<Integer> {
         progress("waiting for every consumer group to catch up (at most " + size.settleTimeout.toSeconds() + " s)");
         long start = System.nanoTime();
         long lag = kafka.awaitSettled(size.settleTimeout);
-        progress(String.format("%s after %.1f s", lag < 0 ? "still consuming, going on" : "settled (lag " + lag + ")",
+        progress(String.format(
+                "%s after %.1f s",
+                lag < 0 ? "still consuming, going on" : "settled (lag " + lag + ")",
                 (System.nanoTime() - start) / 1e9));
     }
 
@@ -140,7 +159,10 @@ public final class BenchMain implements Callable<Integer> {
 
     /** The phases after the cold start, in the order they run. */
     enum Phase {
-        FULL_LOAD("Full load"), SNAPSHOT("Snapshot"), STREAMING("Streaming CDC"), LATENCY("End-to-end latency");
+        FULL_LOAD("Full load"),
+        SNAPSHOT("Snapshot"),
+        STREAMING("Streaming CDC"),
+        LATENCY("End-to-end latency");
 
         final String title;
 
@@ -167,8 +189,8 @@ public final class BenchMain implements Callable<Integer> {
                     return phase;
                 }
             }
-            throw new CommandLine.TypeConversionException("--phases takes full-load, snapshot, streaming, latency; "
-                    + "not '" + value + "'");
+            throw new CommandLine.TypeConversionException(
+                    "--phases takes full-load, snapshot, streaming, latency; " + "not '" + value + "'");
         }
     }
 

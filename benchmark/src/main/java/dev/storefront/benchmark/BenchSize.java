@@ -9,13 +9,28 @@ import java.util.List;
  * here) to stay under 20 minutes on 2 cores.
  */
 public enum BenchSize {
-    SMALL(20_000, 2_000, 40_000, 100_000, List.of(50, 200), Duration.ofSeconds(15), Duration.ofSeconds(20),
+    SMALL(
+            20_000,
+            2_000,
+            40_000,
+            100_000,
+            List.of(50, 200),
+            Duration.ofSeconds(15),
+            Duration.ofSeconds(20),
             Duration.ofMinutes(3)),
-    DEFAULT(50_000, 5_000, 100_000, 300_000, List.of(100, 1_000), Duration.ofSeconds(30), Duration.ofSeconds(60),
+    DEFAULT(
+            50_000,
+            5_000,
+            100_000,
+            300_000,
+            List.of(100, 1_000),
+            Duration.ofSeconds(30),
+            Duration.ofSeconds(60),
             Duration.ofMinutes(6));
 
     /** Full load: customers, products and orders (each order brings 1-4 items and a payment). */
     public final int customers;
+
     public final int products;
     public final int orders;
     /** Streaming CDC: changes written by bulk UPDATE batches. */
@@ -24,12 +39,20 @@ public enum BenchSize {
     public final List<Integer> latencyRates;
     /** Unmeasured deltas at the first rate before the latency rates (JIT warm-up of the update paths). */
     public final Duration latencyWarmUp;
+
     public final Duration latencyDuration;
     /** Longest wait for the platform to digest a phase (consumer lag back to 0) or for a phase's events. */
     public final Duration settleTimeout;
 
-    BenchSize(int customers, int products, int orders, int streamingChanges, List<Integer> latencyRates,
-              Duration latencyWarmUp, Duration latencyDuration, Duration settleTimeout) {
+    BenchSize(
+            int customers,
+            int products,
+            int orders,
+            int streamingChanges,
+            List<Integer> latencyRates,
+            Duration latencyWarmUp,
+            Duration latencyDuration,
+            Duration settleTimeout) {
         this.customers = customers;
         this.products = products;
         this.orders = orders;

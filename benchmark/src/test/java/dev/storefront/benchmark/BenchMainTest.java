@@ -37,9 +37,12 @@ class BenchMainTest {
     }
 
     @ParameterizedTest
-    @CsvSource(delimiter = '|', value = {
-        "--size   | huge          | --size must be small or default, not 'huge'",
-        "--phases | snapshot,warp | --phases takes full-load, snapshot, streaming, latency; not 'warp'"})
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "--size   | huge          | --size must be small or default, not 'huge'",
+                "--phases | snapshot,warp | --phases takes full-load, snapshot, streaming, latency; not 'warp'"
+            })
     void aBadOptionIsNamedAndNothingStarts(String option, String value, String message, @TempDir Path home) {
         StringWriter err = new StringWriter();
         CommandLine cli = new CommandLine(new BenchMain()).setErr(new PrintWriter(err));

@@ -33,35 +33,64 @@ import picocli.CommandLine.ScopeType;
 import picocli.CommandLine.Spec;
 
 /** The connect-init command line: global options, and what every subcommand shares. */
-@Command(name = "connect-init", mixinStandardHelpOptions = true, version = "connect-init 1.0",
-        description = {"Registers Kafka Connect connectors from connectors/<name>.template.json.",
-                "Templates hold $${VAR} placeholders, filled from .env and the environment (the environment wins)."},
-        subcommands = {RenderCommand.class, ApplyCommand.class, StatusCommand.class, RestartCommand.class,
-                DeleteCommand.class, HelpCommand.class})
+@Command(
+        name = "connect-init",
+        mixinStandardHelpOptions = true,
+        version = "connect-init 1.0",
+        description = {
+            "Registers Kafka Connect connectors from connectors/<name>.template.json.",
+            "Templates hold $${VAR} placeholders, filled from .env and the environment (the environment wins)."
+        },
+        subcommands = {
+            RenderCommand.class,
+            ApplyCommand.class,
+            StatusCommand.class,
+            RestartCommand.class,
+            DeleteCommand.class,
+            HelpCommand.class
+        })
 public final class ConnectInit implements Callable<Integer> {
 
     /** How long `status` retries a transient answer: a rebalance passes in a second or two. */
     static final Duration BRIEF_RETRY = Duration.ofSeconds(5);
 
-    @Option(names = "--env-file", defaultValue = ".env", paramLabel = "FILE", scope = ScopeType.INHERIT,
+    @Option(
+            names = "--env-file",
+            defaultValue = ".env",
+            paramLabel = "FILE",
+            scope = ScopeType.INHERIT,
             description = "The platform's .env (default: ${DEFAULT-VALUE}); the environment overrides it.")
     private Path envFile;
 
-    @Option(names = "--connectors-dir", defaultValue = "connectors", paramLabel = "DIR", scope = ScopeType.INHERIT,
+    @Option(
+            names = "--connectors-dir",
+            defaultValue = "connectors",
+            paramLabel = "DIR",
+            scope = ScopeType.INHERIT,
             description = "Folder of <name>.template.json files (default: ${DEFAULT-VALUE}).")
     private Path connectorsDir;
 
     private URI connectUrl;
 
-    @Option(names = "--timeout", defaultValue = "120s", paramLabel = "DURATION", converter = DurationText.class,
-            scope = ScopeType.INHERIT, description = "How long to wait for Connect to answer, and for each connector"
-            + " to be RUNNING (default: ${DEFAULT-VALUE}; e.g. 500ms, 90s, 2m).")
+    @Option(
+            names = "--timeout",
+            defaultValue = "120s",
+            paramLabel = "DURATION",
+            converter = DurationText.class,
+            scope = ScopeType.INHERIT,
+            description = "How long to wait for Connect to answer, and for each connector"
+                    + " to be RUNNING (default: ${DEFAULT-VALUE}; e.g. 500ms, 90s, 2m).")
     private Duration timeout;
 
-    @Option(names = "--settle", defaultValue = "3s", paramLabel = "DURATION", converter = DurationText.class,
-            scope = ScopeType.INHERIT, description = "How long a state must hold to be believed: RUNNING after a"
-            + " change or restart, and FAILED/PAUSED (Connect may briefly show the previous run's state;"
-            + " default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--settle",
+            defaultValue = "3s",
+            paramLabel = "DURATION",
+            converter = DurationText.class,
+            scope = ScopeType.INHERIT,
+            description = "How long a state must hold to be believed: RUNNING after a"
+                    + " change or restart, and FAILED/PAUSED (Connect may briefly show the previous run's state;"
+                    + " default: ${DEFAULT-VALUE}).")
     private Duration settle;
 
     @Spec
@@ -89,7 +118,9 @@ public final class ConnectInit implements Callable<Integer> {
     }
 
     private static void documentExitCodes(CommandLine commandLine) {
-        commandLine.getCommandSpec().usageMessage()
+        commandLine
+                .getCommandSpec()
+                .usageMessage()
                 .exitCodeListHeading("%nExit codes:%n")
                 .exitCodeList(ExitCode.descriptions());
         commandLine.getSubcommands().values().forEach(ConnectInit::documentExitCodes);
@@ -102,7 +133,10 @@ public final class ConnectInit implements Callable<Integer> {
         return ExitCode.USAGE;
     }
 
-    @Option(names = "--connect-url", paramLabel = "URL", scope = ScopeType.INHERIT,
+    @Option(
+            names = "--connect-url",
+            paramLabel = "URL",
+            scope = ScopeType.INHERIT,
             description = "Kafka Connect's REST API (default from .env: http://$${CONNECT_HOST}:$${CONNECT_PORT}).")
     void connectUrl(String url) {
         try {
@@ -112,8 +146,8 @@ public final class ConnectInit implements Callable<Integer> {
             }
             this.connectUrl = uri;
         } catch (URISyntaxException e) {
-            throw new ParameterException(spec.commandLine(), "Invalid value for option '--connect-url': '" + url
-                    + "' is " + e.getReason());
+            throw new ParameterException(
+                    spec.commandLine(), "Invalid value for option '--connect-url': '" + url + "' is " + e.getReason());
         }
     }
 
@@ -142,7 +176,8 @@ public final class ConnectInit implements Callable<Integer> {
     }
 
     public URI connectUrl() {
-        return connectUrl != null ? connectUrl
+        return connectUrl != null
+                ? connectUrl
                 : URI.create("http://" + env().require("CONNECT_HOST") + ":" + env().port("CONNECT_PORT"));
     }
 

@@ -15,8 +15,7 @@ public final class ExitCode {
     public static final int TIMEOUT = 7;
     public static final int DATABASE = 8;
 
-    private ExitCode() {
-    }
+    private ExitCode() {}
 
     /** Code to description, as shown under "Exit codes:" in every command's help. */
     public static Map<String, String> descriptions() {
@@ -24,8 +23,9 @@ public final class ExitCode {
         codes.put(String.valueOf(OK), "ok");
         codes.put(String.valueOf(INTERNAL), "unexpected internal error");
         codes.put(String.valueOf(USAGE), "bad usage: unknown command, option or option value");
-        codes.put(String.valueOf(CONFIG), "bad .env or template: unknown connector name, invalid JSON, name mismatch,"
-                + " undefined ${VAR}");
+        codes.put(
+                String.valueOf(CONFIG),
+                "bad .env or template: unknown connector name, invalid JSON, name mismatch," + " undefined ${VAR}");
         codes.put(String.valueOf(CONNECT_UNREACHABLE), "Kafka Connect unreachable, or it rejected a request");
         codes.put(String.valueOf(VALIDATION), "Connect's config validation reported errors; nothing was registered");
         codes.put(String.valueOf(NOT_RUNNING), "a connector or task FAILED, is paused/stopped, or is not registered");

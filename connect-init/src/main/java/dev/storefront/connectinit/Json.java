@@ -12,6 +12,5 @@ public final class Json {
             .enable(SerializationFeature.INDENT_OUTPUT)
             .build();
 
-    private Json() {
-    }
+    private Json() {}
 }

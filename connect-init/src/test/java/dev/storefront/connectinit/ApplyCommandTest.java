@@ -25,6 +25,7 @@ class ApplyCommandTest {
 
     @TempDir
     Path dir;
+
     private FakeConnect connect;
     private CliFixture cli;
 
@@ -44,15 +45,23 @@ class ApplyCommandTest {
         Result result = cli.run("apply");
 
         assertThat(result.exitCode()).as(result.all()).isEqualTo(ExitCode.OK);
-        assertThat(connect.requests()).containsSubsequence("GET /",
-                "PUT /connector-plugins/io.debezium.connector.postgresql.PostgresConnector/config/validate",
-                PUT_CONFIG, "GET /connectors/" + SOURCE + "/status");
-        assertThat(connect.config(SOURCE)).containsEntry("name", SOURCE)
+        assertThat(connect.requests())
+                .containsSubsequence(
+                        "GET /",
+                        "PUT /connector-plugins/io.debezium.connector.postgresql.PostgresConnector/config/validate",
+                        PUT_CONFIG,
+                        "GET /connectors/" + SOURCE + "/status");
+        assertThat(connect.config(SOURCE))
+                .containsEntry("name", SOURCE)
                 .containsEntry("database.hostname", "db.example")
                 .containsEntry("database.password", SECRET);
-        assertThat(result.out()).contains(SOURCE + ": config valid", SOURCE + ": created",
-                SOURCE + ": connector RUNNING, tasks none", SOURCE + ": connector RUNNING, tasks 0:RUNNING",
-                "RUNNING: " + SOURCE);
+        assertThat(result.out())
+                .contains(
+                        SOURCE + ": config valid",
+                        SOURCE + ": created",
+                        SOURCE + ": connector RUNNING, tasks none",
+                        SOURCE + ": connector RUNNING, tasks 0:RUNNING",
+                        "RUNNING: " + SOURCE);
         assertThat(result.all()).doesNotContain(SECRET);
     }
 
@@ -63,9 +72,11 @@ class ApplyCommandTest {
 
         Result second = cli.run("apply");
 
-        List<String> secondRequests = connect.requests().subList(before, connect.requests().size());
+        List<String> secondRequests =
+                connect.requests().subList(before, connect.requests().size());
         assertThat(second.exitCode()).as(second.all()).isEqualTo(ExitCode.OK);
-        assertThat(secondRequests).doesNotContain(PUT_CONFIG)
+        assertThat(secondRequests)
+                .doesNotContain(PUT_CONFIG)
                 .noneMatch(request -> request.startsWith("POST") || request.startsWith("DELETE"));
         assertThat(second.out()).contains(SOURCE + ": config unchanged, not re-sent", "RUNNING: " + SOURCE);
     }
@@ -93,8 +104,13 @@ class ApplyCommandTest {
         Result result = cli.run("apply");
 
         assertThat(result.exitCode()).isEqualTo(ExitCode.CONFIG);
-        assertThat(result.err()).contains("a-source.template.json", "undefined variables: MISSING_ONE, MISSING_TWO",
-                "b-sink.template.json", "undefined variables: MISSING_THREE", "nothing was sent to Connect");
+        assertThat(result.err())
+                .contains(
+                        "a-source.template.json",
+                        "undefined variables: MISSING_ONE, MISSING_TWO",
+                        "b-sink.template.json",
+                        "undefined variables: MISSING_THREE",
+                        "nothing was sent to Connect");
         assertThat(connect.requests()).isEmpty();
     }
 
@@ -106,8 +122,13 @@ class ApplyCommandTest {
         Result result = cli.run("apply");
 
         assertThat(result.exitCode()).isEqualTo(ExitCode.CONFIG);
-        assertThat(result.err()).contains("broken.template.json", "invalid JSON", "line 1",
-                "renamed.template.json", "\"name\" is \"other\" but the file name says \"renamed\"");
+        assertThat(result.err())
+                .contains(
+                        "broken.template.json",
+                        "invalid JSON",
+                        "line 1",
+                        "renamed.template.json",
+                        "\"name\" is \"other\" but the file name says \"renamed\"");
         assertThat(connect.requests()).isEmpty();
     }
 
@@ -129,9 +150,11 @@ class ApplyCommandTest {
         Result result = cli.run("apply");
 
         assertThat(result.exitCode()).isEqualTo(ExitCode.VALIDATION);
-        assertThat(result.err()).contains("nothing was registered",
-                "database.hostname = \"db.example\": Unable to connect: db.example:5432",
-                "database.password = \"********\": Error validating password ********");
+        assertThat(result.err())
+                .contains(
+                        "nothing was registered",
+                        "database.hostname = \"db.example\": Unable to connect: db.example:5432",
+                        "database.password = \"********\": Error validating password ********");
         assertThat(result.all()).doesNotContain(SECRET);
         assertThat(connect.requests()).noneMatch(request -> request.startsWith("PUT /connectors"));
     }
@@ -143,8 +166,8 @@ class ApplyCommandTest {
         Result result = cli.run("apply");
 
         assertThat(result.exitCode()).isEqualTo(ExitCode.VALIDATION);
-        assertThat(result.err()).contains("Failed to find any class that implements Connector",
-                "Is the plugin installed");
+        assertThat(result.err())
+                .contains("Failed to find any class that implements Connector", "Is the plugin installed");
         assertThat(connect.requests()).noneMatch(request -> request.startsWith("PUT /connectors"));
     }
 
@@ -158,14 +181,18 @@ class ApplyCommandTest {
         cli.timeout = "20s";
         ScheduledExecutorService later = Executors.newSingleThreadScheduledExecutor();
         int freePort = port;
-        ScheduledFuture<FakeConnect> started = later.schedule(() -> FakeConnect.startOn(freePort), 1500,
-                TimeUnit.MILLISECONDS);
+        ScheduledFuture<FakeConnect> started =
+                later.schedule(() -> FakeConnect.startOn(freePort), 1500, TimeUnit.MILLISECONDS);
         try {
             Result result = cli.run("apply");
 
             assertThat(result.exitCode()).as(result.all()).isEqualTo(ExitCode.OK);
-            assertThat(result.out()).contains("waiting for Connect at http://127.0.0.1:" + port + " (attempt 1)",
-                    "(attempt 2)", "Kafka Connect 4.3.1 is up", "RUNNING: " + SOURCE);
+            assertThat(result.out())
+                    .contains(
+                            "waiting for Connect at http://127.0.0.1:" + port + " (attempt 1)",
+                            "(attempt 2)",
+                            "Kafka Connect 4.3.1 is up",
+                            "RUNNING: " + SOURCE);
         } finally {
             started.get().close();
             later.shutdownNow();
@@ -190,8 +217,10 @@ class ApplyCommandTest {
         Result result = cli.run("apply");
 
         assertThat(result.exitCode()).isEqualTo(ExitCode.CONNECT_UNREACHABLE);
-        assertThat(result.err()).contains("Kafka Connect at http://127.0.0.1:1 was not ready within 1s",
-                "waiting for the worker to accept connections, last: connection refused");
+        assertThat(result.err())
+                .contains(
+                        "Kafka Connect at http://127.0.0.1:1 was not ready within 1s",
+                        "waiting for the worker to accept connections, last: connection refused");
     }
 
     @Test
@@ -201,9 +230,14 @@ class ApplyCommandTest {
         Result result = cli.run("apply");
 
         assertThat(result.exitCode()).as(result.all()).isEqualTo(ExitCode.OK);
-        assertThat(result.out()).contains("(attempt 1): HTTP 503: Worker is still starting up.", "(attempt 2): HTTP 503",
-                "Kafka Connect 4.3.1 is up");
-        assertThat(connect.requests()).filteredOn(request -> request.startsWith("PUT /connectors/")).hasSize(1);
+        assertThat(result.out())
+                .contains(
+                        "(attempt 1): HTTP 503: Worker is still starting up.",
+                        "(attempt 2): HTTP 503",
+                        "Kafka Connect 4.3.1 is up");
+        assertThat(connect.requests())
+                .filteredOn(request -> request.startsWith("PUT /connectors/"))
+                .hasSize(1);
     }
 
     @Test
@@ -217,11 +251,17 @@ class ApplyCommandTest {
         assertThat(result.exitCode()).as(result.all()).isEqualTo(ExitCode.OK);
         assertThat(connect.rebalancingAnswered()).isEqualTo(4);
         assertThat(connect.config(SOURCE)).containsEntry("database.hostname", "db.example");
-        assertThat(result.out()).contains("HTTP 500: Request cannot be completed because a rebalance is expected",
-                "HTTP 409: Cannot complete request because of a conflicting operation",
-                "retrying while waiting for the Connect group to finish rebalancing", "RUNNING: " + SOURCE);
-        assertThat(connect.requests()).filteredOn(request -> request.startsWith("PUT /connector-plugins/")).hasSize(2);
-        assertThat(connect.requests()).filteredOn(request -> request.equals("GET /connectors/" + SOURCE + "/config"))
+        assertThat(result.out())
+                .contains(
+                        "HTTP 500: Request cannot be completed because a rebalance is expected",
+                        "HTTP 409: Cannot complete request because of a conflicting operation",
+                        "retrying while waiting for the Connect group to finish rebalancing",
+                        "RUNNING: " + SOURCE);
+        assertThat(connect.requests())
+                .filteredOn(request -> request.startsWith("PUT /connector-plugins/"))
+                .hasSize(2);
+        assertThat(connect.requests())
+                .filteredOn(request -> request.equals("GET /connectors/" + SOURCE + "/config"))
                 .hasSize(2);
         assertThat(connect.requests()).filteredOn(PUT_CONFIG::equals).hasSize(2);
     }
@@ -234,9 +274,13 @@ class ApplyCommandTest {
         Result result = cli.run("apply");
 
         assertThat(result.exitCode()).isEqualTo(ExitCode.CONNECT_UNREACHABLE);
-        assertThat(result.err()).contains("PUT /connector-plugins/io.debezium.connector.postgresql.PostgresConnector"
-                + "/config/validate failed", "Gave up after 2s and", "attempts waiting for the Connect group to finish"
-                + " rebalancing", "raise --timeout");
+        assertThat(result.err())
+                .contains(
+                        "PUT /connector-plugins/io.debezium.connector.postgresql.PostgresConnector"
+                                + "/config/validate failed",
+                        "Gave up after 2s and",
+                        "attempts waiting for the Connect group to finish" + " rebalancing",
+                        "raise --timeout");
         assertThat(connect.requests()).noneMatch(request -> request.startsWith("PUT /connectors/"));
     }
 
@@ -253,16 +297,23 @@ class ApplyCommandTest {
 
     @Test
     void failedTaskPrintsItsMaskedTraceAndFails() {
-        connect.afterStart(Snapshot.starting(), Snapshot.taskFailed("org.apache.kafka.connect.errors.ConnectException:"
-                + " password " + SECRET + " rejected\n\tat x.Y(Y.java:1)"));
+        connect.afterStart(
+                Snapshot.starting(),
+                Snapshot.taskFailed("org.apache.kafka.connect.errors.ConnectException:" + " password " + SECRET
+                        + " rejected\n\tat x.Y(Y.java:1)"));
         cli.timeout = "10s";
 
         Result result = cli.run("apply");
 
         assertThat(result.exitCode()).isEqualTo(ExitCode.NOT_RUNNING);
         assertThat(result.out()).contains(SOURCE + ": connector RUNNING, tasks 0:FAILED");
-        assertThat(result.err()).contains(SOURCE + " FAILED", "task 0 FAILED on worker fake:8083",
-                "ConnectException: password ******** rejected", "at x.Y(Y.java:1)", "restart " + SOURCE);
+        assertThat(result.err())
+                .contains(
+                        SOURCE + " FAILED",
+                        "task 0 FAILED on worker fake:8083",
+                        "ConnectException: password ******** rejected",
+                        "at x.Y(Y.java:1)",
+                        "restart " + SOURCE);
         assertThat(result.all()).doesNotContain(SECRET);
     }
 
@@ -273,7 +324,8 @@ class ApplyCommandTest {
         Result result = cli.run("apply");
 
         assertThat(result.exitCode()).as(result.all()).isEqualTo(ExitCode.NOT_RUNNING);
-        assertThat(result.out()).contains(SOURCE + ": connector RUNNING, tasks 0:RUNNING")
+        assertThat(result.out())
+                .contains(SOURCE + ": connector RUNNING, tasks 0:RUNNING")
                 .doesNotContain("RUNNING: " + SOURCE);
         assertThat(result.err()).contains("died after start");
     }
@@ -296,7 +348,7 @@ class ApplyCommandTest {
         Result result = cli.run("apply");
 
         assertThat(result.exitCode()).isEqualTo(ExitCode.TIMEOUT);
-        assertThat(result.err()).contains("Not RUNNING after 1500ms: " + SOURCE
-                + " (last: connector RUNNING, tasks none)");
+        assertThat(result.err())
+                .contains("Not RUNNING after 1500ms: " + SOURCE + " (last: connector RUNNING, tasks none)");
     }
 }

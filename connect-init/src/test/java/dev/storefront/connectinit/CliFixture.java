@@ -93,9 +93,17 @@ final class CliFixture {
 
     /** Runs the CLI with the fixture's global options first, then {@code args}. */
     Result run(String... args) {
-        List<String> all = new ArrayList<>(List.of("--env-file", envFile.toString(),
-                "--connectors-dir", connectorsDir.toString(), "--connect-url", connectUrl,
-                "--timeout", timeout, "--settle", settle));
+        List<String> all = new ArrayList<>(List.of(
+                "--env-file",
+                envFile.toString(),
+                "--connectors-dir",
+                connectorsDir.toString(),
+                "--connect-url",
+                connectUrl,
+                "--timeout",
+                timeout,
+                "--settle",
+                settle));
         all.addAll(List.of(args));
         return runRaw(environment, all.toArray(String[]::new));
     }

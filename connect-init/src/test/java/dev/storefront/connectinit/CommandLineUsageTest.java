@@ -68,8 +68,9 @@ class CommandLineUsageTest {
 
         assertThat(result.exitCode()).isEqualTo(ExitCode.OK);
         assertThat(result.out()).contains("Exit codes:");
-        ExitCode.descriptions().forEach((code, description) ->
-                assertThat(result.out()).containsPattern("(?m)^\\s+" + code + "\\s+"
-                        + Pattern.quote(description.substring(0, Math.min(12, description.length())))));
+        ExitCode.descriptions()
+                .forEach((code, description) -> assertThat(result.out())
+                        .containsPattern("(?m)^\\s+" + code + "\\s+"
+                                + Pattern.quote(description.substring(0, Math.min(12, description.length())))));
     }
 }

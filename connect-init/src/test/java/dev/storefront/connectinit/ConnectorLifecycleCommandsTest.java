@@ -20,6 +20,7 @@ class ConnectorLifecycleCommandsTest {
 
     @TempDir
     Path dir;
+
     private FakeConnect connect;
     private CliFixture cli;
 
@@ -41,7 +42,8 @@ class ConnectorLifecycleCommandsTest {
         Result result = cli.run("status");
 
         assertThat(result.exitCode()).as(result.all()).isEqualTo(ExitCode.OK);
-        assertThat(result.out()).containsPattern("CONNECTOR\\s+STATE\\s+TASKS")
+        assertThat(result.out())
+                .containsPattern("CONNECTOR\\s+STATE\\s+TASKS")
                 .containsPattern(SOURCE + "\\s+RUNNING\\s+0:RUNNING");
     }
 
@@ -94,8 +96,8 @@ class ConnectorLifecycleCommandsTest {
         assertThat(status.exitCode()).as(status.all()).isEqualTo(ExitCode.OK);
         assertThat(status.out()).containsPattern(SOURCE + "\\s+RUNNING\\s+0:RUNNING");
         assertThat(restart.exitCode()).as(restart.all()).isEqualTo(ExitCode.OK);
-        assertThat(restart.out()).contains("retrying while waiting for the Connect group to finish rebalancing",
-                "RUNNING: " + SOURCE);
+        assertThat(restart.out())
+                .contains("retrying while waiting for the Connect group to finish rebalancing", "RUNNING: " + SOURCE);
         assertThat(delete.exitCode()).as(delete.all()).isEqualTo(ExitCode.OK);
         assertThat(connect.config(SOURCE)).isNull();
     }

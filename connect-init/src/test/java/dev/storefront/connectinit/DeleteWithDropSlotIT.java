@@ -41,6 +41,7 @@ class DeleteWithDropSlotIT {
 
     @TempDir
     Path dir;
+
     private FakeConnect connect;
     private CliFixture cli;
 
@@ -64,8 +65,15 @@ class DeleteWithDropSlotIT {
         connect = FakeConnect.start();
         connect.register(SOURCE, Map.of("connector.class", "X", "name", SOURCE), Snapshot.running());
         cli = new CliFixture(dir).connect(connect);
-        cli.environment.putAll(Map.of("POSTGRES_HOST", "localhost", "POSTGRES_PORT", String.valueOf(postgres.getPort()),
-                "POSTGRES_DB", "postgres", "POSTGRES_USER", "postgres"));
+        cli.environment.putAll(Map.of(
+                "POSTGRES_HOST",
+                "localhost",
+                "POSTGRES_PORT",
+                String.valueOf(postgres.getPort()),
+                "POSTGRES_DB",
+                "postgres",
+                "POSTGRES_USER",
+                "postgres"));
     }
 
     @AfterEach
@@ -90,20 +98,26 @@ class DeleteWithDropSlotIT {
     void waitsUntilTheStoppingTaskReleasesTheSlot() throws Exception {
         execute("SELECT pg_create_logical_replication_slot('" + SLOT + "', 'pgoutput')");
         Connection reader = replicationConnection();
-        PGReplicationStream stream = reader.unwrap(PGConnection.class).getReplicationAPI().replicationStream()
-                .logical().withSlotName(SLOT)
-                .withSlotOption("proto_version", 1).withSlotOption("publication_names", PUBLICATION)
+        PGReplicationStream stream = reader.unwrap(PGConnection.class)
+                .getReplicationAPI()
+                .replicationStream()
+                .logical()
+                .withSlotName(SLOT)
+                .withSlotOption("proto_version", 1)
+                .withSlotOption("publication_names", PUBLICATION)
                 .start();
         await().atMost(Duration.ofSeconds(10)).until(DeleteWithDropSlotIT::slotActive);
-        CompletableFuture<Void> release = CompletableFuture.runAsync(() -> close(stream, reader),
-                CompletableFuture.delayedExecutor(1500, TimeUnit.MILLISECONDS));
+        CompletableFuture<Void> release = CompletableFuture.runAsync(
+                () -> close(stream, reader), CompletableFuture.delayedExecutor(1500, TimeUnit.MILLISECONDS));
 
         Result result = cli.run("delete", "--drop-slot", SOURCE);
 
         release.join();
         assertThat(result.exitCode()).as(result.all()).isEqualTo(ExitCode.OK);
-        assertThat(result.out()).contains("waiting for replication slot " + SLOT + " to be released",
-                SOURCE + ": replication slot " + SLOT + " dropped");
+        assertThat(result.out())
+                .contains(
+                        "waiting for replication slot " + SLOT + " to be released",
+                        SOURCE + ": replication slot " + SLOT + " dropped");
         assertThat(slotExists()).isFalse();
     }
 
@@ -112,10 +126,14 @@ class DeleteWithDropSlotIT {
         execute("SELECT pg_create_logical_replication_slot('" + SLOT + "', 'pgoutput')");
         cli.timeout = "1s";
         try (Connection reader = replicationConnection();
-             PGReplicationStream stream = reader.unwrap(PGConnection.class).getReplicationAPI().replicationStream()
-                     .logical().withSlotName(SLOT)
-                     .withSlotOption("proto_version", 1).withSlotOption("publication_names", PUBLICATION)
-                     .start()) {
+                PGReplicationStream stream = reader.unwrap(PGConnection.class)
+                        .getReplicationAPI()
+                        .replicationStream()
+                        .logical()
+                        .withSlotName(SLOT)
+                        .withSlotOption("proto_version", 1)
+                        .withSlotOption("publication_names", PUBLICATION)
+                        .start()) {
             await().atMost(Duration.ofSeconds(10)).until(DeleteWithDropSlotIT::slotActive);
 
             Result result = cli.run("delete", "--drop-slot", SOURCE);
@@ -162,8 +180,8 @@ class DeleteWithDropSlotIT {
 
     private static long query(String sql) throws SQLException {
         try (Connection connection = postgres.getPostgresDatabase().getConnection();
-             Statement statement = connection.createStatement();
-             ResultSet row = statement.executeQuery(sql)) {
+                Statement statement = connection.createStatement();
+                ResultSet row = statement.executeQuery(sql)) {
             row.next();
             return row.getLong(1);
         }
@@ -171,7 +189,7 @@ class DeleteWithDropSlotIT {
 
     private static void execute(String sql) throws SQLException {
         try (Connection connection = postgres.getPostgresDatabase().getConnection();
-             Statement statement = connection.createStatement()) {
+                Statement statement = connection.createStatement()) {
             statement.execute(sql);
         }
     }

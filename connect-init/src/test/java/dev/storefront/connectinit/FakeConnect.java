@@ -46,7 +46,7 @@ final class FakeConnect implements AutoCloseable {
     }
 
     private static final Pattern CONNECTOR = Pattern.compile("/connectors/([^/]+)(/config|/status|/restart)?");
-    private static final TypeReference<LinkedHashMap<String, String>> STRING_MAP = new TypeReference<>() { };
+    private static final TypeReference<LinkedHashMap<String, String>> STRING_MAP = new TypeReference<>() {};
     private static final Pattern VALIDATE = Pattern.compile("/connector-plugins/([^/]+)/config/validate");
 
     private final HttpServer server;
@@ -179,18 +179,29 @@ final class FakeConnect implements AutoCloseable {
             reply(exchange, 404, "<html><body><h2>HTTP ERROR 404 Not Found</h2></body></html>");
         } else if (path.equals("/health") && method.equals("GET")) {
             boolean starting = startingHealthAnswers.get() > 0 && startingHealthAnswers.getAndDecrement() > 0;
-            reply(exchange, starting ? 503 : 200, starting
-                    ? "{\"status\":\"starting\",\"message\":\"Worker is still starting up.\"}"
-                    : "{\"status\":\"healthy\",\"message\":\"Worker has completed startup and is ready.\"}");
+            reply(
+                    exchange,
+                    starting ? 503 : 200,
+                    starting
+                            ? "{\"status\":\"starting\",\"message\":\"Worker is still starting up.\"}"
+                            : "{\"status\":\"healthy\",\"message\":\"Worker has completed startup and is ready.\"}");
         } else if (path.equals("/") && method.equals("GET")) {
             reply(exchange, 200, "{\"version\":\"4.3.1\",\"commit\":\"fake\",\"kafka_cluster_id\":\"fake\"}");
         } else if (!root && rebalanceNow()) {
             boolean expected = rebalancingAnswered.getAndIncrement() % 2 == 0;
-            reply(exchange, expected ? 500 : 409, expected
-                    ? error(500, "Request cannot be completed because a rebalance is expected")
-                    : error(409, "Cannot complete request because of a conflicting operation (e.g. worker rebalance)"));
+            reply(
+                    exchange,
+                    expected ? 500 : 409,
+                    expected
+                            ? error(500, "Request cannot be completed because a rebalance is expected")
+                            : error(
+                                    409,
+                                    "Cannot complete request because of a conflicting operation (e.g. worker rebalance)"));
         } else if ((method + " " + path).equals(rejectedRequest)) {
-            reply(exchange, 400, error(400, "Connector configuration is invalid and contains the following 1 error(s)"));
+            reply(
+                    exchange,
+                    400,
+                    error(400, "Connector configuration is invalid and contains the following 1 error(s)"));
         } else if (validate.matches() && method.equals("PUT")) {
             validate(exchange, decode(validate.group(1)), body);
         } else if (connector.matches()) {
@@ -202,8 +213,13 @@ final class FakeConnect implements AutoCloseable {
 
     private void validate(HttpExchange exchange, String plugin, String body) throws IOException {
         if (!pluginInstalled) {
-            reply(exchange, 500, error(500, "Failed to find any class that implements Connector and which name"
-                    + " matches " + plugin));
+            reply(
+                    exchange,
+                    500,
+                    error(
+                            500,
+                            "Failed to find any class that implements Connector and which name" + " matches "
+                                    + plugin));
             return;
         }
         Map<String, String> config = Json.MAPPER.readValue(body, STRING_MAP);
@@ -211,8 +227,11 @@ final class FakeConnect implements AutoCloseable {
         ArrayNode configs = result.putArray("configs");
         int errorCount = 0;
         for (Map.Entry<String, String> entry : config.entrySet()) {
-            ObjectNode value = configs.addObject().putObject("value")
-                    .put("name", entry.getKey()).put("value", entry.getValue()).put("visible", true);
+            ObjectNode value = configs.addObject()
+                    .putObject("value")
+                    .put("name", entry.getKey())
+                    .put("value", entry.getValue())
+                    .put("visible", true);
             ArrayNode errors = value.putArray("errors");
             for (String message : validationErrors.getOrDefault(entry.getKey(), List.of())) {
                 errors.add(message);
@@ -235,11 +254,18 @@ final class FakeConnect implements AutoCloseable {
                 restarted(name);
                 reply(exchange, exists ? 200 : 201, Json.MAPPER.writeValueAsString(Map.of("name", name)));
             }
-            case "GET /config" -> reply(exchange, exists ? 200 : 404,
-                    exists ? Json.MAPPER.writeValueAsString(configs.get(name)) : error(404, "Connector " + name
-                            + " not found"));
-            case "GET /status" -> reply(exchange, exists ? 200 : 404, exists ? status(name)
-                    : error(404, "No status found for connector " + name));
+            case "GET /config" ->
+                reply(
+                        exchange,
+                        exists ? 200 : 404,
+                        exists
+                                ? Json.MAPPER.writeValueAsString(configs.get(name))
+                                : error(404, "Connector " + name + " not found"));
+            case "GET /status" ->
+                reply(
+                        exchange,
+                        exists ? 200 : 404,
+                        exists ? status(name) : error(404, "No status found for connector " + name));
             case "POST /restart" -> {
                 if (exists) {
                     restarted(name);
@@ -266,7 +292,8 @@ final class FakeConnect implements AutoCloseable {
         status.putObject("connector").put("state", now.connector()).put("worker_id", "fake:8083");
         ArrayNode tasks = status.putArray("tasks");
         if (now.task() != null) {
-            ObjectNode task = tasks.addObject().put("id", 0).put("state", now.task()).put("worker_id", "fake:8083");
+            ObjectNode task =
+                    tasks.addObject().put("id", 0).put("state", now.task()).put("worker_id", "fake:8083");
             if (now.trace() != null) {
                 task.put("trace", now.trace());
             }

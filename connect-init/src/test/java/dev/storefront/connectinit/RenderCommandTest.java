@@ -61,7 +61,8 @@ class RenderCommandTest {
 
         assertThat(result.exitCode()).isEqualTo(ExitCode.OK);
         assertThat(result.out()).contains("\"name\" : \"" + SOURCE + "\"", "\"name\" : \"second\"");
-        assertThat(result.out()).contains("\"database.password\" : \"" + JsonMasker.MASK + "\"")
+        assertThat(result.out())
+                .contains("\"database.password\" : \"" + JsonMasker.MASK + "\"")
                 .doesNotContain(SECRET);
     }
 
@@ -69,8 +70,13 @@ class RenderCommandTest {
     void missingEnvFileIsAConfigError() {
         CliFixture cli = new CliFixture(dir);
 
-        Result result = CliFixture.runRaw(cli.environment, "--env-file", dir.resolve("absent.env").toString(),
-                "--connectors-dir", cli.connectorsDir.toString(), "render");
+        Result result = CliFixture.runRaw(
+                cli.environment,
+                "--env-file",
+                dir.resolve("absent.env").toString(),
+                "--connectors-dir",
+                cli.connectorsDir.toString(),
+                "render");
 
         assertThat(result.exitCode()).isEqualTo(ExitCode.CONFIG);
         assertThat(result.err()).contains("No .env file at");

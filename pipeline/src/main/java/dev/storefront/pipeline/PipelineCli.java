@@ -20,15 +20,23 @@ import picocli.CommandLine.ScopeType;
 import picocli.CommandLine.Spec;
 
 /** The pipeline's command line: {@code run} the streams application, or {@code verify} its outputs. */
-@Command(name = "pipeline", mixinStandardHelpOptions = true, version = "pipeline 1.0",
-        description = {"The storefront streaming pipeline: order facts, revenue analytics and the outbox feed.",
-                "Settings come from application.properties, filled from .env and the environment (the environment wins)."},
+@Command(
+        name = "pipeline",
+        mixinStandardHelpOptions = true,
+        version = "pipeline 1.0",
+        description = {
+            "The storefront streaming pipeline: order facts, revenue analytics and the outbox feed.",
+            "Settings come from application.properties, filled from .env and the environment (the environment wins)."
+        },
         subcommands = {RunCommand.class, VerifyCommand.class, HelpCommand.class})
 public final class PipelineCli implements Callable<Integer> {
 
     private static final Path DEFAULT_ENV_FILE = Path.of(".env");
 
-    @Option(names = "--env-file", paramLabel = "FILE", scope = ScopeType.INHERIT,
+    @Option(
+            names = "--env-file",
+            paramLabel = "FILE",
+            scope = ScopeType.INHERIT,
             description = "The platform's .env (default: ./.env when there is one; else the environment only).")
     private Path envFile;
 
@@ -50,8 +58,13 @@ public final class PipelineCli implements Callable<Integer> {
     public static CommandLine commandLine(Map<String, String> environment) {
         PipelineCli root = new PipelineCli(environment);
         CommandLine commandLine = new CommandLine(root).setUsageHelpWidth(100);
-        commandLine.getSubcommands().values().forEach(sub -> sub.getCommandSpec().usageMessage()
-                .exitCodeListHeading("%nExit codes:%n").exitCodeList(ExitCode.descriptions()));
+        commandLine
+                .getSubcommands()
+                .values()
+                .forEach(sub -> sub.getCommandSpec()
+                        .usageMessage()
+                        .exitCodeListHeading("%nExit codes:%n")
+                        .exitCodeList(ExitCode.descriptions()));
         commandLine.setExecutionExceptionHandler((e, failed, parseResult) -> root.report(e, failed.getErr()));
         return commandLine;
     }

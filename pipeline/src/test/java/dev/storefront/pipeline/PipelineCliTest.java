@@ -26,14 +26,18 @@ class PipelineCliTest {
         int code = run(Map.of("PIPELINE_PORT", ""), "--env-file", "../.env", "run");
 
         assertThat(code).isEqualTo(ExitCode.CONFIG);
-        assertThat(err.toString()).startsWith("pipeline: Variables not set: PIPELINE_PORT (used by pipeline.health-port)");
+        assertThat(err.toString())
+                .startsWith("pipeline: Variables not set: PIPELINE_PORT (used by pipeline.health-port)");
     }
 
     @Test
     void aTakenHealthPortStopsRunBeforeAnyTopicIsCreated() throws Exception {
         try (ServerSocket taken = new ServerSocket(0)) {
-            int code = run(Map.of("PIPELINE_PORT", Integer.toString(taken.getLocalPort()), "KAFKA_PORT", "1"),
-                    "--env-file", "../.env", "run");
+            int code = run(
+                    Map.of("PIPELINE_PORT", Integer.toString(taken.getLocalPort()), "KAFKA_PORT", "1"),
+                    "--env-file",
+                    "../.env",
+                    "run");
 
             assertThat(code).isEqualTo(ExitCode.CONFIG);
             assertThat(err.toString()).contains("Cannot listen on port " + taken.getLocalPort());
@@ -55,12 +59,18 @@ class PipelineCliTest {
             closedPort = socket.getLocalPort();
         }
 
-        int code = run(Map.of("POSTGRES_PORT", Integer.toString(closedPort), "POSTGRES_PASSWORD", "s3cr3t-pw"),
-                "--env-file", "../.env", "verify");
+        int code = run(
+                Map.of("POSTGRES_PORT", Integer.toString(closedPort), "POSTGRES_PASSWORD", "s3cr3t-pw"),
+                "--env-file",
+                "../.env",
+                "verify");
 
         assertThat(code).isEqualTo(ExitCode.FAILED);
-        assertThat(err.toString()).startsWith("pipeline: Cannot read the storefront database jdbc:postgresql://localhost:"
-                + closedPort + "/").doesNotContain("s3cr3t-pw").doesNotContain("\tat ");
+        assertThat(err.toString())
+                .startsWith(
+                        "pipeline: Cannot read the storefront database jdbc:postgresql://localhost:" + closedPort + "/")
+                .doesNotContain("s3cr3t-pw")
+                .doesNotContain("\tat ");
     }
 
     @Test

@@ -25,12 +25,10 @@ public final class Placeholders {
     /** A variable name: letters, digits, '_' and '.' (the launcher's own values are named like platform.kafka.dataDir). */
     private static final Pattern REQUIRED = Pattern.compile("(?<!\\$)\\$\\{([A-Za-z_][A-Za-z0-9_.]*)}");
 
-    private Placeholders() {
-    }
+    private Placeholders() {}
 
     /** The text rendered, and the variables it needs that {@code values} lacks (sorted; empty when complete). */
-    public record Rendered(String text, SortedSet<String> undefined) {
-    }
+    public record Rendered(String text, SortedSet<String> undefined) {}
 
     public static Rendered render(String template, Map<String, String> values) {
         StringSubstitutor substitutor = new StringSubstitutor(name -> {

@@ -20,8 +20,8 @@ public record PlatformEndpoints(PlatformEnv env) {
 
     /** A connection to {@code database} as the superuser of .env; the caller closes it. */
     public Connection openDatabase(String database) throws SQLException {
-        return DriverManager.getConnection(jdbcUrl(database), env.require("POSTGRES_USER"),
-                env.require("POSTGRES_PASSWORD"));
+        return DriverManager.getConnection(
+                jdbcUrl(database), env.require("POSTGRES_USER"), env.require("POSTGRES_PASSWORD"));
     }
 
     public String kafkaBootstrap() {

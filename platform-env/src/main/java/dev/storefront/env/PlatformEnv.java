@@ -46,8 +46,8 @@ public final class PlatformEnv {
             }
         }
         if (!problems.isEmpty()) {
-            throw new PlatformEnvException("Invalid configuration (" + envFile + " overlaid by the environment), nothing"
-                    + " was started:\n  " + String.join("\n  ", problems));
+            throw new PlatformEnvException("Invalid configuration (" + envFile
+                    + " overlaid by the environment), nothing" + " was started:\n  " + String.join("\n  ", problems));
         }
         return new PlatformEnv(merged);
     }
@@ -98,7 +98,8 @@ public final class PlatformEnv {
     public int port(String name) {
         String value = require(name);
         if (!PlatformVariable.Kind.PORT.accepts(value)) {
-            throw new PlatformEnvException("Variable " + name + " must be a port number (1-65535), got '" + value + "'");
+            throw new PlatformEnvException(
+                    "Variable " + name + " must be a port number (1-65535), got '" + value + "'");
         }
         return Integer.parseInt(value.trim());
     }
@@ -114,7 +115,9 @@ public final class PlatformEnv {
 
     /** The values of every secret variable, masked as {@link SecretMasker} does. */
     public SecretMasker masker() {
-        return SecretMasker.of(values.entrySet().stream().filter(e -> isSecret(e.getKey())).map(Map.Entry::getValue)
+        return SecretMasker.of(values.entrySet().stream()
+                .filter(e -> isSecret(e.getKey()))
+                .map(Map.Entry::getValue)
                 .toList());
     }
 

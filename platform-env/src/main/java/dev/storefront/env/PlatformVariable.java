@@ -91,7 +91,9 @@ public enum PlatformVariable {
 
     /** The ports local mode listens on: what an isolated platform moves to free ports. */
     public static List<PlatformVariable> localPorts() {
-        return Arrays.stream(values()).filter(v -> v.kind == Kind.PORT && !v.composeOnly).toList();
+        return Arrays.stream(values())
+                .filter(v -> v.kind == Kind.PORT && !v.composeOnly)
+                .toList();
     }
 
     public Kind kind() {
@@ -113,7 +115,8 @@ public enum PlatformVariable {
 
     /** Why {@code value} is invalid for this variable, or empty when it is valid. */
     public Optional<String> problem(String value) {
-        return kind.accepts(value) ? Optional.empty()
+        return kind.accepts(value)
+                ? Optional.empty()
                 : Optional.of(name() + " must be " + kind.expected + ", got '" + (secret() ? SecretMasker.MASK : value)
                         + "' (" + doc + ")");
     }

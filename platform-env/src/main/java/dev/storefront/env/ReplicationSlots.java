@@ -19,7 +19,10 @@ public final class ReplicationSlots {
     /** The slot became active again (object_in_use) or vanished (undefined_object) since the check: look again. */
     private static final Set<String> RACES = Set.of("55006", "42704");
 
-    public enum Outcome { DROPPED, NOT_FOUND }
+    public enum Outcome {
+        DROPPED,
+        NOT_FOUND
+    }
 
     /** The slot is still held by a backend when the wait ends. */
     public static final class StillInUse extends Exception {
@@ -29,8 +32,7 @@ public final class ReplicationSlots {
         }
     }
 
-    private ReplicationSlots() {
-    }
+    private ReplicationSlots() {}
 
     /**
      * Drops {@code slot} over {@code connection} (a superuser's) once no backend holds it, waiting up to
@@ -52,7 +54,8 @@ public final class ReplicationSlots {
                 throw new StillInUse(slot, activePid, timeout);
             }
             if (!announced) {
-                waiting.accept("waiting for replication slot " + slot + " to be released (backend pid " + activePid + ")");
+                waiting.accept(
+                        "waiting for replication slot " + slot + " to be released (backend pid " + activePid + ")");
                 announced = true;
             }
             Thread.sleep(POLL.toMillis());

@@ -20,6 +20,7 @@ public final class SecretMasker {
 
     /** Variable and config-key names whose values are secrets. */
     private static final Pattern SECRET_NAME = Pattern.compile("(?i).*(PASSWORD|SECRET|TOKEN|CREDENTIAL).*");
+
     private static final String TOKEN_CHAR = "[A-Za-z0-9_.-]";
 
     private final List<Pattern> secrets;
@@ -30,9 +31,13 @@ public final class SecretMasker {
 
     /** Masks these values (null and empty ones are ignored). */
     public static SecretMasker of(Collection<String> secrets) {
-        return new SecretMasker(secrets.stream().filter(Objects::nonNull).filter(secret -> !secret.isEmpty())
-                .distinct().sorted(Comparator.comparingInt(String::length).reversed())
-                .map(secret -> Pattern.compile("(?<!" + TOKEN_CHAR + ")" + Pattern.quote(secret) + "(?!" + TOKEN_CHAR + ")"))
+        return new SecretMasker(secrets.stream()
+                .filter(Objects::nonNull)
+                .filter(secret -> !secret.isEmpty())
+                .distinct()
+                .sorted(Comparator.comparingInt(String::length).reversed())
+                .map(secret ->
+                        Pattern.compile("(?<!" + TOKEN_CHAR + ")" + Pattern.quote(secret) + "(?!" + TOKEN_CHAR + ")"))
                 .toList());
     }
 

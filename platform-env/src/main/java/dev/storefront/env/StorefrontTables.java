@@ -17,8 +17,7 @@ public final class StorefrontTables {
     /** The tables the pipeline's outputs read; payments feeds only the CDC history. */
     public static final List<String> READ_BY_PIPELINE = List.of("customers", "products", "orders", "order_items");
 
-    private StorefrontTables() {
-    }
+    private StorefrontTables() {}
 
     /** The tables of schema public in {@code publication}, sorted by name; empty if it does not exist. */
     public static List<String> captured(Connection db, String publication) throws SQLException {

@@ -7,8 +7,17 @@ import org.junit.jupiter.api.Test;
 
 class PlaceholdersTest {
 
-    private static final Map<String, String> VALUES = Map.of("HOST", "db", "PORT", "5432", "BLANK", " ",
-            "PASSWORD", "a${HOST}b", "platform.kafka.dataDir", "/data/kafka");
+    private static final Map<String, String> VALUES = Map.of(
+            "HOST",
+            "db",
+            "PORT",
+            "5432",
+            "BLANK",
+            " ",
+            "PASSWORD",
+            "a${HOST}b",
+            "platform.kafka.dataDir",
+            "/data/kafka");
 
     @Test
     void variablesDefaultsAndEscapes() {
@@ -39,7 +48,8 @@ class PlaceholdersTest {
                 Map.of("env", "x", "file", "y"));
 
         assertThat(rendered.text())
-                .isEqualTo("${env:DEBEZIUM_PASSWORD} ${file:/run/secrets.properties:password} ${storefront:POSTGRES_PASSWORD}");
+                .isEqualTo(
+                        "${env:DEBEZIUM_PASSWORD} ${file:/run/secrets.properties:password} ${storefront:POSTGRES_PASSWORD}");
         assertThat(rendered.undefined()).isEmpty();
     }
 }

@@ -9,9 +9,26 @@ import org.junit.jupiter.api.Test;
 class PlatformEndpointsTest {
 
     private final PlatformEndpoints endpoints = new PlatformEndpoints(PlatformEnv.of(Map.of(
-            "POSTGRES_PORT", "4444", "POSTGRES_DB", "storefront", "KAFKA_HOST", "localhost", "KAFKA_PORT", "9092",
-            "CONNECT_HOST", "localhost", "CONNECT_PORT", "8083", "APICURIO_HOST", "localhost", "APICURIO_PORT", "8080",
-            "SEEDER_PORT", "8000", "TOPIC_PREFIX", "storefront")));
+            "POSTGRES_PORT",
+            "4444",
+            "POSTGRES_DB",
+            "storefront",
+            "KAFKA_HOST",
+            "localhost",
+            "KAFKA_PORT",
+            "9092",
+            "CONNECT_HOST",
+            "localhost",
+            "CONNECT_PORT",
+            "8083",
+            "APICURIO_HOST",
+            "localhost",
+            "APICURIO_PORT",
+            "8080",
+            "SEEDER_PORT",
+            "8000",
+            "TOPIC_PREFIX",
+            "storefront")));
 
     @Test
     void everyEndpointComesFromItsVariables() {

@@ -75,6 +75,7 @@ class PlatformEnvTest {
     void readFileKeepsOnlyDeclaredVariables() throws Exception {
         Path file = envFile("A=1\nB=\"quoted value\"\n");
 
-        assertThat(PlatformEnv.readFile(file)).containsExactlyInAnyOrderEntriesOf(Map.of("A", "1", "B", "quoted value"));
+        assertThat(PlatformEnv.readFile(file))
+                .containsExactlyInAnyOrderEntriesOf(Map.of("A", "1", "B", "quoted value"));
     }
 }

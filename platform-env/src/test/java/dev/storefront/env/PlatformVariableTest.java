@@ -20,11 +20,15 @@ class PlatformVariableTest {
     void everyVariableOfTheRootEnvIsDeclaredWithTheValueItShips() {
         Map<String, String> shipped = PlatformEnv.readFile(ROOT_ENV);
 
-        assertThat(shipped.keySet()).as("variables of .env vs PlatformVariable")
-                .containsExactlyInAnyOrderElementsOf(Arrays.stream(PlatformVariable.values()).map(Enum::name).toList());
+        assertThat(shipped.keySet())
+                .as("variables of .env vs PlatformVariable")
+                .containsExactlyInAnyOrderElementsOf(
+                        Arrays.stream(PlatformVariable.values()).map(Enum::name).toList());
         for (PlatformVariable variable : PlatformVariable.values()) {
             assertThat(shipped.get(variable.name())).as(variable.name()).isEqualTo(variable.shipped());
-            assertThat(variable.problem(variable.shipped())).as(variable.name() + "'s shipped value is valid").isEmpty();
+            assertThat(variable.problem(variable.shipped()))
+                    .as(variable.name() + "'s shipped value is valid")
+                    .isEmpty();
             assertThat(variable.doc()).as(variable.name()).isNotBlank();
             assertThat(variable.secret()).as(variable.name()).isEqualTo(PlatformEnv.isSecret(variable.name()));
         }
@@ -39,11 +43,14 @@ class PlatformVariableTest {
                 continue;
             }
             int above = i - 1;
-            while (above >= 0 && !lines.get(above).isBlank() && !lines.get(above).startsWith("#")) {
+            while (above >= 0
+                    && !lines.get(above).isBlank()
+                    && !lines.get(above).startsWith("#")) {
                 above--;
             }
-            assertThat(above >= 0 && lines.get(above).startsWith("#")).as(".env line %d (%s) has a comment above it",
-                    i + 1, line).isTrue();
+            assertThat(above >= 0 && lines.get(above).startsWith("#"))
+                    .as(".env line %d (%s) has a comment above it", i + 1, line)
+                    .isTrue();
         }
     }
 
@@ -59,7 +66,7 @@ class PlatformVariableTest {
                 .hasMessageContaining("TOPIC_PREFIX must be a name of letters")
                 .hasMessageContaining("CDC_TOPIC_PARTITIONS must be a whole number from 1, got '0'")
                 .hasMessageNotContaining("POSTGRES_PASSWORD");
-        assertThat(PlatformVariable.POSTGRES_PASSWORD.problem("")).hasValueSatisfying(problem ->
-                assertThat(problem).contains("got '" + SecretMasker.MASK + "'"));
+        assertThat(PlatformVariable.POSTGRES_PASSWORD.problem(""))
+                .hasValueSatisfying(problem -> assertThat(problem).contains("got '" + SecretMasker.MASK + "'"));
     }
 }

@@ -25,8 +25,7 @@ public class SchemaCachingResolver<T> extends DefaultSchemaResolver<Schema, T> {
     private final Map<Key, SchemaLookupResult<Schema>> resolved = new ConcurrentHashMap<>();
 
     /** Avro schemas cache their hash, and Connect's converter hands out the same instance per schema. */
-    private record Key(String topic, Schema schema) {
-    }
+    private record Key(String topic, Schema schema) {}
 
     @Override
     public SchemaLookupResult<Schema> resolveSchema(Record<T> data) {

@@ -31,13 +31,18 @@ import org.junit.jupiter.api.Test;
 /** Against a fake registry client that records each registration, as the real one would send it. */
 class SchemaCachingResolverTest {
 
-    private static final Schema V1 = SchemaBuilder.record("Payment").fields().requiredLong("id").endRecord();
-    private static final Schema V2 = SchemaBuilder.record("Payment").fields().requiredLong("id")
-            .optionalString("status").endRecord();
+    private static final Schema V1 =
+            SchemaBuilder.record("Payment").fields().requiredLong("id").endRecord();
+    private static final Schema V2 = SchemaBuilder.record("Payment")
+            .fields()
+            .requiredLong("id")
+            .optionalString("status")
+            .endRecord();
 
     private final List<String> registrations = new ArrayList<>();
     /** How often the resolver wrote a schema out to look it up: what the cache saves on every record. */
     private final AtomicInteger schemasWrittenOut = new AtomicInteger();
+
     private SchemaCachingResolver<Object> resolver;
     private AvroKafkaSerializer<Object> serializer;
 
@@ -59,10 +64,21 @@ class SchemaCachingResolverTest {
                 return parser;
             }
         };
-        serializer.configure(Map.of("apicurio.registry.url", "http://registry.invalid",
-                "apicurio.registry.auto-register", "true", "apicurio.registry.find-latest", "true",
-                "apicurio.registry.as-confluent", "true", "apicurio.registry.use-id", "contentId",
-                "apicurio.registry.headers.enabled", "false"), false);
+        serializer.configure(
+                Map.of(
+                        "apicurio.registry.url",
+                        "http://registry.invalid",
+                        "apicurio.registry.auto-register",
+                        "true",
+                        "apicurio.registry.find-latest",
+                        "true",
+                        "apicurio.registry.as-confluent",
+                        "true",
+                        "apicurio.registry.use-id",
+                        "contentId",
+                        "apicurio.registry.headers.enabled",
+                        "false"),
+                false);
     }
 
     @Test
@@ -79,8 +95,8 @@ class SchemaCachingResolverTest {
     void serializesWithTheRegisteredSchema() throws Exception {
         byte[] bytes = serializer.serialize("payments", value(V1, 7));
 
-        GenericRecord back = new GenericDatumReader<GenericRecord>(V1).read(null,
-                DecoderFactory.get().binaryDecoder(bytes, 5, bytes.length - 5, null));
+        GenericRecord back = new GenericDatumReader<GenericRecord>(V1)
+                .read(null, DecoderFactory.get().binaryDecoder(bytes, 5, bytes.length - 5, null));
         assertThat(back.get("id")).isEqualTo(7L);
     }
 
@@ -120,8 +136,8 @@ class SchemaCachingResolverTest {
 
     /** Answers createArtifact with a new content id per call; any other call fails the test. */
     private RegistryClient fakeRegistry() {
-        return (RegistryClient) Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[] {RegistryClient.class},
-                (proxy, method, args) -> {
+        return (RegistryClient) Proxy.newProxyInstance(
+                getClass().getClassLoader(), new Class<?>[] {RegistryClient.class}, (proxy, method, args) -> {
                     if (!method.getName().equals("createArtifact")) {
                         throw new UnsupportedOperationException(method.getName());
                     }

@@ -13,7 +13,8 @@ import java.time.Duration;
 public final class Http {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    private final HttpClient client =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
 
     public JsonNode get(String url) throws IOException, InterruptedException {
         return send(HttpRequest.newBuilder(URI.create(url)).GET());
@@ -24,14 +25,19 @@ public final class Http {
     }
 
     public JsonNode put(String url, JsonNode body) throws IOException, InterruptedException {
-        return send(HttpRequest.newBuilder(URI.create(url)).header("Content-Type", "application/json")
+        return send(HttpRequest.newBuilder(URI.create(url))
+                .header("Content-Type", "application/json")
                 .PUT(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))));
     }
 
     /** DELETE; a 404 (nothing to delete) is fine. */
     public void delete(String url) throws IOException, InterruptedException {
-        HttpResponse<String> response = client.send(HttpRequest.newBuilder(URI.create(url)).DELETE()
-                .timeout(Duration.ofMinutes(1)).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = client.send(
+                HttpRequest.newBuilder(URI.create(url))
+                        .DELETE()
+                        .timeout(Duration.ofMinutes(1))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
         if (response.statusCode() / 100 != 2 && response.statusCode() != 404) {
             throw new IOException("DELETE " + url + " answered " + response.statusCode());
         }

@@ -48,24 +48,28 @@ public final class Kafka implements AutoCloseable {
                 .flatMap(d -> d.partitions().stream().map(p -> new TopicPartition(d.name(), p.partition())))
                 .collect(Collectors.toMap(tp -> tp, tp -> OffsetSpec.latest()));
         return admin.listOffsets(request).all().get().values().stream()
-                .mapToLong(ListOffsetsResult.ListOffsetsResultInfo::offset).sum();
+                .mapToLong(ListOffsetsResult.ListOffsetsResultInfo::offset)
+                .sum();
     }
 
     /** Records every consumer group still has to read (the pipeline's, the sinks'), over all its partitions. */
     public long totalConsumerLag() throws InterruptedException, ExecutionException {
         long lag = 0;
         for (ConsumerGroupListing group : admin.listConsumerGroups().all().get()) {
-            Map<TopicPartition, OffsetAndMetadata> committed =
-                    admin.listConsumerGroupOffsets(group.groupId()).partitionsToOffsetAndMetadata().get();
-            Map<TopicPartition, OffsetSpec> request = committed.keySet().stream()
-                    .collect(Collectors.toMap(tp -> tp, tp -> OffsetSpec.latest()));
+            Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(group.groupId())
+                    .partitionsToOffsetAndMetadata()
+                    .get();
+            Map<TopicPartition, OffsetSpec> request =
+                    committed.keySet().stream().collect(Collectors.toMap(tp -> tp, tp -> OffsetSpec.latest()));
             if (request.isEmpty()) {
                 continue;
             }
             var ends = admin.listOffsets(request).all().get();
             for (var entry : committed.entrySet()) {
                 if (entry.getValue() != null) {
-                    lag += Math.max(0, ends.get(entry.getKey()).offset() - entry.getValue().offset());
+                    lag += Math.max(
+                            0,
+                            ends.get(entry.getKey()).offset() - entry.getValue().offset());
                 }
             }
         }
@@ -115,7 +119,8 @@ public final class Kafka implements AutoCloseable {
     /** Assigns every partition of {@code topic} and moves to its end. */
     public static void assignAtEnd(KafkaConsumer<?, ?> consumer, String topic) {
         List<TopicPartition> partitions = consumer.partitionsFor(topic, Duration.ofSeconds(30)).stream()
-                .map(p -> new TopicPartition(topic, p.partition())).toList();
+                .map(p -> new TopicPartition(topic, p.partition()))
+                .toList();
         consumer.assign(partitions);
         consumer.seekToEnd(partitions);
         partitions.forEach(consumer::position);

@@ -33,14 +33,13 @@ public final class FullLoadPhase {
     static final Target TARGET = Target.atLeast(150_000);
     private static final String SCRATCH = "bench_ceiling";
 
-    private FullLoadPhase() {
-    }
+    private FullLoadPhase() {}
 
     public static PhaseResult run(BenchContext ctx) throws Exception {
         List<String> topics = ctx.cdcTopics(ctx.platform().endpoints().topicPrefix());
         long eventsBefore = ctx.kafka().endOffsets(topics);
-        String url = ctx.platform().endpoints().seederUrl() + "/seed/full?customers=" + ctx.size().customers + "&products="
-                + ctx.size().products + "&orders=" + ctx.size().orders + "&seed=42";
+        String url = ctx.platform().endpoints().seederUrl() + "/seed/full?customers=" + ctx.size().customers
+                + "&products=" + ctx.size().products + "&orders=" + ctx.size().orders + "&seed=42";
         progress("full load: POST " + url);
         CpuWindow cpu = ctx.cpu();
         long start = System.nanoTime();
@@ -64,19 +63,23 @@ public final class FullLoadPhase {
         progress(String.format("full load: PostgreSQL COPY ceiling %,.0f rows/s", ceiling));
 
         List<Figure> figures = new ArrayList<>();
-        figures.add(Figure.of("seeder rows/s (all tables)", seederRate, "rows/s").withTarget(TARGET).withCeiling(ceiling));
+        figures.add(Figure.of("seeder rows/s (all tables)", seederRate, "rows/s")
+                .withTarget(TARGET)
+                .withCeiling(ceiling));
         List<String> notes = new ArrayList<>();
         notes.add("Ceiling: binary COPY of the same " + rows + " rows into " + SCRATCH + ".<table> (LIKE ... INCLUDING "
                 + "ALL: same columns, defaults, indexes; no FKs, not in the publication), one connection per table, "
-                + Runtime.getRuntime().availableProcessors() + " at a time, once the platform was idle again; the data was "
+                + Runtime.getRuntime().availableProcessors()
+                + " at a time, once the platform was idle again; the data was "
                 + "read out before timing.");
         notes.add("While the seeder loads, Debezium streams every insert and the pipeline and sinks consume them: "
-                + "they share the same cores. " + Bottleneck.describe(cores, Runtime.getRuntime().availableProcessors()));
+                + "they share the same cores. "
+                + Bottleneck.describe(cores, Runtime.getRuntime().availableProcessors()));
         if (Double.isNaN(cdcSeconds)) {
             notes.add("The load's insert events did not all reach Kafka within " + ctx.size().settleTimeout);
         } else {
-            figures.add(Figure.of("CDC of the load's inserts (load start -> last event in Kafka)", rows / cdcSeconds,
-                    "events/s"));
+            figures.add(Figure.of(
+                    "CDC of the load's inserts (load start -> last event in Kafka)", rows / cdcSeconds, "events/s"));
         }
         return new PhaseResult("Full load", figures, facts, notes, null);
     }
@@ -95,13 +98,17 @@ public final class FullLoadPhase {
 
     private static double copyCeiling(BenchContext ctx, long expectedRows) throws Exception {
         Map<String, byte[]> data = new LinkedHashMap<>();
-        try (Connection connection = ctx.platform().database(); Statement statement = connection.createStatement()) {
+        try (Connection connection = ctx.platform().database();
+                Statement statement = connection.createStatement()) {
             statement.execute("DROP SCHEMA IF EXISTS " + SCRATCH + " CASCADE");
             statement.execute("CREATE SCHEMA " + SCRATCH);
             for (String table : ctx.tables()) {
-                statement.execute("CREATE TABLE " + SCRATCH + "." + table + " (LIKE public." + table + " INCLUDING ALL)");
+                statement.execute(
+                        "CREATE TABLE " + SCRATCH + "." + table + " (LIKE public." + table + " INCLUDING ALL)");
                 ByteArrayOutputStream out = new ByteArrayOutputStream();
-                connection.unwrap(PGConnection.class).getCopyAPI()
+                connection
+                        .unwrap(PGConnection.class)
+                        .getCopyAPI()
                         .copyOut("COPY public." + table + " TO STDOUT (FORMAT binary)", out);
                 data.put(table, out.toByteArray());
             }
@@ -112,8 +119,12 @@ public final class FullLoadPhase {
             List<Future<Long>> copies = new ArrayList<>();
             data.forEach((table, bytes) -> copies.add(pool.submit(() -> {
                 try (Connection connection = ctx.platform().database()) {
-                    return connection.unwrap(PGConnection.class).getCopyAPI().copyIn(
-                            "COPY " + SCRATCH + "." + table + " FROM STDIN (FORMAT binary)", new ByteArrayInputStream(bytes));
+                    return connection
+                            .unwrap(PGConnection.class)
+                            .getCopyAPI()
+                            .copyIn(
+                                    "COPY " + SCRATCH + "." + table + " FROM STDIN (FORMAT binary)",
+                                    new ByteArrayInputStream(bytes));
                 }
             })));
             long copied = 0;
@@ -127,7 +138,8 @@ public final class FullLoadPhase {
             return copied / seconds;
         } finally {
             pool.shutdown();
-            try (Connection connection = ctx.platform().database(); Statement statement = connection.createStatement()) {
+            try (Connection connection = ctx.platform().database();
+                    Statement statement = connection.createStatement()) {
                 statement.execute("DROP SCHEMA IF EXISTS " + SCRATCH + " CASCADE");
             }
         }

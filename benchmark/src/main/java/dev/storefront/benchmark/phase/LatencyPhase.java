@@ -37,8 +37,7 @@ public final class LatencyPhase {
     private static final Duration RAMP_UP = Duration.ofSeconds(3);
     private static final Duration DRAIN = Duration.ofSeconds(5);
 
-    private LatencyPhase() {
-    }
+    private LatencyPhase() {}
 
     public static PhaseResult run(BenchContext ctx) throws Exception {
         String cdcTopic = CdcTopicNames.of(ctx.platform().env()).table("orders");
@@ -48,7 +47,8 @@ public final class LatencyPhase {
         List<String> notes = new ArrayList<>();
         warmUp(ctx);
         for (int rate : ctx.size().latencyRates) {
-            progress("latency: seeder deltas at " + rate + " ops/s for " + ctx.size().latencyDuration.toSeconds() + " s");
+            progress("latency: seeder deltas at " + rate + " ops/s for "
+                    + ctx.size().latencyDuration.toSeconds() + " s");
             Collector cdc = new Collector(ctx.kafka(), cdcTopic, LatencyPhase::commitTimeOfEvent);
             Collector fact = new Collector(ctx.kafka(), factTopic, LatencyPhase::commitTimeOfFact);
             long measureFrom = System.currentTimeMillis() + RAMP_UP.toMillis();
@@ -63,9 +63,18 @@ public final class LatencyPhase {
             Percentiles toCdc = Percentiles.of(cdc.stop(measureFrom));
             Percentiles toFact = Percentiles.of(fact.stop(measureFrom));
             double reached = status.path("actualRate").asDouble();
-            progress(String.format(Locale.ROOT, "latency at %d ops/s (seeder reached %.0f): commit->CDC p50/p95/p99 "
-                    + "%d/%d/%d ms, commit->fact %d/%d/%d ms", rate, reached, toCdc.p50(), toCdc.p95(), toCdc.p99(),
-                    toFact.p50(), toFact.p95(), toFact.p99()));
+            progress(String.format(
+                    Locale.ROOT,
+                    "latency at %d ops/s (seeder reached %.0f): commit->CDC p50/p95/p99 "
+                            + "%d/%d/%d ms, commit->fact %d/%d/%d ms",
+                    rate,
+                    reached,
+                    toCdc.p50(),
+                    toCdc.p95(),
+                    toCdc.p99(),
+                    toFact.p50(),
+                    toFact.p95(),
+                    toFact.p99()));
             // The seeder may fall short of the asked rate: the label says what was reached.
             String at = String.format(Locale.ROOT, " @ %d ops/s (%.0f reached)", rate, reached);
             figures.add(Figure.of("commit -> CDC topic p50" + at, toCdc.p50(), "ms"));
@@ -80,8 +89,9 @@ public final class LatencyPhase {
             facts.put("coresUsed" + at, cores);
             facts.put("busiestThreads" + at, cpu.topThreads());
             facts.put("pipelineProfile" + at, pipelineProfile);
-            notes.add("At " + rate + " ops/s: " + Bottleneck.describe(cores, Runtime.getRuntime().availableProcessors())
-                    + ". " + JfrProfile.describe("pipeline", pipelineProfile));
+            notes.add("At " + rate + " ops/s: "
+                    + Bottleneck.describe(cores, Runtime.getRuntime().availableProcessors()) + ". "
+                    + JfrProfile.describe("pipeline", pipelineProfile));
         }
         notes.add("Rates are seeder operations/s (30 % of them new orders); commit times are PostgreSQL's commit "
                 + "timestamps (ms), receive times this JVM's clock on the same machine. A warm-up at the first rate ran "
@@ -98,8 +108,8 @@ public final class LatencyPhase {
      */
     private static void warmUp(BenchContext ctx) throws Exception {
         int rate = ctx.size().latencyRates.get(0);
-        progress("latency: warm-up, seeder deltas at " + rate + " ops/s for " + ctx.size().latencyWarmUp.toSeconds()
-                + " s (not measured)");
+        progress("latency: warm-up, seeder deltas at " + rate + " ops/s for "
+                + ctx.size().latencyWarmUp.toSeconds() + " s (not measured)");
         ctx.http().post(ctx.platform().endpoints().seederUrl() + "/seed/start?rate=" + rate);
         Thread.sleep(ctx.size().latencyWarmUp.toMillis());
         ctx.http().post(ctx.platform().endpoints().seederUrl() + "/seed/stop");
@@ -127,20 +137,22 @@ public final class LatencyPhase {
         Collector(Kafka kafka, String topic, ToLongFunction<GenericRecord> commitTime) {
             KafkaConsumer<Object, Object> consumer = kafka.avroConsumer();
             Kafka.assignAtEnd(consumer, topic);
-            thread = new Thread(() -> {
-                try (consumer) {
-                    while (running.get()) {
-                        for (ConsumerRecord<Object, Object> record : consumer.poll(Duration.ofMillis(50))) {
-                            long received = System.currentTimeMillis();
-                            if (record.value() instanceof GenericRecord value) {
-                                samples.add(new long[] {commitTime.applyAsLong(value), received});
+            thread = new Thread(
+                    () -> {
+                        try (consumer) {
+                            while (running.get()) {
+                                for (ConsumerRecord<Object, Object> record : consumer.poll(Duration.ofMillis(50))) {
+                                    long received = System.currentTimeMillis();
+                                    if (record.value() instanceof GenericRecord value) {
+                                        samples.add(new long[] {commitTime.applyAsLong(value), received});
+                                    }
+                                }
                             }
+                        } catch (Exception e) {
+                            failure = e;
                         }
-                    }
-                } catch (Exception e) {
-                    failure = e;
-                }
-            }, "bench-" + topic);
+                    },
+                    "bench-" + topic);
             thread.start();
         }
 
@@ -151,7 +163,10 @@ public final class LatencyPhase {
             if (failure != null) {
                 throw failure;
             }
-            return samples.stream().filter(s -> s[0] >= from).mapToLong(s -> s[1] - s[0]).toArray();
+            return samples.stream()
+                    .filter(s -> s[0] >= from)
+                    .mapToLong(s -> s[1] - s[0])
+                    .toArray();
         }
     }
 }

@@ -24,29 +24,49 @@ public final class SettingsPhase {
     public static final String NAME = "Tuning in effect";
     /** Settings a connector does not set show Debezium's or Connect's default. */
     static final String DEFAULT = "(default)";
+
     static final Map<String, List<String>> CONNECTOR_SETTINGS = Map.of(
-            "storefront-postgres-source", List.of("poll.interval.ms", "max.batch.size", "max.queue.size",
-                    "snapshot.fetch.size", "producer.override.batch.size", "extended.headers.enabled",
-                    "value.converter.apicurio.registry.schema-resolver"),
+            "storefront-postgres-source",
+                    List.of(
+                            "poll.interval.ms",
+                            "max.batch.size",
+                            "max.queue.size",
+                            "snapshot.fetch.size",
+                            "producer.override.batch.size",
+                            "extended.headers.enabled",
+                            "value.converter.apicurio.registry.schema-resolver"),
             "cdc-history-jdbc-sink", List.of("batch.size", "consumer.override.max.poll.records"),
             "analytics-jdbc-sink", List.of("batch.size", "consumer.override.max.poll.records"));
-    static final List<String> PIPELINE_SETTINGS = List.of("streams.processing.guarantee", "streams.commit.interval.ms",
-            "streams.poll.ms", "streams.num.stream.threads");
+    static final List<String> PIPELINE_SETTINGS = List.of(
+            "streams.processing.guarantee",
+            "streams.commit.interval.ms",
+            "streams.poll.ms",
+            "streams.num.stream.threads");
 
-    private SettingsPhase() {
-    }
+    private SettingsPhase() {}
 
     public static PhaseResult run(BenchContext ctx) throws Exception {
         Map<String, Object> facts = new LinkedHashMap<>();
         for (Map.Entry<String, List<String>> connector : CONNECTOR_SETTINGS.entrySet()) {
-            JsonNode config = ctx.http().get(ctx.platform().endpoints().connectUrl() + "/connectors/" + connector.getKey() + "/config");
-            facts.put(connector.getKey(), pick(connector.getValue(), key -> config.path(key).isMissingNode() ? null
-                    : config.path(key).asText()));
+            JsonNode config = ctx.http()
+                    .get(ctx.platform().endpoints().connectUrl() + "/connectors/" + connector.getKey() + "/config");
+            facts.put(
+                    connector.getKey(),
+                    pick(
+                            connector.getValue(),
+                            key -> config.path(key).isMissingNode()
+                                    ? null
+                                    : config.path(key).asText()));
         }
         Properties pipeline = packagedProperties(ctx.platform().home().resolve("pipeline/target/pipeline.jar"));
         facts.put("pipeline", pick(PIPELINE_SETTINGS, pipeline::getProperty));
-        return new PhaseResult(NAME, List.of(), facts, List.of("Read from the running connectors (Connect's REST API) "
-                + "and the pipeline jar; the README's Performance section says why each value."), null);
+        return new PhaseResult(
+                NAME,
+                List.of(),
+                facts,
+                List.of("Read from the running connectors (Connect's REST API) "
+                        + "and the pipeline jar; the README's Performance section says why each value."),
+                null);
     }
 
     static Map<String, String> pick(List<String> keys, Function<String, String> lookup) {

@@ -33,8 +33,7 @@ public final class SnapshotPhase {
     static final String SLOT = "bench_snapshot_slot";
     static final String PREFIX = "benchsnap";
 
-    private SnapshotPhase() {
-    }
+    private SnapshotPhase() {}
 
     public static PhaseResult run(BenchContext ctx) throws Exception {
         long rows = countRows(ctx);
@@ -44,8 +43,8 @@ public final class SnapshotPhase {
         config.put("slot.name", SLOT);
         config.put("topic.prefix", PREFIX);
         List<String> topics = ctx.cdcTopics(PREFIX);
-        progress("snapshot: registering " + NAME + " (slot " + SLOT + ", topics " + PREFIX + ".public.*) for "
-                + rows + " rows");
+        progress("snapshot: registering " + NAME + " (slot " + SLOT + ", topics " + PREFIX + ".public.*) for " + rows
+                + " rows");
         CpuWindow cpu = ctx.cpu();
         JfrProfile profile = ctx.profile("connect", "snapshot");
         long start = System.nanoTime();
@@ -55,8 +54,10 @@ public final class SnapshotPhase {
             Map<String, Double> cores = cpu.close();
             Map<String, Object> connectProfile = profile.stop();
             if (Double.isNaN(seconds)) {
-                return PhaseResult.failed("Snapshot", "the snapshot did not reach " + rows + " events within "
-                        + ctx.size().settleTimeout + " (" + ctx.kafka().endOffsets(topics) + " so far)");
+                return PhaseResult.failed(
+                        "Snapshot",
+                        "the snapshot did not reach " + rows + " events within " + ctx.size().settleTimeout + " ("
+                                + ctx.kafka().endOffsets(topics) + " so far)");
             }
             double rate = rows / seconds;
             progress(String.format("snapshot: %,d rows in %.1f s = %,.0f rows/s", rows, seconds, rate));
@@ -67,12 +68,18 @@ public final class SnapshotPhase {
             facts.put("busiestThreads", cpu.topThreads());
             facts.put("connectProfile", connectProfile);
             List<String> notes = new ArrayList<>();
-            notes.add("Includes connector start, slot creation and the snapshot's consistent export; ends when the "
-                    + "end offsets of the five topics reach the row counts (schemas registered in Apicurio on the way).");
+            notes.add(
+                    "Includes connector start, slot creation and the snapshot's consistent export; ends when the "
+                            + "end offsets of the five topics reach the row counts (schemas registered in Apicurio on the way).");
             notes.add(Bottleneck.describe(cores, Runtime.getRuntime().availableProcessors()));
             notes.add(JfrProfile.describe("connect", connectProfile));
-            return new PhaseResult("Snapshot", List.of(Figure.of("Debezium snapshot rows/s", rate, "rows/s")
-                    .withTarget(TARGET)), facts, notes, null);
+            return new PhaseResult(
+                    "Snapshot",
+                    List.of(Figure.of("Debezium snapshot rows/s", rate, "rows/s")
+                            .withTarget(TARGET)),
+                    facts,
+                    notes,
+                    null);
         } finally {
             removeConnector(ctx);
         }
@@ -80,7 +87,8 @@ public final class SnapshotPhase {
 
     private static long countRows(BenchContext ctx) throws Exception {
         long rows = 0;
-        try (Connection connection = ctx.platform().database(); Statement statement = connection.createStatement()) {
+        try (Connection connection = ctx.platform().database();
+                Statement statement = connection.createStatement()) {
             for (String table : ctx.tables()) {
                 try (ResultSet result = statement.executeQuery("SELECT count(*) FROM public." + table)) {
                     result.next();

@@ -37,16 +37,20 @@ public final class StreamingPhase {
     static final Target TARGET = Target.atLeast(45_000);
     private static final int BATCH = 10_000;
 
-    private StreamingPhase() {
-    }
+    private StreamingPhase() {}
 
     public static PhaseResult run(BenchContext ctx) throws Exception {
         String topic = CdcTopicNames.of(ctx.platform().env()).table("payments");
         String slot = "bench_decode_" + ProcessHandle.current().pid();
         try (Connection replication = replicationConnection(ctx)) {
             PGConnection pg = replication.unwrap(PGConnection.class);
-            pg.getReplicationAPI().createReplicationSlot().logical().withSlotName(slot).withOutputPlugin("pgoutput")
-                    .withTemporaryOption().make();
+            pg.getReplicationAPI()
+                    .createReplicationSlot()
+                    .logical()
+                    .withSlotName(slot)
+                    .withOutputPlugin("pgoutput")
+                    .withTemporaryOption()
+                    .make();
             long eventsBefore = ctx.kafka().endOffsets(List.of(topic));
             progress("streaming: " + ctx.size().streamingChanges + " payment updates in batches of " + BATCH);
             CpuWindow cpu = ctx.cpu();
@@ -58,11 +62,13 @@ public final class StreamingPhase {
             Map<String, Double> cores = cpu.close();
             Map<String, Object> connectProfile = profile.stop();
             if (Double.isNaN(cdcSeconds)) {
-                return PhaseResult.failed("Streaming CDC", "Debezium did not publish the " + changes + " changes within "
-                        + ctx.size().settleTimeout);
+                return PhaseResult.failed(
+                        "Streaming CDC",
+                        "Debezium did not publish the " + changes + " changes within " + ctx.size().settleTimeout);
             }
             double rate = changes / cdcSeconds;
-            progress(String.format("streaming: %,d changes committed in %.1f s, in Kafka after %.1f s = %,.0f events/s",
+            progress(String.format(
+                    "streaming: %,d changes committed in %.1f s, in Kafka after %.1f s = %,.0f events/s",
                     changes, writeSeconds, cdcSeconds, rate));
             double decodeSeconds = decode(pg, slot, ctx.platform().env().require("DEBEZIUM_PUBLICATION"), changes);
             double ceiling = changes / decodeSeconds;
@@ -84,8 +90,14 @@ public final class StreamingPhase {
                             + "fact, with no other load; Debezium had to keep up while PostgreSQL was writing them.",
                     Bottleneck.describe(cores, Runtime.getRuntime().availableProcessors()),
                     JfrProfile.describe("connect", connectProfile));
-            return new PhaseResult("Streaming CDC", List.of(Figure.of("Debezium events/s (commit -> Kafka)", rate,
-                    "events/s").withTarget(TARGET).withCeiling(ceiling)), facts, notes, null);
+            return new PhaseResult(
+                    "Streaming CDC",
+                    List.of(Figure.of("Debezium events/s (commit -> Kafka)", rate, "events/s")
+                            .withTarget(TARGET)
+                            .withCeiling(ceiling)),
+                    facts,
+                    notes,
+                    null);
         }
     }
 
@@ -105,15 +117,15 @@ public final class StreamingPhase {
             long min;
             long max;
             try (Statement statement = connection.createStatement();
-                 ResultSet range = statement.executeQuery("SELECT min(id), max(id) FROM payments")) {
+                    ResultSet range = statement.executeQuery("SELECT min(id), max(id) FROM payments")) {
                 range.next();
                 min = range.getLong(1);
                 max = range.getLong(2);
             }
             long changed = 0;
             long from = min;
-            try (PreparedStatement update = connection.prepareStatement(
-                    "UPDATE payments SET amount = amount WHERE id >= ? AND id < ?")) {
+            try (PreparedStatement update =
+                    connection.prepareStatement("UPDATE payments SET amount = amount WHERE id >= ? AND id < ?")) {
                 while (changed < wanted) {
                     update.setLong(1, from);
                     update.setLong(2, from + Math.min(BATCH, wanted - changed));
@@ -128,9 +140,14 @@ public final class StreamingPhase {
     /** Seconds to receive {@code changes} pgoutput Update messages from the slot. */
     private static double decode(PGConnection pg, String slot, String publication, long changes) throws Exception {
         long start = System.nanoTime();
-        try (PGReplicationStream stream = pg.getReplicationAPI().replicationStream().logical().withSlotName(slot)
-                .withSlotOption("proto_version", "1").withSlotOption("publication_names", publication)
-                .withStatusInterval(10, TimeUnit.SECONDS).start()) {
+        try (PGReplicationStream stream = pg.getReplicationAPI()
+                .replicationStream()
+                .logical()
+                .withSlotName(slot)
+                .withSlotOption("proto_version", "1")
+                .withSlotOption("publication_names", publication)
+                .withStatusInterval(10, TimeUnit.SECONDS)
+                .start()) {
             long updates = 0;
             long deadline = start + TimeUnit.MINUTES.toNanos(10);
             while (updates < changes) {

@@ -31,9 +31,15 @@ public final class CpuWindow {
     public Map<String, Double> close() {
         wallSeconds = (System.nanoTime() - startNanos) / 1e9;
         Map<String, Double> cores = ProcessCpu.coresUsed(before, ProcessCpu.sample(pids), wallSeconds);
-        cores.keySet().stream().findFirst().ifPresent(top -> topThreads = Map.of(top, ProcessCpu.coresUsed(
-                threadsBefore.get(top), ProcessCpu.threads(pids.get(top)), wallSeconds).entrySet().stream()
-                .limit(TOP_THREADS).collect(LinkedHashMap::new, (m, e) -> m.put(e.getKey(), e.getValue()), Map::putAll)));
+        cores.keySet().stream()
+                .findFirst()
+                .ifPresent(top -> topThreads = Map.of(
+                        top,
+                        ProcessCpu.coresUsed(threadsBefore.get(top), ProcessCpu.threads(pids.get(top)), wallSeconds)
+                                .entrySet()
+                                .stream()
+                                .limit(TOP_THREADS)
+                                .collect(LinkedHashMap::new, (m, e) -> m.put(e.getKey(), e.getValue()), Map::putAll)));
         return cores;
     }
 

@@ -103,13 +103,19 @@ public final class JfrProfile {
     /** One line for the report: the busiest libraries and threads, and the collector's pauses. */
     @SuppressWarnings("unchecked")
     public static String describe(String component, Map<String, Object> summary) {
-        return String.format(Locale.ROOT, "JFR profile of %s (%s): samples by library %s; by thread %s; GC pauses %.1f s",
-                component, summary.get("recording"), percent((Map<String, Double>) summary.get("samplesByLibrary")),
-                percent((Map<String, Double>) summary.get("samplesByThread")), (Double) summary.get("gcPauseSeconds"));
+        return String.format(
+                Locale.ROOT,
+                "JFR profile of %s (%s): samples by library %s; by thread %s; GC pauses %.1f s",
+                component,
+                summary.get("recording"),
+                percent((Map<String, Double>) summary.get("samplesByLibrary")),
+                percent((Map<String, Double>) summary.get("samplesByThread")),
+                (Double) summary.get("gcPauseSeconds"));
     }
 
     private static String percent(Map<String, Double> shares) {
-        return shares.entrySet().stream().limit(4)
+        return shares.entrySet().stream()
+                .limit(4)
                 .map(e -> String.format(Locale.ROOT, "%s %.0f %%", e.getKey(), 100 * e.getValue()))
                 .collect(Collectors.joining(", "));
     }
@@ -141,14 +147,16 @@ public final class JfrProfile {
     /** The {@link #TOP} largest counts as shares of {@code total} (0.123 = 12.3 %), largest first. */
     static Map<String, Double> shares(Map<String, Integer> counts, int total) {
         Map<String, Double> shares = new LinkedHashMap<>();
-        counts.entrySet().stream().sorted(Map.Entry.<String, Integer>comparingByValue().reversed()).limit(TOP)
+        counts.entrySet().stream()
+                .sorted(Map.Entry.<String, Integer>comparingByValue().reversed())
+                .limit(TOP)
                 .forEach(entry -> shares.put(entry.getKey(), Math.round(1000.0 * entry.getValue() / total) / 1000.0));
         return shares;
     }
 
     private static void jcmd(long pid, String... command) throws IOException, InterruptedException {
-        List<String> line = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "jcmd")
-                .toString(), String.valueOf(pid)));
+        List<String> line = new ArrayList<>(
+                List.of(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(), String.valueOf(pid)));
         line.addAll(List.of(command));
         Process process = new ProcessBuilder(line).redirectErrorStream(true).start();
         String output = new String(process.getInputStream().readAllBytes());

@@ -16,8 +16,7 @@ public final class ProcessCpu {
     /** USER_HZ: 100 on every Linux this runs on (sysconf(_SC_CLK_TCK) is not reachable from Java). */
     static final double TICKS_PER_SECOND = 100.0;
 
-    private ProcessCpu() {
-    }
+    private ProcessCpu() {}
 
     /**
      * CPU seconds (user + system) of each named process and its descendants (PostgreSQL's work is done by its
@@ -27,7 +26,8 @@ public final class ProcessCpu {
         Map<String, Double> seconds = new LinkedHashMap<>();
         pids.forEach((name, pid) -> ProcessHandle.of(pid).ifPresent(process -> {
             double total = Stream.concat(Stream.of(process), process.descendants())
-                    .mapToDouble(p -> readSeconds(Path.of("/proc", String.valueOf(p.pid()), "stat"))).sum();
+                    .mapToDouble(p -> readSeconds(Path.of("/proc", String.valueOf(p.pid()), "stat")))
+                    .sum();
             if (total >= 0) {
                 seconds.put(name, total);
             }
@@ -67,14 +67,15 @@ public final class ProcessCpu {
 
     /** utime + stime of one /proc/<pid>/stat line, in seconds. The command name may hold spaces: skip past ')'. */
     static double cpuSeconds(String statLine) {
-        String[] fields = statLine.substring(statLine.lastIndexOf(')') + 2).trim().split("\\s+");
+        String[] fields =
+                statLine.substring(statLine.lastIndexOf(')') + 2).trim().split("\\s+");
         // After the name, field 3 (state) is index 0, so utime (14) and stime (15) are indexes 11 and 12.
         return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) / TICKS_PER_SECOND;
     }
 
     /** Cores each process kept busy between two samples over {@code wallSeconds}, largest first. */
-    public static Map<String, Double> coresUsed(Map<String, Double> before, Map<String, Double> after,
-                                                double wallSeconds) {
+    public static Map<String, Double> coresUsed(
+            Map<String, Double> before, Map<String, Double> after, double wallSeconds) {
         Map<String, Double> cores = new LinkedHashMap<>();
         after.entrySet().stream()
                 .filter(e -> before.containsKey(e.getKey()))

@@ -52,7 +52,8 @@ public final class ScratchPlatform implements AutoCloseable {
         }
         started = false;
         if (launcher("down") != 0) {
-            System.err.println("`platform down` failed: see " + platform.platformDir().resolve("logs"));
+            System.err.println(
+                    "`platform down` failed: see " + platform.platformDir().resolve("logs"));
         }
     }
 

@@ -22,8 +22,7 @@ public final class ChartRenderer {
     private static final int LABEL = 330;
     private static final double MAX_RATIO = 2.0;
 
-    private ChartRenderer() {
-    }
+    private ChartRenderer() {}
 
     public static BufferedImage render(BenchReport report) {
         List<Bar> bars = bars(report);
@@ -67,11 +66,11 @@ public final class ChartRenderer {
 
     static List<Bar> bars(BenchReport report) {
         return report.phases().stream()
-                .flatMap(phase -> phase.figures().stream().filter(f -> f.target() != null)
+                .flatMap(phase -> phase.figures().stream()
+                        .filter(f -> f.target() != null)
                         .map(f -> new Bar(phase.phase() + ": " + f.name(), f.targetRatio())))
                 .toList();
     }
 
-    record Bar(String label, double ratio) {
-    }
+    record Bar(String label, double ratio) {}
 }

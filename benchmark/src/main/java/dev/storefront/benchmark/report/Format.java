@@ -5,8 +5,7 @@ import java.util.Locale;
 /** Numbers as the report prints them: thousands separators, at most one decimal. */
 public final class Format {
 
-    private Format() {
-    }
+    private Format() {}
 
     public static String number(double value) {
         if (Double.isNaN(value) || Double.isInfinite(value)) {

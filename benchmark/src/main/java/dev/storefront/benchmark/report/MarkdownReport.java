@@ -5,14 +5,18 @@ import java.util.Map;
 /** The Markdown summary: one table of every figure against its target and ceiling, then each phase's notes. */
 public final class MarkdownReport {
 
-    private MarkdownReport() {
-    }
+    private MarkdownReport() {}
 
     public static String render(BenchReport report) {
         StringBuilder md = new StringBuilder();
         md.append("# Storefront CDC benchmark\n\n");
-        md.append("Started ").append(report.startedAt()).append(", size `").append(report.size()).append("`");
-        report.machine().forEach((key, value) -> md.append(", ").append(key).append(' ').append(value));
+        md.append("Started ")
+                .append(report.startedAt())
+                .append(", size `")
+                .append(report.size())
+                .append("`");
+        report.machine()
+                .forEach((key, value) -> md.append(", ").append(key).append(' ').append(value));
         md.append(".\n\n");
         md.append("| phase | figure | measured | target | vs target | ceiling (same run) | share of ceiling |\n");
         md.append("|---|---|---:|---:|---:|---:|---:|\n");
@@ -22,14 +26,22 @@ public final class MarkdownReport {
                 continue;
             }
             for (Figure figure : phase.figures()) {
-                md.append("| ").append(phase.phase())
-                        .append(" | ").append(figure.name())
-                        .append(" | ").append(Format.number(figure.value())).append(' ').append(figure.unit())
-                        .append(" | ").append(figure.target() == null ? "" : figure.target().toString())
-                        .append(" | ").append(verdict(figure))
-                        .append(" | ").append(Double.isNaN(figure.ceiling()) ? "" : Format.number(figure.ceiling()))
-                        .append(" | ").append(Double.isNaN(figure.ceilingRatio()) ? ""
-                                : Format.ratio(figure.ceilingRatio()))
+                md.append("| ")
+                        .append(phase.phase())
+                        .append(" | ")
+                        .append(figure.name())
+                        .append(" | ")
+                        .append(Format.number(figure.value()))
+                        .append(' ')
+                        .append(figure.unit())
+                        .append(" | ")
+                        .append(figure.target() == null ? "" : figure.target().toString())
+                        .append(" | ")
+                        .append(verdict(figure))
+                        .append(" | ")
+                        .append(Double.isNaN(figure.ceiling()) ? "" : Format.number(figure.ceiling()))
+                        .append(" | ")
+                        .append(Double.isNaN(figure.ceilingRatio()) ? "" : Format.ratio(figure.ceilingRatio()))
                         .append(" |\n");
             }
         }
@@ -43,7 +55,11 @@ public final class MarkdownReport {
                 md.append("- ").append(note).append('\n');
             }
             for (Map.Entry<String, Object> fact : phase.facts().entrySet()) {
-                md.append("- `").append(fact.getKey()).append("`: ").append(fact.getValue()).append('\n');
+                md.append("- `")
+                        .append(fact.getKey())
+                        .append("`: ")
+                        .append(fact.getValue())
+                        .append('\n');
             }
         }
         return md.toString();

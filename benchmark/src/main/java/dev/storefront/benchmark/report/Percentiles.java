@@ -11,8 +11,8 @@ public record Percentiles(int count, long p50, long p95, long p99, long max) {
         }
         long[] sorted = samples.clone();
         Arrays.sort(sorted);
-        return new Percentiles(sorted.length, rank(sorted, 50), rank(sorted, 95), rank(sorted, 99),
-                sorted[sorted.length - 1]);
+        return new Percentiles(
+                sorted.length, rank(sorted, 50), rank(sorted, 95), rank(sorted, 99), sorted[sorted.length - 1]);
     }
 
     /** Nearest rank: the smallest value with at least {@code percent}% of the sample at or below it. */

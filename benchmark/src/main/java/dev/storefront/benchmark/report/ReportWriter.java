@@ -11,8 +11,7 @@ public final class ReportWriter {
 
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
-    private ReportWriter() {
-    }
+    private ReportWriter() {}
 
     public static void write(BenchReport report, Path outDir) throws IOException {
         Files.createDirectories(outDir);

@@ -13,8 +13,14 @@ class LatencyPhaseTest {
 
     @Test
     void commitTimeOfAChangeEventIsItsSourceTsMs() {
-        Schema source = SchemaBuilder.record("Source").fields().requiredLong("ts_ms").endRecord();
-        Schema envelope = SchemaBuilder.record("Envelope").fields().name("source").type(source).noDefault().endRecord();
+        Schema source =
+                SchemaBuilder.record("Source").fields().requiredLong("ts_ms").endRecord();
+        Schema envelope = SchemaBuilder.record("Envelope")
+                .fields()
+                .name("source")
+                .type(source)
+                .noDefault()
+                .endRecord();
         GenericRecord sourceRecord = new GenericData.Record(source);
         sourceRecord.put("ts_ms", 1_700_000_000_123L);
         GenericRecord event = new GenericData.Record(envelope);
@@ -25,7 +31,10 @@ class LatencyPhaseTest {
 
     @Test
     void commitTimeOfAFactIsItsSourceTsAsLongOrInstant() {
-        Schema fact = SchemaBuilder.record("OrderFact").fields().requiredLong("source_ts").endRecord();
+        Schema fact = SchemaBuilder.record("OrderFact")
+                .fields()
+                .requiredLong("source_ts")
+                .endRecord();
         GenericRecord asLong = new GenericData.Record(fact);
         asLong.put("source_ts", 1_700_000_000_456L);
         GenericRecord asInstant = new GenericData.Record(fact);

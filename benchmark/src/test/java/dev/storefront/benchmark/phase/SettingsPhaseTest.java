@@ -12,7 +12,8 @@ class SettingsPhaseTest {
 
     @Test
     void aSettingNobodySetShowsItsDefault() {
-        assertThat(SettingsPhase.pick(List.of("poll.interval.ms", "snapshot.fetch.size"), Map.of("poll.interval.ms", "50")::get))
+        assertThat(SettingsPhase.pick(
+                        List.of("poll.interval.ms", "snapshot.fetch.size"), Map.of("poll.interval.ms", "50")::get))
                 .containsExactly(Map.entry("poll.interval.ms", "50"), Map.entry("snapshot.fetch.size", "(default)"));
     }
 

@@ -15,7 +15,8 @@ class JfrProfileTest {
     void namesTheLibrariesOfThePlatform() {
         assertThat(JfrProfile.libraryOf("io.apicurio.registry.resolver.DefaultSchemaResolver"))
                 .isEqualTo("Apicurio serde/converter");
-        assertThat(JfrProfile.libraryOf("io.debezium.connector.jdbc.JdbcChangeEventSink")).isEqualTo("Debezium JDBC sink");
+        assertThat(JfrProfile.libraryOf("io.debezium.connector.jdbc.JdbcChangeEventSink"))
+                .isEqualTo("Debezium JDBC sink");
         assertThat(JfrProfile.libraryOf("io.debezium.connector.postgresql.PostgresStreamingChangeEventSource"))
                 .isEqualTo("Debezium");
         assertThat(JfrProfile.libraryOf("org.example.deep.pkg.Type")).isEqualTo("org.example.deep");
@@ -24,8 +25,8 @@ class JfrProfileTest {
 
     @Test
     void sharesAreTheLargestCountsOverTheTotal() {
-        assertThat(JfrProfile.shares(Map.of("a", 1, "b", 3), 8)).containsExactly(Map.entry("b", 0.375),
-                Map.entry("a", 0.125));
+        assertThat(JfrProfile.shares(Map.of("a", 1, "b", 3), 8))
+                .containsExactly(Map.entry("b", 0.375), Map.entry("a", 0.125));
     }
 
     @Test

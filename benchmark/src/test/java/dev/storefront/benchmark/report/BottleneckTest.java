@@ -20,8 +20,10 @@ class BottleneckTest {
     void allCoresBusyIsCpuBoundNamingTheLargestUser() {
         String text = Bottleneck.describe(cores("postgres", 0.7, "connect", 1.1, "benchmark", 0.02), 2);
 
-        assertThat(text).startsWith("CPU-bound: 1.82 of 2 cores busy, connect the largest share")
-                .contains("connect 1.10").doesNotContain("benchmark");
+        assertThat(text)
+                .startsWith("CPU-bound: 1.82 of 2 cores busy, connect the largest share")
+                .contains("connect 1.10")
+                .doesNotContain("benchmark");
     }
 
     @Test
@@ -32,7 +34,8 @@ class BottleneckTest {
 
     @Test
     void lowCpuMeansWaitsDominate() {
-        assertThat(Bottleneck.describe(cores("pipeline", 0.3, "connect", 0.2), 2)).startsWith("not CPU-bound (0.50 of 2");
+        assertThat(Bottleneck.describe(cores("pipeline", 0.3, "connect", 0.2), 2))
+                .startsWith("not CPU-bound (0.50 of 2");
     }
 
     @Test

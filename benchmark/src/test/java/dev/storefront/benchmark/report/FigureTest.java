@@ -28,7 +28,10 @@ class FigureTest {
     @Test
     void exactlyOnTargetIsMetBothWays() {
         assertThat(Figure.of("s", 45, "s").withTarget(Target.atMost(45)).met()).isTrue();
-        assertThat(Figure.of("r", 70_000, "rows/s").withTarget(Target.atLeast(70_000)).met()).isTrue();
+        assertThat(Figure.of("r", 70_000, "rows/s")
+                        .withTarget(Target.atLeast(70_000))
+                        .met())
+                .isTrue();
     }
 
     @Test

@@ -12,20 +12,36 @@ class MarkdownReportTest {
     static BenchReport sample() {
         Map<String, Object> machine = new LinkedHashMap<>();
         machine.put("cores", 2);
-        return new BenchReport("2026-01-01T00:00:00Z", "small", machine, List.of(
-                new PhaseResult("Full load", List.of(Figure.of("seeder rows/s", 75_000, "rows/s")
-                        .withTarget(Target.atLeast(150_000)).withCeiling(300_000)),
-                        Map.of("rows", 200_000), List.of("CPU-bound: 1.90 of 2 cores busy"), null),
-                new PhaseResult("End-to-end latency", List.of(Figure.of("commit -> fact p99", 120, "ms")
-                        .withTarget(Target.atMost(250))), Map.of(), List.of(), null),
-                PhaseResult.failed("Snapshot", "the snapshot did not reach 10 events")));
+        return new BenchReport(
+                "2026-01-01T00:00:00Z",
+                "small",
+                machine,
+                List.of(
+                        new PhaseResult(
+                                "Full load",
+                                List.of(Figure.of("seeder rows/s", 75_000, "rows/s")
+                                        .withTarget(Target.atLeast(150_000))
+                                        .withCeiling(300_000)),
+                                Map.of("rows", 200_000),
+                                List.of("CPU-bound: 1.90 of 2 cores busy"),
+                                null),
+                        new PhaseResult(
+                                "End-to-end latency",
+                                List.of(Figure.of("commit -> fact p99", 120, "ms")
+                                        .withTarget(Target.atMost(250))),
+                                Map.of(),
+                                List.of(),
+                                null),
+                        PhaseResult.failed("Snapshot", "the snapshot did not reach 10 events")));
     }
 
     @Test
     void tableRowHoldsFigureTargetVerdictCeilingAndShare() {
         String md = MarkdownReport.render(sample());
 
-        assertThat(md).contains("| Full load | seeder rows/s | 75,000 rows/s | >= 150,000 | 0.50 **short** | 300,000 | 0.25 |");
+        assertThat(md)
+                .contains(
+                        "| Full load | seeder rows/s | 75,000 rows/s | >= 150,000 | 0.50 **short** | 300,000 | 0.25 |");
         assertThat(md).contains("| End-to-end latency | commit -> fact p99 | 120 ms | <= 250 | 2.08 met |  |  |");
     }
 

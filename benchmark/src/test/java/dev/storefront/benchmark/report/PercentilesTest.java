@@ -10,7 +10,8 @@ class PercentilesTest {
 
     @Test
     void nearestRankOfOneToHundredIsTheRankItself() {
-        long[] shuffled = LongStream.rangeClosed(1, 100).map(i -> (i * 37) % 100 + 1).toArray();
+        long[] shuffled =
+                LongStream.rangeClosed(1, 100).map(i -> (i * 37) % 100 + 1).toArray();
 
         Percentiles p = Percentiles.of(shuffled);
 

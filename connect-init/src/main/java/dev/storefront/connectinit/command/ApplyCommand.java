@@ -12,12 +12,16 @@ import java.util.Map;
 import java.util.Optional;
 import picocli.CommandLine.Command;
 
-@Command(name = "apply", mixinStandardHelpOptions = true,
-        description = {"Registers the connectors and waits until they and all their tasks are RUNNING.",
-                "In order: renders the templates (every undefined $${VAR} is reported before Connect is contacted);",
-                "waits for Connect; validates every config (one error registers nothing); registers each with",
-                "PUT /connectors/<name>/config (an unchanged config is not re-sent, so nothing restarts);",
-                "waits until RUNNING, printing state changes, or prints the failure's trace."})
+@Command(
+        name = "apply",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Registers the connectors and waits until they and all their tasks are RUNNING.",
+            "In order: renders the templates (every undefined $${VAR} is reported before Connect is contacted);",
+            "waits for Connect; validates every config (one error registers nothing); registers each with",
+            "PUT /connectors/<name>/config (an unchanged config is not re-sent, so nothing restarts);",
+            "waits until RUNNING, printing state changes, or prints the failure's trace."
+        })
 public final class ApplyCommand extends ConnectorCommand {
 
     @Override
@@ -31,7 +35,9 @@ public final class ApplyCommand extends ConnectorCommand {
             changed.put(connector.name(), register(connect, connector));
         }
         root.runningWaiter(connect).await(changed);
-        out().println("RUNNING: " + String.join(", ", connectors.stream().map(RenderedConnector::name).toList()));
+        out().println("RUNNING: "
+                + String.join(
+                        ", ", connectors.stream().map(RenderedConnector::name).toList()));
         out().flush();
         return ExitCode.OK;
     }
@@ -49,8 +55,9 @@ public final class ApplyCommand extends ConnectorCommand {
             }
         }
         if (!report.isEmpty()) {
-            throw new CliFailure(ExitCode.VALIDATION, "Connect rejected the config, nothing was registered:\n"
-                    + String.join("\n", report));
+            throw new CliFailure(
+                    ExitCode.VALIDATION,
+                    "Connect rejected the config, nothing was registered:\n" + String.join("\n", report));
         }
     }
 

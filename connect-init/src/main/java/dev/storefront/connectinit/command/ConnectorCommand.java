@@ -13,7 +13,9 @@ abstract class ConnectorCommand implements Callable<Integer> {
     @ParentCommand
     ConnectInit root;
 
-    @Parameters(paramLabel = "NAME", arity = "0..*",
+    @Parameters(
+            paramLabel = "NAME",
+            arity = "0..*",
             description = "Connector names, i.e. connectors/<NAME>.template.json (default: every template).")
     List<String> names = List.of();
 

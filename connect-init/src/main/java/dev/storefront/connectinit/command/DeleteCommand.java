@@ -3,25 +3,34 @@ package dev.storefront.connectinit.command;
 import dev.storefront.connectinit.ExitCode;
 import dev.storefront.connectinit.connect.ConnectClient;
 import dev.storefront.connectinit.slot.ReplicationSlots;
-import dev.storefront.env.ReplicationSlots.Outcome;
 import dev.storefront.connectinit.template.RenderedConnector;
+import dev.storefront.env.ReplicationSlots.Outcome;
 import java.util.List;
 import java.util.Optional;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-@Command(name = "delete", mixinStandardHelpOptions = true,
-        description = {"Deletes each connector, and with --drop-slot its replication slot.",
-                "A connector that is not registered is fine. Debezium leaves its replication slot behind",
-                "(it keeps WAL forever): --drop-slot drops it once the connector's task has released it."})
+@Command(
+        name = "delete",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Deletes each connector, and with --drop-slot its replication slot.",
+            "A connector that is not registered is fine. Debezium leaves its replication slot behind",
+            "(it keeps WAL forever): --drop-slot drops it once the connector's task has released it."
+        })
 public final class DeleteCommand extends ConnectorCommand {
 
     /** Debezium's PostgreSQL connector uses this slot when the config names none. */
     private static final String POSTGRES_CONNECTOR = "io.debezium.connector.postgresql.PostgresConnector";
+
     private static final String DEBEZIUM_DEFAULT_SLOT = "debezium";
 
-    @Option(names = "--drop-slot", description = {"Also drop each connector's logical replication slot (its rendered",
-            "slot.name) as POSTGRES_USER at POSTGRES_HOST:POSTGRES_PORT/POSTGRES_DB, once the slot is released."})
+    @Option(
+            names = "--drop-slot",
+            description = {
+                "Also drop each connector's logical replication slot (its rendered",
+                "slot.name) as POSTGRES_USER at POSTGRES_HOST:POSTGRES_PORT/POSTGRES_DB, once the slot is released."
+            })
     boolean dropSlot;
 
     @Override
@@ -50,8 +59,10 @@ public final class DeleteCommand extends ConnectorCommand {
     }
 
     private static Optional<String> slotOf(RenderedConnector connector) {
-        return connector.get("slot.name")
+        return connector
+                .get("slot.name")
                 .or(() -> POSTGRES_CONNECTOR.equals(connector.connectorClass())
-                        ? Optional.of(DEBEZIUM_DEFAULT_SLOT) : Optional.empty());
+                        ? Optional.of(DEBEZIUM_DEFAULT_SLOT)
+                        : Optional.empty());
     }
 }

@@ -8,7 +8,9 @@ import dev.storefront.connectinit.template.RenderedConnector;
 import java.util.List;
 import picocli.CommandLine.Command;
 
-@Command(name = "render", mixinStandardHelpOptions = true,
+@Command(
+        name = "render",
+        mixinStandardHelpOptions = true,
         description = "Dry run: prints each rendered template with its secrets masked; contacts nothing.")
 public final class RenderCommand extends ConnectorCommand {
 

@@ -8,10 +8,14 @@ import java.util.List;
 import java.util.Map;
 import picocli.CommandLine.Command;
 
-@Command(name = "restart", mixinStandardHelpOptions = true,
-        description = {"Restarts each connector with all its tasks, then waits until RUNNING.",
-                "POST /connectors/<name>/restart?includeTasks=true&onlyFailed=false; a connector that is not",
-                "registered fails before anything is restarted."})
+@Command(
+        name = "restart",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Restarts each connector with all its tasks, then waits until RUNNING.",
+            "POST /connectors/<name>/restart?includeTasks=true&onlyFailed=false; a connector that is not",
+            "registered fails before anything is restarted."
+        })
 public final class RestartCommand extends ConnectorCommand {
 
     @Override
@@ -19,10 +23,13 @@ public final class RestartCommand extends ConnectorCommand {
         List<String> selected = root.catalog().select(names);
         ConnectClient connect = root.connect(true);
         connect.awaitReachable(root.timeout(), out());
-        List<String> missing = selected.stream().filter(name -> connect.status(name).isEmpty()).toList();
+        List<String> missing =
+                selected.stream().filter(name -> connect.status(name).isEmpty()).toList();
         if (!missing.isEmpty()) {
-            throw new CliFailure(ExitCode.NOT_RUNNING, "Not registered, nothing was restarted: "
-                    + String.join(", ", missing) + " (register with `apply`)");
+            throw new CliFailure(
+                    ExitCode.NOT_RUNNING,
+                    "Not registered, nothing was restarted: " + String.join(", ", missing)
+                            + " (register with `apply`)");
         }
         for (String name : selected) {
             if (!connect.restart(name)) {

@@ -12,10 +12,14 @@ import java.util.Map;
 import java.util.Optional;
 import picocli.CommandLine.Command;
 
-@Command(name = "status", mixinStandardHelpOptions = true,
-        description = {"Prints the state of each connector and its tasks.",
-                "Asks Connect once, without waiting; fails when any connector or task is not RUNNING or the",
-                "connector is not registered, and prints the traces of failures."})
+@Command(
+        name = "status",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Prints the state of each connector and its tasks.",
+            "Asks Connect once, without waiting; fails when any connector or task is not RUNNING or the",
+            "connector is not registered, and prints the traces of failures."
+        })
 public final class StatusCommand extends ConnectorCommand {
 
     @Override
@@ -33,24 +37,34 @@ public final class StatusCommand extends ConnectorCommand {
             } else if (!status.get().running()) {
                 notRunning.add(name + " (" + status.get().summary() + ")");
                 if (status.get().failed()) {
-                    failures.append('\n').append(name).append(":\n").append(status.get().failureReport());
+                    failures.append('\n')
+                            .append(name)
+                            .append(":\n")
+                            .append(status.get().failureReport());
                 }
             }
         });
         if (!notRunning.isEmpty()) {
-            throw new CliFailure(ExitCode.NOT_RUNNING, "not RUNNING: " + String.join(", ", notRunning)
-                    + root.masker().maskText(failures.toString()).stripTrailing());
+            throw new CliFailure(
+                    ExitCode.NOT_RUNNING,
+                    "not RUNNING: " + String.join(", ", notRunning)
+                            + root.masker().maskText(failures.toString()).stripTrailing());
         }
         return ExitCode.OK;
     }
 
     private void printTable(Map<String, Optional<ConnectorStatus>> statuses) {
-        int width = statuses.keySet().stream().map(String::length).max(Comparator.naturalOrder()).orElse(0);
+        int width = statuses.keySet().stream()
+                .map(String::length)
+                .max(Comparator.naturalOrder())
+                .orElse(0);
         String row = "%-" + Math.max(width, "CONNECTOR".length()) + "s  %-11s  %s%n";
         out().printf(row, "CONNECTOR", "STATE", "TASKS");
-        statuses.forEach((name, status) -> out().printf(row, name,
-                status.map(ConnectorStatus::state).orElse("MISSING"),
-                status.map(ConnectorStatus::taskStates).orElse("-")));
+        statuses.forEach((name, status) -> out().printf(
+                        row,
+                        name,
+                        status.map(ConnectorStatus::state).orElse("MISSING"),
+                        status.map(ConnectorStatus::taskStates).orElse("-")));
         out().flush();
     }
 }

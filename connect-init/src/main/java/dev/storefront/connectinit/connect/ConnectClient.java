@@ -34,6 +34,7 @@ public final class ConnectClient {
     private static final Duration MIN_REQUEST_TIMEOUT = Duration.ofSeconds(5);
     /** Longer than Connect's own 90 s request timeout, so its error message reaches the user. */
     private static final Duration MAX_REQUEST_TIMEOUT = Duration.ofSeconds(100);
+
     private static final Duration FIRST_RETRY = Duration.ofMillis(250);
     private static final Duration MAX_RETRY = Duration.ofSeconds(5);
 
@@ -75,16 +76,17 @@ public final class ConnectClient {
                     out.flush();
                     return;
                 }
-                problem = root.transientAnswer()
-                        .orElse(new TransientAnswer(root.answer(), TransientAnswer.STARTING));
+                problem = root.transientAnswer().orElse(new TransientAnswer(root.answer(), TransientAnswer.STARTING));
             } catch (IOException e) {
                 problem = TransientAnswer.of(e);
             }
             if (deadline.passed()) {
-                throw new CliFailure(ExitCode.CONNECT_UNREACHABLE, "Kafka Connect at " + base + " was not ready"
-                        + " within " + DurationText.format(timeout) + " (" + attempt + " attempts waiting for "
-                        + problem.waitingFor() + ", last: " + problem.answer() + "). Is it running? Check"
-                        + " --connect-url or CONNECT_HOST/CONNECT_PORT, and the worker's log.");
+                throw new CliFailure(
+                        ExitCode.CONNECT_UNREACHABLE,
+                        "Kafka Connect at " + base + " was not ready"
+                                + " within " + DurationText.format(timeout) + " (" + attempt + " attempts waiting for "
+                                + problem.waitingFor() + ", last: " + problem.answer() + "). Is it running? Check"
+                                + " --connect-url or CONNECT_HOST/CONNECT_PORT, and the worker's log.");
             }
             out.println("waiting for Connect at " + base + " (attempt " + attempt + "): " + problem.answer());
             out.flush();
@@ -97,9 +99,11 @@ public final class ConnectClient {
         String path = "/connector-plugins/" + segment(connector.connectorClass()) + "/config/validate";
         Response response = exchange("PUT", path, connector.configWithName());
         if (response.status() != 200) {
-            throw new CliFailure(ExitCode.VALIDATION, "Connect could not validate " + connector.name() + " ("
-                    + connector.connectorClass() + "): " + response.answer()
-                    + ". Is the plugin installed on the worker (GET " + base + "/connector-plugins)?");
+            throw new CliFailure(
+                    ExitCode.VALIDATION,
+                    "Connect could not validate " + connector.name() + " ("
+                            + connector.connectorClass() + "): " + response.answer()
+                            + ". Is the plugin installed on the worker (GET " + base + "/connector-plugins)?");
         }
         JsonNode result = masker.maskJson(response.json());
         List<ConfigError> errors = new ArrayList<>();
@@ -109,13 +113,15 @@ public final class ConnectClient {
             value.path("errors").forEach(message -> messages.add(message.asText()));
             if (!messages.isEmpty()) {
                 JsonNode shown = value.get("value");
-                errors.add(new ConfigError(value.path("name").asText(),
-                        shown == null || shown.isNull() ? null : shown.asText(), messages));
+                errors.add(new ConfigError(
+                        value.path("name").asText(),
+                        shown == null || shown.isNull() ? null : shown.asText(),
+                        messages));
             }
         }
         if (errors.isEmpty() && result.path("error_count").asInt() > 0) {
-            errors.add(new ConfigError("(connector)", null,
-                    List.of(result.path("error_count").asInt() + " error(s) without a field")));
+            errors.add(new ConfigError(
+                    "(connector)", null, List.of(result.path("error_count").asInt() + " error(s) without a field")));
         }
         return errors;
     }
@@ -127,7 +133,7 @@ public final class ConnectClient {
             return Optional.empty();
         }
         expect(response, "GET", connectorPath(name) + "/config", 200);
-        return Optional.of(Json.MAPPER.convertValue(response.json(), new TypeReference<Map<String, String>>() { }));
+        return Optional.of(Json.MAPPER.convertValue(response.json(), new TypeReference<Map<String, String>>() {}));
     }
 
     /** Idempotent create-or-update; true when the connector was created. */
@@ -191,11 +197,15 @@ public final class ConnectClient {
                 problem = TransientAnswer.of(e);
             }
             if (deadline.passed()) {
-                throw new CliFailure(ExitCode.CONNECT_UNREACHABLE, "Kafka Connect at " + base + ": " + method + " "
-                        + path + " failed: " + problem.answer() + (retryFor.isZero() ? " (Connect is waiting for "
-                        + problem.waitingFor() + "; try again)" : ". Gave up after " + DurationText.format(retryFor)
-                        + " and " + attempt + " attempts waiting for " + problem.waitingFor()
-                        + "; check the worker's log, or raise --timeout."));
+                throw new CliFailure(
+                        ExitCode.CONNECT_UNREACHABLE,
+                        "Kafka Connect at " + base + ": " + method + " "
+                                + path + " failed: " + problem.answer()
+                                + (retryFor.isZero()
+                                        ? " (Connect is waiting for " + problem.waitingFor() + "; try again)"
+                                        : ". Gave up after " + DurationText.format(retryFor)
+                                                + " and " + attempt + " attempts waiting for " + problem.waitingFor()
+                                                + "; check the worker's log, or raise --timeout."));
             }
             if (attempt == 1) {
                 notices.println("Kafka Connect is not ready for " + method + " " + path + " (" + problem.answer()
@@ -208,9 +218,11 @@ public final class ConnectClient {
 
     private Response send(String method, String path, Object body, Deadline deadline) throws IOException {
         Duration timeout = deadline.remaining();
-        timeout = timeout.compareTo(MIN_REQUEST_TIMEOUT) < 0 ? MIN_REQUEST_TIMEOUT
+        timeout = timeout.compareTo(MIN_REQUEST_TIMEOUT) < 0
+                ? MIN_REQUEST_TIMEOUT
                 : timeout.compareTo(MAX_REQUEST_TIMEOUT) > 0 ? MAX_REQUEST_TIMEOUT : timeout;
-        HttpRequest.BodyPublisher publisher = body == null ? HttpRequest.BodyPublishers.noBody()
+        HttpRequest.BodyPublisher publisher = body == null
+                ? HttpRequest.BodyPublishers.noBody()
                 : HttpRequest.BodyPublishers.ofString(Json.MAPPER.writeValueAsString(body));
         HttpRequest request = HttpRequest.newBuilder(URI.create(base + path))
                 .timeout(timeout)
@@ -233,8 +245,9 @@ public final class ConnectClient {
                 return;
             }
         }
-        throw new CliFailure(ExitCode.CONNECT_UNREACHABLE, "Kafka Connect at " + base + " rejected " + method + " "
-                + path + ": " + response.answer());
+        throw new CliFailure(
+                ExitCode.CONNECT_UNREACHABLE,
+                "Kafka Connect at " + base + " rejected " + method + " " + path + ": " + response.answer());
     }
 
     private static String connectorPath(String name) {
@@ -280,8 +293,10 @@ public final class ConnectClient {
             try {
                 return Json.MAPPER.readTree(body.isEmpty() ? "{}" : body);
             } catch (JsonProcessingException e) {
-                throw new CliFailure(ExitCode.CONNECT_UNREACHABLE, "Kafka Connect at " + base
-                        + " answered HTTP " + status + " with a body that is not JSON: " + message());
+                throw new CliFailure(
+                        ExitCode.CONNECT_UNREACHABLE,
+                        "Kafka Connect at " + base + " answered HTTP " + status + " with a body that is not JSON: "
+                                + message());
             }
         }
 

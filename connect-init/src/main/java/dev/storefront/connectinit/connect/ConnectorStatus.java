@@ -11,18 +11,24 @@ public record ConnectorStatus(String name, String state, String workerId, String
     public static final String RUNNING = "RUNNING";
     public static final String FAILED = "FAILED";
 
-    public record TaskStatus(int id, String state, String workerId, String trace) {
-    }
+    public record TaskStatus(int id, String state, String workerId, String trace) {}
 
     static ConnectorStatus fromJson(JsonNode json) {
         JsonNode connector = json.path("connector");
         List<TaskStatus> tasks = new ArrayList<>();
         for (JsonNode task : json.path("tasks")) {
-            tasks.add(new TaskStatus(task.path("id").asInt(), task.path("state").asText(),
-                    task.path("worker_id").asText(), textOrNull(task.get("trace"))));
+            tasks.add(new TaskStatus(
+                    task.path("id").asInt(),
+                    task.path("state").asText(),
+                    task.path("worker_id").asText(),
+                    textOrNull(task.get("trace"))));
         }
-        return new ConnectorStatus(json.path("name").asText(), connector.path("state").asText(),
-                connector.path("worker_id").asText(), textOrNull(connector.get("trace")), tasks);
+        return new ConnectorStatus(
+                json.path("name").asText(),
+                connector.path("state").asText(),
+                connector.path("worker_id").asText(),
+                textOrNull(connector.get("trace")),
+                tasks);
     }
 
     private static String textOrNull(JsonNode node) {
@@ -45,8 +51,9 @@ public record ConnectorStatus(String name, String state, String workerId, String
 
     /** "RUNNING" or e.g. "0:RUNNING 1:FAILED"; "none" while Connect has not started any task yet. */
     public String taskStates() {
-        return tasks.isEmpty() ? "none" : tasks.stream().map(t -> t.id() + ":" + t.state())
-                .collect(Collectors.joining(" "));
+        return tasks.isEmpty()
+                ? "none"
+                : tasks.stream().map(t -> t.id() + ":" + t.state()).collect(Collectors.joining(" "));
     }
 
     public String summary() {
@@ -57,12 +64,19 @@ public record ConnectorStatus(String name, String state, String workerId, String
     public String failureReport() {
         StringBuilder report = new StringBuilder();
         if (FAILED.equals(state)) {
-            report.append("connector FAILED on worker ").append(workerId).append(":\n").append(indent(trace));
+            report.append("connector FAILED on worker ")
+                    .append(workerId)
+                    .append(":\n")
+                    .append(indent(trace));
         }
         for (TaskStatus task : tasks) {
             if (FAILED.equals(task.state())) {
-                report.append("task ").append(task.id()).append(" FAILED on worker ").append(task.workerId())
-                        .append(":\n").append(indent(task.trace()));
+                report.append("task ")
+                        .append(task.id())
+                        .append(" FAILED on worker ")
+                        .append(task.workerId())
+                        .append(":\n")
+                        .append(indent(task.trace()));
             }
         }
         return report.toString();

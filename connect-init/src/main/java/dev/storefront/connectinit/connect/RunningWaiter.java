@@ -29,8 +29,7 @@ public final class RunningWaiter {
     private final Duration timeout;
     private final Duration settle;
 
-    public RunningWaiter(ConnectClient client, JsonMasker masker, PrintWriter out, Duration timeout,
-            Duration settle) {
+    public RunningWaiter(ConnectClient client, JsonMasker masker, PrintWriter out, Duration timeout, Duration settle) {
         this.client = client;
         this.masker = masker;
         this.out = out;
@@ -56,9 +55,15 @@ public final class RunningWaiter {
                 return;
             }
             if (deadline.passed()) {
-                throw new CliFailure(ExitCode.TIMEOUT, "Not RUNNING after " + DurationText.format(timeout) + ": "
-                        + String.join(", ", pending.stream().map(w -> w.name + " (last: " + w.lastSummary + ")")
-                        .toList()) + ". Check the Connect worker's log, or raise --timeout.");
+                throw new CliFailure(
+                        ExitCode.TIMEOUT,
+                        "Not RUNNING after " + DurationText.format(timeout) + ": "
+                                + String.join(
+                                        ", ",
+                                        pending.stream()
+                                                .map(w -> w.name + " (last: " + w.lastSummary + ")")
+                                                .toList())
+                                + ". Check the Connect worker's log, or raise --timeout.");
             }
             deadline.sleep(POLL);
         }
@@ -91,7 +96,8 @@ public final class RunningWaiter {
             if (running && (!changed || runningUntil.passed() || deadline.passed())) {
                 return true;
             }
-            boolean stuck = status.isPresent() && (status.get().failed() || status.get().halted());
+            boolean stuck =
+                    status.isPresent() && (status.get().failed() || status.get().halted());
             stuckUntil = !stuck ? null : stuckUntil != null ? stuckUntil : Deadline.in(settle);
             if (stuck && (stuckUntil.passed() || deadline.passed())) {
                 throw stuckFailure(status.get());
@@ -102,11 +108,17 @@ public final class RunningWaiter {
 
     private CliFailure stuckFailure(ConnectorStatus status) {
         if (status.failed()) {
-            return new CliFailure(ExitCode.NOT_RUNNING, status.name() + " FAILED (" + status.summary() + "):\n"
-                    + masker.maskText(status.failureReport()).stripTrailing()
-                    + "\nFix the cause, then run `restart " + status.name() + "` (or `apply` after a config change).");
+            return new CliFailure(
+                    ExitCode.NOT_RUNNING,
+                    status.name() + " FAILED (" + status.summary() + "):\n"
+                            + masker.maskText(status.failureReport()).stripTrailing()
+                            + "\nFix the cause, then run `restart " + status.name()
+                            + "` (or `apply` after a config change).");
         }
-        return new CliFailure(ExitCode.NOT_RUNNING, status.name() + " is " + status.state()
-                + " (someone paused or stopped it): resume it with PUT /connectors/" + status.name() + "/resume");
+        return new CliFailure(
+                ExitCode.NOT_RUNNING,
+                status.name() + " is " + status.state()
+                        + " (someone paused or stopped it): resume it with PUT /connectors/" + status.name()
+                        + "/resume");
     }
 }

@@ -30,9 +30,14 @@ record TransientAnswer(String answer, String waitingFor) {
             case 409 -> REBALANCE;
             case 503 -> STARTING;
             case 404 -> connectError ? null : STARTING + " (its REST resources are not registered yet)";
-            case 500 -> text.contains("rebalance") ? REBALANCE
-                    : text.contains("still starting") ? STARTING
-                    : text.startsWith("request timed out") ? "the worker to finish what it is busy with" : null;
+            case 500 ->
+                text.contains("rebalance")
+                        ? REBALANCE
+                        : text.contains("still starting")
+                                ? STARTING
+                                : text.startsWith("request timed out")
+                                        ? "the worker to finish what it is busy with"
+                                        : null;
             default -> null;
         };
         return Optional.ofNullable(waitingFor).map(what -> new TransientAnswer(answer(status, message), what));
@@ -51,7 +56,8 @@ record TransientAnswer(String answer, String waitingFor) {
         if (e instanceof HttpTimeoutException) {
             return new TransientAnswer("no answer in time", "an answer");
         }
-        return new TransientAnswer(e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage()),
+        return new TransientAnswer(
+                e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage()),
                 "the worker to answer");
     }
 }

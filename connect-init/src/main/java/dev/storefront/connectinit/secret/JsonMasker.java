@@ -66,12 +66,13 @@ public final class JsonMasker {
 
     private void maskInPlace(JsonNode node) {
         if (node instanceof ObjectNode object) {
-            boolean describesSecret = object.path("name").isTextual() && isSecretKey(object.get("name").asText());
+            boolean describesSecret = object.path("name").isTextual()
+                    && isSecretKey(object.get("name").asText());
             for (Iterator<Map.Entry<String, JsonNode>> it = object.fields(); it.hasNext(); ) {
                 Map.Entry<String, JsonNode> field = it.next();
                 JsonNode value = field.getValue();
-                boolean secretField = isSecretKey(field.getKey())
-                        || describesSecret && VALUE_FIELDS.contains(field.getKey());
+                boolean secretField =
+                        isSecretKey(field.getKey()) || describesSecret && VALUE_FIELDS.contains(field.getKey());
                 if (secretField && value.isValueNode() && !value.isNull()) {
                     field.setValue(TextNode.valueOf(MASK));
                 } else if (value.isTextual()) {

@@ -41,8 +41,10 @@ public final class ReplicationSlots {
         } catch (StillInUse e) {
             throw new CliFailure(ExitCode.DATABASE, e.getMessage());
         } catch (SQLException e) {
-            throw new CliFailure(ExitCode.DATABASE, "Cannot drop replication slot " + slot + " at " + url + " as "
-                    + user + ": " + masker.maskText(e.getMessage()));
+            throw new CliFailure(
+                    ExitCode.DATABASE,
+                    "Cannot drop replication slot " + slot + " at " + url + " as " + user + ": "
+                            + masker.maskText(e.getMessage()));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new CliFailure(ExitCode.DATABASE, "Interrupted while waiting for replication slot " + slot);

@@ -28,8 +28,10 @@ public final class TemplateCatalog {
 
     public static TemplateCatalog scan(Path dir) {
         if (!Files.isDirectory(dir)) {
-            throw new CliFailure(ExitCode.CONFIG, "No connectors directory at " + dir.toAbsolutePath()
-                    + " (run from the repository root, or point to it with --connectors-dir)");
+            throw new CliFailure(
+                    ExitCode.CONFIG,
+                    "No connectors directory at " + dir.toAbsolutePath()
+                            + " (run from the repository root, or point to it with --connectors-dir)");
         }
         SortedMap<String, Path> found = new TreeMap<>();
         try (Stream<Path> files = Files.list(dir)) {
@@ -59,11 +61,16 @@ public final class TemplateCatalog {
         if (asked == null || asked.isEmpty()) {
             return names();
         }
-        List<String> unknown = asked.stream().filter(name -> !templates.containsKey(name)).distinct().toList();
+        List<String> unknown = asked.stream()
+                .filter(name -> !templates.containsKey(name))
+                .distinct()
+                .toList();
         if (!unknown.isEmpty()) {
-            throw new CliFailure(ExitCode.CONFIG, "Unknown connector " + String.join(", ", unknown)
-                    + ": no such " + SUFFIX + " in " + dir.toAbsolutePath()
-                    + "; known templates: " + String.join(", ", templates.keySet()));
+            throw new CliFailure(
+                    ExitCode.CONFIG,
+                    "Unknown connector " + String.join(", ", unknown)
+                            + ": no such " + SUFFIX + " in " + dir.toAbsolutePath()
+                            + "; known templates: " + String.join(", ", templates.keySet()));
         }
         return new ArrayList<>(new LinkedHashSet<>(asked));
     }

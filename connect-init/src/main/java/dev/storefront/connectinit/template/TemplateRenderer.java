@@ -50,8 +50,9 @@ public final class TemplateRenderer {
             }
         }
         if (!report.isEmpty()) {
-            throw new CliFailure(ExitCode.CONFIG, "Bad connector template(s), nothing was sent to Connect:\n"
-                    + String.join("\n", report));
+            throw new CliFailure(
+                    ExitCode.CONFIG,
+                    "Bad connector template(s), nothing was sent to Connect:\n" + String.join("\n", report));
         }
         return rendered;
     }
@@ -97,8 +98,9 @@ public final class TemplateRenderer {
         try {
             return Json.MAPPER.readTree(Files.readString(file));
         } catch (JsonProcessingException e) {
-            problems.add("invalid JSON: " + e.getOriginalMessage() + " (line " + e.getLocation().getLineNr()
-                    + ", column " + e.getLocation().getColumnNr() + ")");
+            problems.add("invalid JSON: " + e.getOriginalMessage() + " (line "
+                    + e.getLocation().getLineNr() + ", column "
+                    + e.getLocation().getColumnNr() + ")");
         } catch (IOException e) {
             problems.add("cannot read: " + e.getMessage());
         }

@@ -14,11 +14,29 @@ import org.junit.jupiter.api.Test;
 class SecretMaskerTest {
 
     private static final PlatformEnv ENV = PlatformEnv.of(Map.of(
-            "POSTGRES_PASSWORD", "postgres", "DEBEZIUM_PASSWORD", "debezium-secret", "POSTGRES_USER", "postgres",
-            "API_TOKEN", "", "TOPIC_PREFIX", "storefront"));
+            "POSTGRES_PASSWORD",
+            "postgres",
+            "DEBEZIUM_PASSWORD",
+            "debezium-secret",
+            "POSTGRES_USER",
+            "postgres",
+            "API_TOKEN",
+            "",
+            "TOPIC_PREFIX",
+            "storefront"));
 
-    private final JsonMasker masker = JsonMasker.of(ENV, List.of(new RenderedConnector("sink", Path.of("x"),
-            Map.of("connector.class", "X", "connection.password", "inline-pw", "topics", "storefront.orders"))));
+    private final JsonMasker masker = JsonMasker.of(
+            ENV,
+            List.of(new RenderedConnector(
+                    "sink",
+                    Path.of("x"),
+                    Map.of(
+                            "connector.class",
+                            "X",
+                            "connection.password",
+                            "inline-pw",
+                            "topics",
+                            "storefront.orders"))));
 
     @Test
     void masksSecretValuesAsWholeTokensOnly() {
@@ -46,14 +64,24 @@ class SecretMaskerTest {
         assertThat(masked.at("/configs/1/value/value").asText()).isEqualTo(JsonMasker.MASK);
         assertThat(masked.at("/configs/1/value/errors/0").asText()).isEqualTo("role ********?");
         assertThat(masked.at("/configs/2/value/value").asText()).isEqualTo("storefront");
-        assertThat(response.at("/configs/0/value/value").asText()).as("the original is untouched")
+        assertThat(response.at("/configs/0/value/value").asText())
+                .as("the original is untouched")
                 .isEqualTo("typo-secret");
     }
 
     @Test
     void masksSecretNamedKeysWholeEvenWhenTheirValueIsNoKnownSecret() {
-        JsonNode masked = masker.maskJson(new RenderedConnector("s", Path.of("x"), Map.of(
-                "connector.class", "X", "sasl.jaas.credentials", "whatever", "ssl.truststore.password", "")).toJson());
+        JsonNode masked = masker.maskJson(new RenderedConnector(
+                        "s",
+                        Path.of("x"),
+                        Map.of(
+                                "connector.class",
+                                "X",
+                                "sasl.jaas.credentials",
+                                "whatever",
+                                "ssl.truststore.password",
+                                ""))
+                .toJson());
 
         assertThat(masked.at("/config/sasl.jaas.credentials").asText()).isEqualTo(JsonMasker.MASK);
         assertThat(masked.at("/config/connector.class").asText()).isEqualTo("X");

@@ -32,7 +32,9 @@ class ShippedTemplatesTest {
         TemplateCatalog catalog = TemplateCatalog.scan(ROOT.resolve("connectors"));
 
         Map<String, String> config = new TemplateRenderer(env, catalog)
-                .render(List.of("storefront-postgres-source")).get(0).config();
+                .render(List.of("storefront-postgres-source"))
+                .get(0)
+                .config();
 
         assertThat(config)
                 .containsEntry("connector.class", "io.debezium.connector.postgresql.PostgresConnector")
@@ -45,10 +47,17 @@ class ShippedTemplatesTest {
                 .containsEntry("topic.prefix", env.require("TOPIC_PREFIX"))
                 .containsEntry("message.prefix.include.list", env.require("OUTBOX_PREFIX"))
                 .containsEntry("topic.creation.default.partitions", env.require("CDC_TOPIC_PARTITIONS"))
-                .containsEntry("value.converter.apicurio.registry.url", "http://" + env.require("APICURIO_HOST")
-                        + ":" + env.require("APICURIO_PORT") + "/apis/registry/v2");
-        assertThat(config.get("table.include.list").split(",")).containsExactlyInAnyOrder(
-                "public.customers", "public.products", "public.orders", "public.order_items", "public.payments");
+                .containsEntry(
+                        "value.converter.apicurio.registry.url",
+                        "http://" + env.require("APICURIO_HOST") + ":" + env.require("APICURIO_PORT")
+                                + "/apis/registry/v2");
+        assertThat(config.get("table.include.list").split(","))
+                .containsExactlyInAnyOrder(
+                        "public.customers",
+                        "public.products",
+                        "public.orders",
+                        "public.order_items",
+                        "public.payments");
         for (String side : List.of("key", "value")) {
             assertThat(config)
                     .containsEntry(side + ".converter", "io.apicurio.registry.utils.converter.AvroConverter")

@@ -18,8 +18,7 @@ class TemplateRendererTest {
     @TempDir
     Path dir;
 
-    private TemplateRenderer renderer(Map<String, String> environment, Map<String, String> templates)
-            throws Exception {
+    private TemplateRenderer renderer(Map<String, String> environment, Map<String, String> templates) throws Exception {
         Path envFile = dir.resolve(".env");
         Files.writeString(envFile, "HOST=file-host\nPORT=5432\nPASSWORD=p4ss\n");
         for (Map.Entry<String, String> template : templates.entrySet()) {
@@ -34,24 +33,30 @@ class TemplateRendererTest {
 
     @Test
     void fillsPlaceholdersFromDotEnvWithTheEnvironmentWinning() throws Exception {
-        TemplateRenderer renderer = renderer(Map.of("HOST", "env-host"),
+        TemplateRenderer renderer = renderer(
+                Map.of("HOST", "env-host"),
                 Map.of("a", template("a", "\"url\": \"${HOST}:${PORT}\", \"tasks.max\": 1, \"flag\": true")));
 
         RenderedConnector connector = renderer.render(List.of("a")).get(0);
 
-        assertThat(connector.config()).containsEntry("url", "env-host:5432")
-                .containsEntry("tasks.max", "1").containsEntry("flag", "true");
+        assertThat(connector.config())
+                .containsEntry("url", "env-host:5432")
+                .containsEntry("tasks.max", "1")
+                .containsEntry("flag", "true");
         assertThat(connector.configWithName()).containsEntry("name", "a");
     }
 
     @Test
     void listsAllUndefinedVariablesOfAllTemplatesAtOnce() throws Exception {
-        TemplateRenderer renderer = renderer(Map.of(), Map.of(
-                "a", template("a", "\"x\": \"${NOPE_1}/${NOPE_2}\", \"y\": \"${NOPE_1}${HOST}\""),
-                "b", template("b", "\"z\": \"${NOPE_3}\"")));
+        TemplateRenderer renderer = renderer(
+                Map.of(),
+                Map.of(
+                        "a", template("a", "\"x\": \"${NOPE_1}/${NOPE_2}\", \"y\": \"${NOPE_1}${HOST}\""),
+                        "b", template("b", "\"z\": \"${NOPE_3}\"")));
 
         assertThatThrownBy(() -> renderer.render(List.of("a", "b")))
-                .isInstanceOfSatisfying(CliFailure.class, e -> assertThat(e.exitCode()).isEqualTo(ExitCode.CONFIG))
+                .isInstanceOfSatisfying(
+                        CliFailure.class, e -> assertThat(e.exitCode()).isEqualTo(ExitCode.CONFIG))
                 .hasMessageContaining("a.template.json:\n  undefined variables: NOPE_1, NOPE_2 (define them")
                 .hasMessageContaining("b.template.json:\n  undefined variables: NOPE_3");
     }
@@ -74,8 +79,9 @@ class TemplateRendererTest {
 
     @Test
     void reportsNameMismatchesAndShapeProblemsTogether() throws Exception {
-        TemplateRenderer renderer = renderer(Map.of(), Map.of("a",
-                "{\"name\": \"b\", \"extra\": 1, \"config\": {\"name\": \"c\", \"nested\": {}}}"));
+        TemplateRenderer renderer = renderer(
+                Map.of(),
+                Map.of("a", "{\"name\": \"b\", \"extra\": 1, \"config\": {\"name\": \"c\", \"nested\": {}}}"));
 
         assertThatThrownBy(() -> renderer.render(List.of("a")))
                 .hasMessageContaining("\"name\" is \"b\" but the file name says \"a\"")
@@ -87,13 +93,21 @@ class TemplateRendererTest {
 
     @Test
     void valuesAreTakenLiterallyAndDefaultsEscapesAndConfigProviderReferencesWork() throws Exception {
-        TemplateRenderer renderer = renderer(Map.of("PASSWORD", "a${HOST}b"), Map.of("a", template("a",
-                "\"p\": \"${PASSWORD}\", \"escaped\": \"$${HOST}\", \"d\": \"${NOPE:-x}\","
-                        + " \"secret\": \"${env:DEBEZIUM_PASSWORD}\"")));
+        TemplateRenderer renderer = renderer(
+                Map.of("PASSWORD", "a${HOST}b"),
+                Map.of(
+                        "a",
+                        template(
+                                "a",
+                                "\"p\": \"${PASSWORD}\", \"escaped\": \"$${HOST}\", \"d\": \"${NOPE:-x}\","
+                                        + " \"secret\": \"${env:DEBEZIUM_PASSWORD}\"")));
 
         RenderedConnector connector = renderer.render(List.of("a")).get(0);
 
-        assertThat(connector.config()).containsEntry("p", "a${HOST}b").containsEntry("escaped", "${HOST}")
-                .containsEntry("d", "x").containsEntry("secret", "${env:DEBEZIUM_PASSWORD}");
+        assertThat(connector.config())
+                .containsEntry("p", "a${HOST}b")
+                .containsEntry("escaped", "${HOST}")
+                .containsEntry("d", "x")
+                .containsEntry("secret", "${env:DEBEZIUM_PASSWORD}");
     }
 }

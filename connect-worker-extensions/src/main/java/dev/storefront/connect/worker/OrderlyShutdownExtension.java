@@ -26,17 +26,20 @@ public final class OrderlyShutdownExtension implements ConnectRestExtension {
     static final String SHUTDOWN_THREAD = "org.eclipse.jetty.util.thread.ShutdownThread";
 
     @Override
-    public void configure(Map<String, ?> configs) {
-    }
+    public void configure(Map<String, ?> configs) {}
 
     @Override
     public void register(ConnectRestExtensionContext context) {
         try {
             int removed = removeJettyShutdownHooks();
-            LOG.info("The worker's shutdown is Connect's own: {} Jetty stop-at-shutdown registration(s) removed", removed);
+            LOG.info(
+                    "The worker's shutdown is Connect's own: {} Jetty stop-at-shutdown registration(s) removed",
+                    removed);
         } catch (ReflectiveOperationException | RuntimeException e) {
-            LOG.warn("Could not remove Jetty's shutdown hook, so Jetty and Connect both stop the REST server on"
-                    + " shutdown", e);
+            LOG.warn(
+                    "Could not remove Jetty's shutdown hook, so Jetty and Connect both stop the REST server on"
+                            + " shutdown",
+                    e);
         }
     }
 
@@ -47,8 +50,8 @@ public final class OrderlyShutdownExtension implements ConnectRestExtension {
         Field lifeCycles = shutdownThread.getDeclaredField("_lifeCycles");
         lifeCycles.setAccessible(true);
         List<?> registered = List.copyOf((List<?>) lifeCycles.get(instance));
-        Method deregister = shutdownThread.getMethod("deregister",
-                Class.forName("org.eclipse.jetty.util.component.LifeCycle"));
+        Method deregister =
+                shutdownThread.getMethod("deregister", Class.forName("org.eclipse.jetty.util.component.LifeCycle"));
         for (Object lifeCycle : registered) {
             deregister.invoke(null, lifeCycle);
         }
@@ -56,8 +59,7 @@ public final class OrderlyShutdownExtension implements ConnectRestExtension {
     }
 
     @Override
-    public void close() {
-    }
+    public void close() {}
 
     @Override
     public String version() {

@@ -15,11 +15,15 @@ class OrderlyShutdownExtensionTest {
         server.setStopAtShutdown(true);
         server.start();
         try {
-            assertThat(ShutdownThread.isRegistered(server)).as("Jetty's hook would stop it").isTrue();
+            assertThat(ShutdownThread.isRegistered(server))
+                    .as("Jetty's hook would stop it")
+                    .isTrue();
 
             new OrderlyShutdownExtension().register(null);
 
-            assertThat(ShutdownThread.isRegistered(server)).as("Jetty's hook no longer stops it").isFalse();
+            assertThat(ShutdownThread.isRegistered(server))
+                    .as("Jetty's hook no longer stops it")
+                    .isFalse();
             assertThat(server.isStarted()).isTrue();
         } finally {
             server.stop();

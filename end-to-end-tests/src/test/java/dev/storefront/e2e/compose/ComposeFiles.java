@@ -26,6 +26,7 @@ final class ComposeFiles {
     static final List<String> LAYERS = List.of("source", "streaming", "pipeline");
     /** ${VAR} or ${VAR:-default} / ${VAR-default}; $${...} is compose's escape for a literal and is skipped. */
     private static final Pattern VARIABLE = Pattern.compile("(?<!\\$)\\$\\{([A-Za-z_][A-Za-z0-9_]*)");
+
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
 
     final Path root;
@@ -46,14 +47,16 @@ final class ComposeFiles {
 
         Map<String, String> environment() {
             Map<String, String> environment = new LinkedHashMap<>();
-            node.path("environment").fields().forEachRemaining(e -> environment.put(e.getKey(), e.getValue().asText()));
+            node.path("environment")
+                    .fields()
+                    .forEachRemaining(
+                            e -> environment.put(e.getKey(), e.getValue().asText()));
             return environment;
         }
     }
 
     /** One instruction of a Dockerfile: its keyword and its arguments without flags (--chown=..., --from=...). */
-    record Instruction(String keyword, List<String> arguments) {
-    }
+    record Instruction(String keyword, List<String> arguments) {}
 
     private ComposeFiles(Path root) {
         this.root = root;
@@ -61,7 +64,9 @@ final class ComposeFiles {
     }
 
     static ComposeFiles load() {
-        Path root = Path.of(System.getProperty("repository.root", "..")).toAbsolutePath().normalize();
+        Path root = Path.of(System.getProperty("repository.root", ".."))
+                .toAbsolutePath()
+                .normalize();
         ComposeFiles compose = new ComposeFiles(root);
         for (String layer : LAYERS) {
             Path file = compose.file(layer);
@@ -70,8 +75,10 @@ final class ComposeFiles {
                 compose.texts.put(file, text);
                 JsonNode tree = YAML.readTree(text);
                 compose.layers.put(layer, tree);
-                tree.path("services").fields().forEachRemaining(
-                        e -> compose.services.put(e.getKey(), new Service(e.getKey(), file, e.getValue())));
+                tree.path("services")
+                        .fields()
+                        .forEachRemaining(
+                                e -> compose.services.put(e.getKey(), new Service(e.getKey(), file, e.getValue())));
             } catch (IOException e) {
                 throw new UncheckedIOException("Cannot read " + file, e);
             }
@@ -109,12 +116,18 @@ final class ComposeFiles {
     /** The Dockerfile a service builds (build.dockerfile relative to build.context, itself relative to its file). */
     Path dockerfile(Service service) {
         JsonNode build = service.node().path("build");
-        Path context = service.file().getParent().resolve(build.path("context").asText(".")).normalize();
+        Path context = service.file()
+                .getParent()
+                .resolve(build.path("context").asText("."))
+                .normalize();
         return context.resolve(build.path("dockerfile").asText("Dockerfile")).normalize();
     }
 
     Path buildContext(Service service) {
-        return service.file().getParent().resolve(service.node().path("build").path("context").asText(".")).normalize();
+        return service.file()
+                .getParent()
+                .resolve(service.node().path("build").path("context").asText("."))
+                .normalize();
     }
 
     List<Service> builtServices() {

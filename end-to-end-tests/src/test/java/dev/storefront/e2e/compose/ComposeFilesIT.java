@@ -28,8 +28,8 @@ class ComposeFilesIT {
 
     @BeforeAll
     static void findDockerCompose() {
-        dockerCompose = Tools.require("docker-compose", List.of(List.of("docker", "compose"), List.of("docker-compose")),
-                "version");
+        dockerCompose = Tools.require(
+                "docker-compose", List.of(List.of("docker", "compose"), List.of("docker-compose")), "version");
         compose = ComposeFiles.load();
     }
 
@@ -39,7 +39,9 @@ class ComposeFilesIT {
             Tools.Result result = config(compose.root.resolve(".env"), layer);
             // Only a masked output is shown: the resolved configuration holds the .env secrets.
             String shown = PlatformEnv.of(compose.env).mask(result.output());
-            assertThat(result.exitCode()).as("docker compose config of %s:\n%s", layer, shown).isZero();
+            assertThat(result.exitCode())
+                    .as("docker compose config of %s:\n%s", layer, shown)
+                    .isZero();
             assertThat(result.output()).as("warnings of %s", layer).doesNotContainIgnoringCase("variable is not set");
         }
     }
@@ -49,10 +51,13 @@ class ComposeFilesIT {
         Path incomplete = Files.createTempFile("incomplete", ".env");
         try {
             List<String> lines = Files.readAllLines(compose.root.resolve(".env")).stream()
-                    .filter(line -> !line.startsWith("SEEDER_PORT=")).toList();
+                    .filter(line -> !line.startsWith("SEEDER_PORT="))
+                    .toList();
             Files.write(incomplete, lines);
             Tools.Result result = config(incomplete, "source");
-            assertThat(result.output()).as("docker compose config without SEEDER_PORT").contains("SEEDER_PORT");
+            assertThat(result.output())
+                    .as("docker compose config without SEEDER_PORT")
+                    .contains("SEEDER_PORT");
         } finally {
             Files.delete(incomplete);
         }
@@ -60,7 +65,8 @@ class ComposeFilesIT {
 
     @Test
     void everyDockerfileCopiesBuildOutputsThatExist() {
-        assertThat(compose.builtServices()).extracting(Service::name)
+        assertThat(compose.builtServices())
+                .extracting(Service::name)
                 .containsExactlyInAnyOrder("seeder", "connect", "connect-init", "pipeline");
         for (Service service : compose.builtServices()) {
             Path dockerfile = compose.dockerfile(service);
@@ -68,12 +74,19 @@ class ComposeFilesIT {
             Path context = compose.buildContext(service);
             assertThat(context).as("build context of %s", service.name()).isEqualTo(compose.root);
             List<Instruction> copies = ComposeFiles.instructions(dockerfile).stream()
-                    .filter(i -> i.keyword().equals("COPY") || i.keyword().equals("ADD")).toList();
-            assertThat(copies).as("COPY instructions of %s", dockerfile.getFileName()).isNotEmpty();
+                    .filter(i -> i.keyword().equals("COPY") || i.keyword().equals("ADD"))
+                    .toList();
+            assertThat(copies)
+                    .as("COPY instructions of %s", dockerfile.getFileName())
+                    .isNotEmpty();
             for (Instruction copy : copies) {
-                for (String source : copy.arguments().subList(0, copy.arguments().size() - 1)) {
-                    assertThat(context.resolve(source)).as("%s: COPY source %s (run ./mvnw -DskipTests package first)",
-                            dockerfile.getFileName(), source).exists();
+                for (String source :
+                        copy.arguments().subList(0, copy.arguments().size() - 1)) {
+                    assertThat(context.resolve(source))
+                            .as(
+                                    "%s: COPY source %s (run ./mvnw -DskipTests package first)",
+                                    dockerfile.getFileName(), source)
+                            .exists();
                 }
             }
         }
@@ -83,8 +96,10 @@ class ComposeFilesIT {
     void everyImageIsPinnedToAVersion() {
         List<String> images = new ArrayList<>();
         compose.services.values().forEach(s -> images.add(s.node().path("image").asText()));
-        compose.builtServices().forEach(s -> ComposeFiles.instructions(compose.dockerfile(s)).stream()
-                .filter(i -> i.keyword().equals("FROM")).forEach(i -> images.add(i.arguments().get(0))));
+        compose.builtServices()
+                .forEach(s -> ComposeFiles.instructions(compose.dockerfile(s)).stream()
+                        .filter(i -> i.keyword().equals("FROM"))
+                        .forEach(i -> images.add(i.arguments().get(0))));
         assertThat(images).hasSizeGreaterThan(compose.services.size());
         for (String image : images) {
             assertThat(image).as("image reference").isNotBlank();
@@ -97,7 +112,8 @@ class ComposeFilesIT {
 
     private static Tools.Result config(Path envFile, String layer) {
         List<String> command = new ArrayList<>(dockerCompose);
-        command.addAll(List.of("--env-file", envFile.toString(), "-f", compose.file(layer).toString(), "config", "--quiet"));
+        command.addAll(List.of(
+                "--env-file", envFile.toString(), "-f", compose.file(layer).toString(), "config", "--quiet"));
         return Tools.run(compose.root, Map.of(), Duration.ofMinutes(1), command);
     }
 }

@@ -45,17 +45,24 @@ class ComposeMatchesLocalModeTest {
         for (Service service : compose.services.values()) {
             for (String port : service.ports()) {
                 Matcher matcher = SAME_PORT.matcher(port);
-                assertThat(matcher.matches()).as("port %s of %s must be \"${VAR}:${VAR}\"", port, service.name()).isTrue();
+                assertThat(matcher.matches())
+                        .as("port %s of %s must be \"${VAR}:${VAR}\"", port, service.name())
+                        .isTrue();
                 String variable = matcher.group(1);
-                assertThat(matcher.group(2)).as("container side of %s of %s", port, service.name()).isEqualTo(variable);
+                assertThat(matcher.group(2))
+                        .as("container side of %s of %s", port, service.name())
+                        .isEqualTo(variable);
                 assertThat(compose.env).as(".env variables").containsKey(variable);
                 if (COMPOSE_ONLY_PORTS.containsKey(service.name())) {
                     assertThat(variable).isEqualTo(COMPOSE_ONLY_PORTS.get(service.name()));
                 } else {
                     String component = LOCAL_COMPONENT_OF_SERVICE.get(service.name());
-                    assertThat(component).as("local-mode component of compose service %s (mapping table)", service.name())
+                    assertThat(component)
+                            .as("local-mode component of compose service %s (mapping table)", service.name())
                             .isNotNull();
-                    assertThat(localPorts.get(component)).as("ports local mode's %s claims", component).contains(variable);
+                    assertThat(localPorts.get(component))
+                            .as("ports local mode's %s claims", component)
+                            .contains(variable);
                 }
             }
         }
@@ -63,18 +70,29 @@ class ComposeMatchesLocalModeTest {
 
     @Test
     void everyPortLocalModeClaimsIsPublishedByTheSameComponentInCompose() {
-        assertThat(localPorts).as("launcher components read from the sources").containsKeys("postgres", "kafka", "pipeline");
+        assertThat(localPorts)
+                .as("launcher components read from the sources")
+                .containsKeys("postgres", "kafka", "pipeline");
         localPorts.forEach((component, variables) -> {
-            Set<String> toPublish = variables.stream().filter(v -> !UNPUBLISHED_LOCAL_PORTS.contains(v)).collect(Collectors.toSet());
+            Set<String> toPublish = variables.stream()
+                    .filter(v -> !UNPUBLISHED_LOCAL_PORTS.contains(v))
+                    .collect(Collectors.toSet());
             if (toPublish.isEmpty()) {
                 return;
             }
             List<String> services = LOCAL_COMPONENT_OF_SERVICE.entrySet().stream()
-                    .filter(e -> e.getValue().equals(component)).map(Map.Entry::getKey).toList();
-            assertThat(services).as("compose service of local component %s (mapping table)", component).hasSize(1);
+                    .filter(e -> e.getValue().equals(component))
+                    .map(Map.Entry::getKey)
+                    .toList();
+            assertThat(services)
+                    .as("compose service of local component %s (mapping table)", component)
+                    .hasSize(1);
             Set<String> published = compose.service(services.get(0)).ports().stream()
-                    .map(p -> p.substring(2, p.indexOf('}'))).collect(Collectors.toSet());
-            assertThat(published).as("ports published by compose service %s", services.get(0)).isEqualTo(toPublish);
+                    .map(p -> p.substring(2, p.indexOf('}')))
+                    .collect(Collectors.toSet());
+            assertThat(published)
+                    .as("ports published by compose service %s", services.get(0))
+                    .isEqualTo(toPublish);
         });
     }
 
@@ -82,48 +100,73 @@ class ComposeMatchesLocalModeTest {
     void everyVariableComposeInterpolatesIsDefinedInEnv() {
         compose.variables().forEach((file, variables) -> {
             assertThat(variables).as("variables of %s", file.getFileName()).isNotEmpty();
-            assertThat(compose.env.keySet()).as("variables of .env used by %s", file.getFileName()).containsAll(variables);
+            assertThat(compose.env.keySet())
+                    .as("variables of .env used by %s", file.getFileName())
+                    .containsAll(variables);
         });
     }
 
     @Test
     void appsReachTheOtherServicesByNameInsideTheNetwork() {
-        Map<String, String> hosts = Map.of("POSTGRES_HOST", "postgres", "KAFKA_HOST", "kafka", "CONNECT_HOST", "connect",
-                "APICURIO_HOST", "registry");
+        Map<String, String> hosts = Map.of(
+                "POSTGRES_HOST",
+                "postgres",
+                "KAFKA_HOST",
+                "kafka",
+                "CONNECT_HOST",
+                "connect",
+                "APICURIO_HOST",
+                "registry");
         for (String app : List.of("seeder", "connect-init", "pipeline")) {
             Map<String, String> environment = compose.service(app).environment();
             hosts.forEach((variable, host) -> {
                 if (environment.containsKey(variable)) {
-                    assertThat(compose.services).as("service named by %s of %s", variable, app).containsKey(host);
-                    assertThat(environment.get(variable)).as("%s of %s", variable, app).isEqualTo(host);
+                    assertThat(compose.services)
+                            .as("service named by %s of %s", variable, app)
+                            .containsKey(host);
+                    assertThat(environment.get(variable))
+                            .as("%s of %s", variable, app)
+                            .isEqualTo(host);
                 }
             });
             if (environment.containsKey("KAFKA_HOST")) {
-                assertThat(environment.get("KAFKA_PORT")).as("KAFKA_PORT of %s: the in-network listener", app)
+                assertThat(environment.get("KAFKA_PORT"))
+                        .as("KAFKA_PORT of %s: the in-network listener", app)
                         .isEqualTo("${KAFKA_INTERNAL_PORT}");
             }
-            assertThat(compose.service(app).node().path("env_file").asText()).as("env_file of %s", app).isEqualTo("../.env");
+            assertThat(compose.service(app).node().path("env_file").asText())
+                    .as("env_file of %s", app)
+                    .isEqualTo("../.env");
         }
     }
 
     @Test
     void theConnectImageLoadsLocalModesPluginFoldersWithLocalModesWorkerConfig() throws Exception {
         Path dockerfile = compose.dockerfile(compose.service("connect"));
-        List<Instruction> copies = ComposeFiles.instructions(dockerfile).stream().filter(i -> i.keyword().equals("COPY")).toList();
+        List<Instruction> copies = ComposeFiles.instructions(dockerfile).stream()
+                .filter(i -> i.keyword().equals("COPY"))
+                .toList();
         String pluginPath = LocalMode.connectPluginPath(compose.root);
-        Instruction plugins = copies.stream().filter(i -> strip(i.arguments().get(0)).equals(pluginPath)).findFirst()
-                .orElseThrow(() -> new AssertionError(dockerfile + " does not COPY local mode's plugin.path " + pluginPath));
+        Instruction plugins = copies.stream()
+                .filter(i -> strip(i.arguments().get(0)).equals(pluginPath))
+                .findFirst()
+                .orElseThrow(
+                        () -> new AssertionError(dockerfile + " does not COPY local mode's plugin.path " + pluginPath));
         String imagePluginPath = strip(plugins.arguments().get(1));
-        assertThat(Files.readString(dockerfile)).as("plugin.path of the image")
+        assertThat(Files.readString(dockerfile))
+                .as("plugin.path of the image")
                 .contains("ENV CONNECT_PLUGIN_PATH=" + imagePluginPath);
-        assertThat(copies).as("the worker configuration the image renders")
+        assertThat(copies)
+                .as("the worker configuration the image renders")
                 .anyMatch(i -> i.arguments().get(0).equals(LocalMode.CONNECT_WORKER_TEMPLATE));
 
         Set<String> folders = new HashSet<>();
         try (var dirs = Files.list(compose.root.resolve(pluginPath))) {
-            dirs.filter(Files::isDirectory).forEach(d -> folders.add(d.getFileName().toString()));
+            dirs.filter(Files::isDirectory)
+                    .forEach(d -> folders.add(d.getFileName().toString()));
         }
-        assertThat(folders).as("plugin folders the build assembled (run ./mvnw package first)")
+        assertThat(folders)
+                .as("plugin folders the build assembled (run ./mvnw package first)")
                 .contains("debezium-connector-postgres", "debezium-connector-jdbc", "apicurio-converter");
     }
 
@@ -131,14 +174,17 @@ class ComposeMatchesLocalModeTest {
     void theRegistryGetsEverySettingOfLocalMode() {
         Set<String> local = LocalMode.registrySettingNames(compose.root);
         assertThat(local).isNotEmpty();
-        assertThat(compose.service("registry").environment().keySet()).as("registry environment in compose")
+        assertThat(compose.service("registry").environment().keySet())
+                .as("registry environment in compose")
                 .containsAll(local);
     }
 
     @Test
     void theThreeLayersShareOneNamedNetwork() {
-        compose.layers.forEach((layer, tree) -> assertThat(tree.at("/networks/default/name").asText())
-                .as("name of the default network of the %s layer", layer).isEqualTo("storefront"));
+        compose.layers.forEach(
+                (layer, tree) -> assertThat(tree.at("/networks/default/name").asText())
+                        .as("name of the default network of the %s layer", layer)
+                        .isEqualTo("storefront"));
     }
 
     private static String strip(String path) {

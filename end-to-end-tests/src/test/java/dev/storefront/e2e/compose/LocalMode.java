@@ -21,16 +21,17 @@ final class LocalMode {
     private static final Path LAUNCHER = Path.of("local-platform/launcher/src/main");
     private static final Pattern NAME = Pattern.compile("String NAME = \"([^\"]+)\"");
     private static final Pattern PORT_CLAIM = Pattern.compile("new PortClaim\\(\"([A-Z0-9_]+)\"");
-    private static final Pattern PLUGIN_PATH = Pattern.compile("connectPluginPath\\(\\) \\{\\s*return home\\.resolve\\(\"([^\"]+)\"\\)");
+    private static final Pattern PLUGIN_PATH =
+            Pattern.compile("connectPluginPath\\(\\) \\{\\s*return home\\.resolve\\(\"([^\"]+)\"\\)");
 
-    private LocalMode() {
-    }
+    private LocalMode() {}
 
     /** Component name -> the variables of its PortClaims, from every *Component.java of the launcher. */
     static Map<String, Set<String>> portVariables(Path root) {
         Map<String, Set<String>> ports = new LinkedHashMap<>();
         try (Stream<Path> files = Files.walk(root.resolve(LAUNCHER).resolve("java"))) {
-            for (Path file : files.filter(f -> f.getFileName().toString().endsWith("Component.java")).toList()) {
+            for (Path file : files.filter(f -> f.getFileName().toString().endsWith("Component.java"))
+                    .toList()) {
                 String source = Files.readString(file);
                 Matcher name = NAME.matcher(source);
                 if (!name.find()) {
@@ -55,7 +56,8 @@ final class LocalMode {
     }
 
     /** Local mode's worker configuration template (the Connect image renders the same file). */
-    static final String CONNECT_WORKER_TEMPLATE = LAUNCHER.resolve("resources/connect/connect-distributed.properties").toString();
+    static final String CONNECT_WORKER_TEMPLATE =
+            LAUNCHER.resolve("resources/connect/connect-distributed.properties").toString();
 
     /** Local mode's registry settings (KEY=value with ${VAR} placeholders). */
     static Set<String> registrySettingNames(Path root) {
@@ -76,7 +78,8 @@ final class LocalMode {
         try {
             Matcher matcher = pattern.matcher(Files.readString(file));
             if (!matcher.find()) {
-                throw new IllegalStateException(pattern + " not found in " + file + ": update this check with the launcher");
+                throw new IllegalStateException(
+                        pattern + " not found in " + file + ": update this check with the launcher");
             }
             return matcher.group(1);
         } catch (IOException e) {

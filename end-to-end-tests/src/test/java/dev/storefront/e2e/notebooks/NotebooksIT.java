@@ -49,30 +49,42 @@ class NotebooksIT {
     static void loadDataUntilTopicsAndAnalyticsSinkCaughtUp(LocalPlatform shared) throws Exception {
         platform = shared;
         tables = platform.capturedTables();
-        nbconvert = Tools.require(DEBIAN_PACKAGES, List.of(List.of("jupyter-nbconvert"), List.of("jupyter", "nbconvert")),
-                "--version");
-        Tools.Result modules = Tools.run(platform.root(), Map.of(), Duration.ofMinutes(1), List.of("/usr/bin/python3", "-c",
-                "import avro, confluent_kafka, matplotlib, pandas, psycopg2, requests, ipykernel, nbclient"));
-        assertThat(modules.exitCode()).as("Python modules of the notebooks: install the Debian packages %s\n%s",
-                DEBIAN_PACKAGES, modules.output()).isZero();
+        nbconvert = Tools.require(
+                DEBIAN_PACKAGES, List.of(List.of("jupyter-nbconvert"), List.of("jupyter", "nbconvert")), "--version");
+        Tools.Result modules = Tools.run(
+                platform.root(),
+                Map.of(),
+                Duration.ofMinutes(1),
+                List.of(
+                        "/usr/bin/python3",
+                        "-c",
+                        "import avro, confluent_kafka, matplotlib, pandas, psycopg2, requests, ipykernel, nbclient"));
+        assertThat(modules.exitCode())
+                .as(
+                        "Python modules of the notebooks: install the Debian packages %s\n%s",
+                        DEBIAN_PACKAGES, modules.output())
+                .isZero();
         output = platform.root().resolve("end-to-end-tests/target/notebooks");
         Files.createDirectories(output);
 
         new SeederClient(platform).fullLoad(150, 25, 300, 23);
         CdcTopics topics = new CdcTopics(platform);
-        await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofSeconds(2)).until(() -> {
-            for (String table : tables) {
-                if (topics.latestState(table).size() != count(storefrontDb(), table)) {
-                    return false;
-                }
-            }
-            return count(platform.env().require("ANALYTICS_DB"), "revenue_by_category_country") > 0;
-        });
+        await().atMost(Duration.ofMinutes(3))
+                .pollInterval(Duration.ofSeconds(2))
+                .until(() -> {
+                    for (String table : tables) {
+                        if (topics.latestState(table).size() != count(storefrontDb(), table)) {
+                            return false;
+                        }
+                    }
+                    return count(platform.env().require("ANALYTICS_DB"), "revenue_by_category_country") > 0;
+                });
     }
 
     @Test
     void theAnalyticsNotebookFindsTheSinkEqualToPostgresAndChartsIt() throws Exception {
-        JsonNode executed = execute("analytics-vs-postgres.ipynb", Map.of("ANALYTICS_STRICT", "1", "ANALYTICS_WAIT_SECONDS", "180"));
+        JsonNode executed = execute(
+                "analytics-vs-postgres.ipynb", Map.of("ANALYTICS_STRICT", "1", "ANALYTICS_WAIT_SECONDS", "180"));
 
         assertThat(executed.toString()).contains("category x country groups, 0 differ between PostgreSQL and the sink");
         assertPng(output.resolve("revenue-by-category.png"));
@@ -83,12 +95,16 @@ class NotebooksIT {
         execute("browse-cdc-topics.ipynb", Map.of());
 
         assertPng(output.resolve("cdc-events-by-table.png"));
-        JsonNode summary = JSON.readTree(output.resolve("cdc-topic-summary.json").toFile());
+        JsonNode summary =
+                JSON.readTree(output.resolve("cdc-topic-summary.json").toFile());
         for (String table : tables) {
-            assertThat(summary.path(table).path("live_keys").asLong()).as("live keys of %s decoded from its topic vs rows", table)
+            assertThat(summary.path(table).path("live_keys").asLong())
+                    .as("live keys of %s decoded from its topic vs rows", table)
                     .isEqualTo(count(storefrontDb(), table));
-            assertThat(summary.path(table).path("events").asLong()).as("events of %s", table)
-                    .isGreaterThanOrEqualTo(summary.path(table).path("live_keys").asLong());
+            assertThat(summary.path(table).path("events").asLong())
+                    .as("events of %s", table)
+                    .isGreaterThanOrEqualTo(
+                            summary.path(table).path("live_keys").asLong());
         }
     }
 
@@ -108,12 +124,23 @@ class NotebooksIT {
         environment.put("PYDEVD_DISABLE_FILE_VALIDATION", "1");
         environment.putAll(extra);
         List<String> command = new ArrayList<>(nbconvert);
-        command.addAll(List.of("--to", "notebook", "--execute", "--ExecutePreprocessor.timeout=600",
-                "--output-dir", output.toString(), notebook));
-        Tools.Result result = Tools.run(platform.root().resolve("jupyter"), environment, Duration.ofMinutes(12), command);
-        assertThat(result.exitCode()).as("%s failed:\n%s", notebook, platform.env().mask(result.output())).isZero();
+        command.addAll(List.of(
+                "--to",
+                "notebook",
+                "--execute",
+                "--ExecutePreprocessor.timeout=600",
+                "--output-dir",
+                output.toString(),
+                notebook));
+        Tools.Result result =
+                Tools.run(platform.root().resolve("jupyter"), environment, Duration.ofMinutes(12), command);
+        assertThat(result.exitCode())
+                .as("%s failed:\n%s", notebook, platform.env().mask(result.output()))
+                .isZero();
         JsonNode executed = JSON.readTree(output.resolve(notebook).toFile());
-        assertThat(executed.findValuesAsText("output_type")).as("outputs of %s", notebook).doesNotContain("error");
+        assertThat(executed.findValuesAsText("output_type"))
+                .as("outputs of %s", notebook)
+                .doesNotContain("error");
         return executed;
     }
 
@@ -121,7 +148,9 @@ class NotebooksIT {
         assertThat(chart).as("chart").isRegularFile();
         byte[] bytes = Files.readAllBytes(chart);
         assertThat(bytes.length).as("size of %s", chart.getFileName()).isGreaterThan(1000);
-        assertThat(new String(bytes, 1, 3, StandardCharsets.US_ASCII)).as("PNG signature").isEqualTo("PNG");
+        assertThat(new String(bytes, 1, 3, StandardCharsets.US_ASCII))
+                .as("PNG signature")
+                .isEqualTo("PNG");
     }
 
     private static String storefrontDb() {
@@ -129,8 +158,9 @@ class NotebooksIT {
     }
 
     private static long count(String database, String table) throws SQLException {
-        try (Connection db = platform.database(database); Statement statement = db.createStatement();
-             ResultSet rows = statement.executeQuery("SELECT count(*) FROM " + table)) {
+        try (Connection db = platform.database(database);
+                Statement statement = db.createStatement();
+                ResultSet rows = statement.executeQuery("SELECT count(*) FROM " + table)) {
             rows.next();
             return rows.getLong(1);
         } catch (SQLException e) {

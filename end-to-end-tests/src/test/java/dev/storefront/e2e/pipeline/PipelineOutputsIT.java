@@ -32,7 +32,8 @@ class PipelineOutputsIT {
         JsonNode status = seeder.stopDeltas();
         assertThat(status.path("operations").path("order_status").asLong()).isPositive();
         assertThat(status.path("operations").path("product_change").asLong()).isPositive();
-        assertThat(status.path("operations").path("delete_cancelled_order").asLong()).isPositive();
+        assertThat(status.path("operations").path("delete_cancelled_order").asLong())
+                .isPositive();
 
         String report = awaitVerified(platform);
 
@@ -47,8 +48,10 @@ class PipelineOutputsIT {
         Thread.sleep(3000);
 
         ProcessHandle.of(before).ifPresent(ProcessHandle::destroyForcibly);
-        await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofSeconds(1))
-                .until(() -> pipelinePid(platform) != before && platform.platform("status").exitCode() == 0);
+        await().atMost(Duration.ofMinutes(3))
+                .pollInterval(Duration.ofSeconds(1))
+                .until(() -> pipelinePid(platform) != before
+                        && platform.platform("status").exitCode() == 0);
         Thread.sleep(3000);
         seeder.stopDeltas();
 
@@ -58,10 +61,14 @@ class PipelineOutputsIT {
     /** Runs `platform verify` until it reports every output matching (the pipeline and sinks catch up meanwhile). */
     private static String awaitVerified(LocalPlatform platform) {
         AtomicReference<Result> last = new AtomicReference<>();
-        await().atMost(Duration.ofMinutes(4)).pollInterval(Duration.ofSeconds(5)).untilAsserted(() -> {
-            last.set(platform.platform("verify"));
-            assertThat(last.get().exitCode()).as("platform verify:%n%s", last.get().output()).isZero();
-        });
+        await().atMost(Duration.ofMinutes(4))
+                .pollInterval(Duration.ofSeconds(5))
+                .untilAsserted(() -> {
+                    last.set(platform.platform("verify"));
+                    assertThat(last.get().exitCode())
+                            .as("platform verify:%n%s", last.get().output())
+                            .isZero();
+                });
         return last.get().output();
     }
 

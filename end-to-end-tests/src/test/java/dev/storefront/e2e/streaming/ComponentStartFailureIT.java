@@ -22,9 +22,13 @@ class ComponentStartFailureIT {
         Result up = broken.platform(Map.of("DEBEZIUM_PUBLICATION", "broken\"publication"), "up", "--detach");
 
         assertThat(up.exitCode()).isEqualTo(1);
-        assertThat(up.output()).contains("could not start seeder").contains("--- last lines of")
+        assertThat(up.output())
+                .contains("could not start seeder")
+                .contains("--- last lines of")
                 .contains("The other components were stopped")
                 .doesNotContain(broken.env().require("DEBEZIUM_PASSWORD"));
-        assertThat(broken.portsInUse()).as("ports still in use after the failed start").isEmpty();
+        assertThat(broken.portsInUse())
+                .as("ports still in use after the failed start")
+                .isEmpty();
     }
 }

@@ -46,7 +46,8 @@ class ConnectInitIT {
         Result apply = platform.connectInit(Map.of(), "apply");
 
         assertThat(apply.exitCode()).as(apply.output()).isZero();
-        assertThat(configTopicRecords(platform, "_connect-configs")).as("records in Connect's config topic")
+        assertThat(configTopicRecords(platform, "_connect-configs"))
+                .as("records in Connect's config topic")
                 .isEqualTo(configRecordsBefore);
         Result status = platform.connectInit(Map.of(), "status");
         assertThat(status.exitCode()).as(status.output()).isZero();
@@ -67,14 +68,16 @@ class ConnectInitIT {
 
         assertThat(apply.exitCode()).isNotZero();
         assertThat(apply.output()).contains("STOREFRONT_DB_THAT_NOBODY_DEFINED");
-        assertThat(connectorNames(platform.endpoints().connectUrl())).doesNotContain("broken-source").contains(SOURCE);
+        assertThat(connectorNames(platform.endpoints().connectUrl()))
+                .doesNotContain("broken-source")
+                .contains(SOURCE);
     }
 
     @Test
     void startedBeforeConnectIsUpItWaitsAndSucceeds(LocalPlatform platform) throws Exception {
         int port = freePort();
-        Map<String, String> lateConnect = Map.of("CONNECT_PORT", String.valueOf(port),
-                "DEBEZIUM_SLOT", "late_connect_slot", "TOPIC_PREFIX", "late");
+        Map<String, String> lateConnect = Map.of(
+                "CONNECT_PORT", String.valueOf(port), "DEBEZIUM_SLOT", "late_connect_slot", "TOPIC_PREFIX", "late");
         CompletableFuture<Result> apply = CompletableFuture.supplyAsync(
                 () -> platform.connectInit(lateConnect, "apply", SOURCE, "--timeout", "3m"));
         Thread.sleep(5000);
@@ -90,29 +93,39 @@ class ConnectInitIT {
             Result delete = platform.connectInit(lateConnect, "delete", SOURCE, "--drop-slot");
             assertThat(delete.exitCode()).as(delete.output()).isZero();
         }
-        assertThat(slotExists(platform, "late_connect_slot")).as("slot dropped by delete --drop-slot").isFalse();
+        assertThat(slotExists(platform, "late_connect_slot"))
+                .as("slot dropped by delete --drop-slot")
+                .isFalse();
     }
 
     private static long configTopicRecords(LocalPlatform platform, String topic) {
         Properties config = new Properties();
         config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, platform.endpoints().kafkaBootstrap());
         config.put(ConsumerConfig.GROUP_ID_CONFIG, "e2e-" + UUID.randomUUID());
-        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(config, new ByteArrayDeserializer(),
-                new ByteArrayDeserializer())) {
+        try (KafkaConsumer<byte[], byte[]> consumer =
+                new KafkaConsumer<>(config, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
             List<TopicPartition> partitions = consumer.partitionsFor(topic, Duration.ofSeconds(10)).stream()
-                    .map(p -> new TopicPartition(topic, p.partition())).toList();
-            return consumer.endOffsets(partitions).values().stream().mapToLong(Long::longValue).sum();
+                    .map(p -> new TopicPartition(topic, p.partition()))
+                    .toList();
+            return consumer.endOffsets(partitions).values().stream()
+                    .mapToLong(Long::longValue)
+                    .sum();
         }
     }
 
     private static String connectorNames(String connectUrl) throws Exception {
-        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(connectUrl + "/connectors")).build(),
-                HttpResponse.BodyHandlers.ofString()).body();
+        return HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create(connectUrl + "/connectors"))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString())
+                .body();
     }
 
     private static boolean slotExists(LocalPlatform platform, String slot) throws Exception {
         try (Connection db = platform.storefrontDb();
-             PreparedStatement query = db.prepareStatement("SELECT 1 FROM pg_replication_slots WHERE slot_name = ?")) {
+                PreparedStatement query =
+                        db.prepareStatement("SELECT 1 FROM pg_replication_slots WHERE slot_name = ?")) {
             query.setString(1, slot);
             try (ResultSet rs = query.executeQuery()) {
                 return rs.next();

@@ -32,10 +32,14 @@ class PlatformCommandsIT {
         Result status = platform.platform("status");
 
         assertThat(status.exitCode()).as(status.output()).isZero();
-        assertThat(status.output()).doesNotContain("DOWN")
-                .containsPattern("postgres\\s+healthy").containsPattern("kafka\\s+healthy")
-                .containsPattern("connect\\s+healthy").containsPattern("registry\\s+healthy")
-                .containsPattern("seeder\\s+healthy").containsPattern("storefront-postgres-source\\s+RUNNING");
+        assertThat(status.output())
+                .doesNotContain("DOWN")
+                .containsPattern("postgres\\s+healthy")
+                .containsPattern("kafka\\s+healthy")
+                .containsPattern("connect\\s+healthy")
+                .containsPattern("registry\\s+healthy")
+                .containsPattern("seeder\\s+healthy")
+                .containsPattern("storefront-postgres-source\\s+RUNNING");
     }
 
     @Test
@@ -44,7 +48,8 @@ class PlatformCommandsIT {
 
         assertThat(reset.exitCode()).isEqualTo(1);
         assertThat(reset.output()).contains("stop it first");
-        assertThat(Path.of(platform.env().require("PLATFORM_DIR"), "data", "postgres")).isDirectory();
+        assertThat(Path.of(platform.env().require("PLATFORM_DIR"), "data", "postgres"))
+                .isDirectory();
     }
 
     @Test

@@ -39,21 +39,27 @@ class PlatformRestartIT {
         Thread.sleep(4000);
         seeder.stopDeltas();
 
-        await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofSeconds(2)).untilAsserted(() -> {
-            try (Connection db = platform.storefrontDb()) {
-                for (String table : platform.capturedTables()) {
-                    assertThat(topics.latestState(table)).as("latest state of %s after the restart", table)
-                            .isEqualTo(Rows.fromTable(db, table));
-                }
-            }
-        });
-        assertThat(snapshotEvents(platform, topics)).as("snapshot (op r) events: no re-snapshot after the restart")
+        await().atMost(Duration.ofMinutes(2))
+                .pollInterval(Duration.ofSeconds(2))
+                .untilAsserted(() -> {
+                    try (Connection db = platform.storefrontDb()) {
+                        for (String table : platform.capturedTables()) {
+                            assertThat(topics.latestState(table))
+                                    .as("latest state of %s after the restart", table)
+                                    .isEqualTo(Rows.fromTable(db, table));
+                        }
+                    }
+                });
+        assertThat(snapshotEvents(platform, topics))
+                .as("snapshot (op r) events: no re-snapshot after the restart")
                 .isEqualTo(snapshotEventsBefore);
     }
 
     private static long snapshotEvents(LocalPlatform platform, CdcTopics topics) {
         return platform.capturedTables().stream()
-                .mapToLong(table -> topics.events(table).stream().filter(e -> e.op().equals("r")).count())
+                .mapToLong(table -> topics.events(table).stream()
+                        .filter(e -> e.op().equals("r"))
+                        .count())
                 .sum();
     }
 }

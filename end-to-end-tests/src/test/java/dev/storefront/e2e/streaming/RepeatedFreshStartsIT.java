@@ -37,33 +37,49 @@ class RepeatedFreshStartsIT {
             for (int start = 1; start <= STARTS; start++) {
                 String cycle = "fresh start " + start + " of " + STARTS;
                 Result reset = platform.platform("reset", "--yes");
-                assertThat(reset.exitCode()).as(cycle + ": reset\n" + reset.output()).isZero();
-                assertThat(platformDir.resolve("data")).as(cycle + ": reset left no data").doesNotExist();
+                assertThat(reset.exitCode())
+                        .as(cycle + ": reset\n" + reset.output())
+                        .isZero();
+                assertThat(platformDir.resolve("data"))
+                        .as(cycle + ": reset left no data")
+                        .doesNotExist();
 
                 Result up = platform.platform("up", "--detach");
-                assertThat(up.exitCode()).as(cycle + ": up --detach\n" + up.output()).isZero();
+                assertThat(up.exitCode())
+                        .as(cycle + ": up --detach\n" + up.output())
+                        .isZero();
                 Matcher upTime = UP_TIME.matcher(up.output());
-                assertThat(upTime.find()).as(cycle + ": up reports its time\n" + up.output()).isTrue();
+                assertThat(upTime.find())
+                        .as(cycle + ": up reports its time\n" + up.output())
+                        .isTrue();
                 startTimes.add(upTime.group(1) + " s");
                 String connectInitLog = Files.readString(platformDir.resolve("logs/connect-init.log"));
                 for (String connector : connectors) {
-                    assertThat(connectInitLog).as(cycle + ": a fresh start creates " + connector)
+                    assertThat(connectInitLog)
+                            .as(cycle + ": a fresh start creates " + connector)
                             .contains(connector + ": created");
                 }
 
                 Result status = platform.platform("status");
-                assertThat(status.exitCode()).as(cycle + ": status\n" + status.output()).isZero();
+                assertThat(status.exitCode())
+                        .as(cycle + ": status\n" + status.output())
+                        .isZero();
                 assertThat(status.output()).as(cycle).doesNotContain("DOWN");
                 for (String connector : connectors) {
                     assertThat(status.output()).as(cycle).containsPattern(Pattern.quote(connector) + "\\s+RUNNING\\n");
                 }
 
                 Result down = platform.platform("down");
-                assertThat(down.exitCode()).as(cycle + ": down\n" + down.output()).isZero();
+                assertThat(down.exitCode())
+                        .as(cycle + ": down\n" + down.output())
+                        .isZero();
                 assertThat(down.output()).as(cycle).contains("Stopped.");
                 assertThat(Files.readString(platformDir.resolve("logs/launcher.log")))
-                        .as(cycle + ": every component stopped by itself, none was killed").doesNotContain("KILLED");
-                assertThat(platform.portsInUse()).as(cycle + ": every port is released after down").isEmpty();
+                        .as(cycle + ": every component stopped by itself, none was killed")
+                        .doesNotContain("KILLED");
+                assertThat(platform.portsInUse())
+                        .as(cycle + ": every port is released after down")
+                        .isEmpty();
             }
         } finally {
             System.out.println("Start times (`up` as reported): " + startTimes);
@@ -73,8 +89,11 @@ class RepeatedFreshStartsIT {
 
     private static List<String> connectorNames(Path connectorsDir) throws IOException {
         try (Stream<Path> files = Files.list(connectorsDir)) {
-            return files.map(file -> file.getFileName().toString()).filter(name -> name.endsWith(".template.json"))
-                    .map(name -> name.substring(0, name.length() - ".template.json".length())).sorted().toList();
+            return files.map(file -> file.getFileName().toString())
+                    .filter(name -> name.endsWith(".template.json"))
+                    .map(name -> name.substring(0, name.length() - ".template.json".length()))
+                    .sorted()
+                    .toList();
         }
     }
 }

@@ -51,18 +51,24 @@ class SeederChangesReachKafkaIT {
 
     @Test
     void aFullLoadGivesExactlyOneCreateOrSnapshotEventPerRow() {
-        await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofSeconds(2)).untilAsserted(() -> {
-            try (Connection db = platform.storefrontDb()) {
-                for (String table : tables) {
-                    Set<Long> rowIds = Rows.fromTable(db, table).keySet();
-                    Map<Long, Long> creates = topics.events(table).stream()
-                            .filter(e -> e.op().equals("c") || e.op().equals("r"))
-                            .collect(Collectors.groupingBy(ChangeEvent::id, Collectors.counting()));
-                    assertThat(creates.values()).as("create/snapshot events per row of %s", table).allMatch(n -> n == 1);
-                    assertThat(creates.keySet()).as("rows of %s with their create event", table).containsAll(rowIds);
-                }
-            }
-        });
+        await().atMost(Duration.ofMinutes(2))
+                .pollInterval(Duration.ofSeconds(2))
+                .untilAsserted(() -> {
+                    try (Connection db = platform.storefrontDb()) {
+                        for (String table : tables) {
+                            Set<Long> rowIds = Rows.fromTable(db, table).keySet();
+                            Map<Long, Long> creates = topics.events(table).stream()
+                                    .filter(e -> e.op().equals("c") || e.op().equals("r"))
+                                    .collect(Collectors.groupingBy(ChangeEvent::id, Collectors.counting()));
+                            assertThat(creates.values())
+                                    .as("create/snapshot events per row of %s", table)
+                                    .allMatch(n -> n == 1);
+                            assertThat(creates.keySet())
+                                    .as("rows of %s with their create event", table)
+                                    .containsAll(rowIds);
+                        }
+                    }
+                });
     }
 
     @Test
@@ -72,30 +78,38 @@ class SeederChangesReachKafkaIT {
         Thread.sleep(6000);
         seeder.stopDeltas();
 
-        await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofSeconds(2)).untilAsserted(() -> {
-            try (Connection db = platform.storefrontDb()) {
-                for (String table : tables) {
-                    assertThat(topics.latestState(table)).as("latest state of %s in Kafka vs PostgreSQL", table)
-                            .isEqualTo(Rows.fromTable(db, table));
-                }
-            }
-        });
+        await().atMost(Duration.ofMinutes(2))
+                .pollInterval(Duration.ofSeconds(2))
+                .untilAsserted(() -> {
+                    try (Connection db = platform.storefrontDb()) {
+                        for (String table : tables) {
+                            assertThat(topics.latestState(table))
+                                    .as("latest state of %s in Kafka vs PostgreSQL", table)
+                                    .isEqualTo(Rows.fromTable(db, table));
+                        }
+                    }
+                });
         Map<String, Long> opsAfter = opsOf("orders");
         for (String op : List.of("c", "u", "d")) {
-            assertThat(opsAfter.getOrDefault(op, 0L)).as("orders events with op %s", op)
+            assertThat(opsAfter.getOrDefault(op, 0L))
+                    .as("orders events with op %s", op)
                     .isGreaterThan(opsBefore.getOrDefault(op, 0L));
         }
     }
 
     @Test
     void everyTableHasItsKeyAndValueSchemasInTheRegistry() throws Exception {
-        HttpResponse<String> subjects = HttpClient.newHttpClient().send(
-                HttpRequest.newBuilder(URI.create(platform.endpoints().registryUrl() + "/apis/ccompat/v7/subjects")).build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> subjects = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(
+                                        URI.create(platform.endpoints().registryUrl() + "/apis/ccompat/v7/subjects"))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
 
         assertThat(subjects.statusCode()).isEqualTo(200);
         for (String table : tables) {
-            assertThat(subjects.body()).contains("\"" + topics.topic(table) + "-key\"", "\"" + topics.topic(table) + "-value\"");
+            assertThat(subjects.body())
+                    .contains("\"" + topics.topic(table) + "-key\"", "\"" + topics.topic(table) + "-value\"");
         }
     }
 

@@ -41,8 +41,11 @@ public final class CdcTopics {
             GenericRecord value = (GenericRecord) record.value();
             GenericRecord after = (GenericRecord) value.get("after");
             GenericRecord source = (GenericRecord) value.get("source");
-            events.add(new ChangeEvent(((Number) key.get("id")).longValue(), value.get("op").toString(),
-                    after == null ? null : Rows.fromAvro(after), ((Number) source.get("lsn")).longValue()));
+            events.add(new ChangeEvent(
+                    ((Number) key.get("id")).longValue(),
+                    value.get("op").toString(),
+                    after == null ? null : Rows.fromAvro(after),
+                    ((Number) source.get("lsn")).longValue()));
         }
         return events;
     }
@@ -68,7 +71,9 @@ public final class CdcTopics {
             if (partitions == null || partitions.isEmpty()) {
                 return records;
             }
-            List<TopicPartition> assigned = partitions.stream().map(p -> new TopicPartition(topic, p.partition())).toList();
+            List<TopicPartition> assigned = partitions.stream()
+                    .map(p -> new TopicPartition(topic, p.partition()))
+                    .toList();
             consumer.assign(assigned);
             consumer.seekToBeginning(assigned);
             Map<TopicPartition, Long> end = new HashMap<>(consumer.endOffsets(assigned));
@@ -87,7 +92,8 @@ public final class CdcTopics {
         config.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, AvroKafkaDeserializer.class.getName());
         config.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, AvroKafkaDeserializer.class.getName());
         config.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, "5000");
-        // The same four id settings as the Debezium converter (docs/architecture.md): Confluent framing with content ids.
+        // The same four id settings as the Debezium converter (docs/architecture.md): Confluent framing with content
+        // ids.
         config.put("apicurio.registry.url", platform.endpoints().registryUrl() + "/apis/registry/v2");
         config.put("apicurio.registry.as-confluent", "true");
         config.put("apicurio.registry.use-id", "contentId");

@@ -23,7 +23,8 @@ public final class ConnectWorker implements AutoCloseable {
 
     public static ConnectWorker start(LocalPlatform platform, String name, int port) {
         try {
-            Path platformConfig = Path.of(platform.env().require("PLATFORM_DIR"), "run", "connect-distributed.properties");
+            Path platformConfig =
+                    Path.of(platform.env().require("PLATFORM_DIR"), "run", "connect-distributed.properties");
             Properties config = new Properties();
             try (var in = Files.newBufferedReader(platformConfig)) {
                 config.load(in);
@@ -40,10 +41,17 @@ public final class ConnectWorker implements AutoCloseable {
                 config.store(out, "second worker for " + name);
             }
             Path libs = platform.root().resolve("local-platform/kafka-runtime/target/lib");
-            List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m",
-                    "-cp", libs + "/*", "org.apache.kafka.connect.cli.ConnectDistributed", file.toString());
-            Process process = new ProcessBuilder(command).redirectErrorStream(true)
-                    .redirectOutput(dir.resolve("worker.log").toFile()).start();
+            List<String> command = List.of(
+                    Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                    "-Xmx512m",
+                    "-cp",
+                    libs + "/*",
+                    "org.apache.kafka.connect.cli.ConnectDistributed",
+                    file.toString());
+            Process process = new ProcessBuilder(command)
+                    .redirectErrorStream(true)
+                    .redirectOutput(dir.resolve("worker.log").toFile())
+                    .start();
             return new ConnectWorker(process);
         } catch (IOException e) {
             throw new UncheckedIOException(e);

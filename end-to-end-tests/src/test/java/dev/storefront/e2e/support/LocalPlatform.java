@@ -41,7 +41,8 @@ public final class LocalPlatform implements AutoCloseable {
      * after the run for its logs). For scenarios that start, stop or break a whole platform, one at a time.
      */
     public static LocalPlatform scratch(String name) {
-        IsolatedPlatform platform = IsolatedPlatform.create(repositoryRoot(),
+        IsolatedPlatform platform = IsolatedPlatform.create(
+                repositoryRoot(),
                 repositoryRoot().resolve("end-to-end-tests/target").resolve(name));
         platform.deleteDir();
         return new LocalPlatform(platform);
@@ -49,15 +50,17 @@ public final class LocalPlatform implements AutoCloseable {
 
     /** The repository root: .env, connectors/ and every module's build output. */
     public static Path repositoryRoot() {
-        return Path.of(System.getProperty("repository.root", "..")).toAbsolutePath().normalize();
+        return Path.of(System.getProperty("repository.root", ".."))
+                .toAbsolutePath()
+                .normalize();
     }
 
     /** `platform up --detach`; fails the run with the launcher's output if the platform does not come up. */
     public void up() {
         Result result = platform("up", "--detach");
         if (result.exitCode() != 0) {
-            throw new IllegalStateException("The local platform did not start (exit " + result.exitCode() + "):\n"
-                    + result.output());
+            throw new IllegalStateException(
+                    "The local platform did not start (exit " + result.exitCode() + "):\n" + result.output());
         }
         upOutput = result.output();
     }

@@ -10,7 +10,8 @@ import org.junit.jupiter.api.extension.ParameterResolver;
  */
 public final class LocalPlatformExtension implements ParameterResolver {
 
-    private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(LocalPlatformExtension.class);
+    private static final ExtensionContext.Namespace NAMESPACE =
+            ExtensionContext.Namespace.create(LocalPlatformExtension.class);
 
     @Override
     public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
@@ -19,7 +20,8 @@ public final class LocalPlatformExtension implements ParameterResolver {
 
     @Override
     public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
-        return context.getRoot().getStore(NAMESPACE)
+        return context.getRoot()
+                .getStore(NAMESPACE)
                 .computeIfAbsent(LocalPlatform.class, key -> LocalPlatform.start(), LocalPlatform.class);
     }
 }

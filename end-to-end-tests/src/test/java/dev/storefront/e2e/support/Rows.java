@@ -26,14 +26,13 @@ public final class Rows {
 
     private static final Conversions.DecimalConversion DECIMALS = new Conversions.DecimalConversion();
 
-    private Rows() {
-    }
+    private Rows() {}
 
     /** Every row of {@code table}, by id, with every column. */
     public static Map<Long, Map<String, Object>> fromTable(Connection connection, String table) throws SQLException {
         Map<Long, Map<String, Object>> rows = new TreeMap<>();
         try (Statement statement = connection.createStatement();
-             ResultSet rs = statement.executeQuery("SELECT * FROM " + table)) {
+                ResultSet rs = statement.executeQuery("SELECT * FROM " + table)) {
             ResultSetMetaData meta = rs.getMetaData();
             while (rs.next()) {
                 Map<String, Object> row = new LinkedHashMap<>();
@@ -64,7 +63,10 @@ public final class Rows {
         if (schema.getType() != Schema.Type.UNION) {
             return schema;
         }
-        return schema.getTypes().stream().filter(s -> s.getType() != Schema.Type.NULL).findFirst().orElse(schema);
+        return schema.getTypes().stream()
+                .filter(s -> s.getType() != Schema.Type.NULL)
+                .findFirst()
+                .orElse(schema);
     }
 
     private static Object normalize(Object value) {

@@ -13,7 +13,8 @@ import java.time.Duration;
 public final class SeederClient {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private static final HttpClient HTTP =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     private final String baseUrl;
 
@@ -22,7 +23,8 @@ public final class SeederClient {
     }
 
     public JsonNode fullLoad(int customers, int products, int orders, long seed) {
-        return post("/seed/full?customers=" + customers + "&products=" + products + "&orders=" + orders + "&seed=" + seed);
+        return post(
+                "/seed/full?customers=" + customers + "&products=" + products + "&orders=" + orders + "&seed=" + seed);
     }
 
     public JsonNode startDeltas(int rate) {
@@ -43,8 +45,8 @@ public final class SeederClient {
 
     private JsonNode send(HttpRequest.Builder request) {
         try {
-            HttpResponse<String> response = HTTP.send(request.timeout(Duration.ofMinutes(5)).build(),
-                    HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response =
+                    HTTP.send(request.timeout(Duration.ofMinutes(5)).build(), HttpResponse.BodyHandlers.ofString());
             if (response.statusCode() / 100 != 2) {
                 throw new IllegalStateException("Seeder answered " + response.statusCode() + ": " + response.body());
             }

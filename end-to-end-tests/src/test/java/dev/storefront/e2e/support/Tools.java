@@ -14,18 +14,18 @@ import java.util.concurrent.TimeUnit;
 /** Command-line tools the checks need from the machine (Debian packages that .ci/run installs). */
 public final class Tools {
 
-    private Tools() {
-    }
+    private Tools() {}
 
-    public record Result(int exitCode, String output) {
-    }
+    public record Result(int exitCode, String output) {}
 
     /** Runs {@code command} in {@code dir} with extra environment; a tool that cannot be started gives exit 127. */
     public static Result run(Path dir, Map<String, String> environment, Duration timeout, List<String> command) {
         try {
             Path output = Files.createTempFile("tool", ".log");
             try {
-                ProcessBuilder builder = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true)
+                ProcessBuilder builder = new ProcessBuilder(command)
+                        .directory(dir.toFile())
+                        .redirectErrorStream(true)
                         .redirectOutput(output.toFile());
                 builder.environment().putAll(environment);
                 Process process;

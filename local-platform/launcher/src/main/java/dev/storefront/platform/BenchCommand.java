@@ -9,13 +9,17 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Unmatched;
 
-@Command(name = "bench", mixinStandardHelpOptions = true,
-        description = {"Benchmark a FRESH platform of its own (scratch PLATFORM_DIR benchmark/target/bench-platform, "
-                + "free ports; a platform you have up is not touched): cold start, full load vs PostgreSQL COPY, "
-                + "Debezium snapshot, streaming CDC vs raw logical decoding, end-to-end latency. Writes report.json, "
-                + "report.md, report.png and the JFR recordings to --out (default bench-reports/<timestamp>/) and stops "
-                + "the platform even on failure. Options: --size small|default, --phases LIST, --out DIR. "
-                + "Runs `benchmark.jar`."})
+@Command(
+        name = "bench",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Benchmark a FRESH platform of its own (scratch PLATFORM_DIR benchmark/target/bench-platform, "
+                    + "free ports; a platform you have up is not touched): cold start, full load vs PostgreSQL COPY, "
+                    + "Debezium snapshot, streaming CDC vs raw logical decoding, end-to-end latency. Writes report.json, "
+                    + "report.md, report.png and the JFR recordings to --out (default bench-reports/<timestamp>/) and stops "
+                    + "the platform even on failure. Options: --size small|default, --phases LIST, --out DIR. "
+                    + "Runs `benchmark.jar`."
+        })
 final class BenchCommand implements Callable<Integer> {
 
     @ParentCommand
@@ -28,7 +32,11 @@ final class BenchCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Layout layout = cli.layout();
-        return ForegroundJava.run(layout,
-                JavaCommand.withHeap("768m").jar(layout.benchmarkJar()).args("--home", layout.home().toString()), options);
+        return ForegroundJava.run(
+                layout,
+                JavaCommand.withHeap("768m")
+                        .jar(layout.benchmarkJar())
+                        .args("--home", layout.home().toString()),
+                options);
     }
 }

@@ -1,12 +1,12 @@
 package dev.storefront.platform;
 
+import dev.storefront.env.Placeholders;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import dev.storefront.env.Placeholders;
 import java.util.Map;
 
 /**
@@ -24,8 +24,8 @@ public final class ConfigTemplate {
     public String render(Map<String, String> values) {
         Placeholders.Rendered rendered = Placeholders.render(read(), values);
         if (!rendered.undefined().isEmpty()) {
-            throw new IllegalStateException("Template " + resource + " uses undefined variables "
-                    + rendered.undefined() + ": define them in .env");
+            throw new IllegalStateException("Template " + resource + " uses undefined variables " + rendered.undefined()
+                    + ": define them in .env");
         }
         return rendered.text();
     }

@@ -14,13 +14,18 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ParentCommand;
 
-@Command(name = "down", mixinStandardHelpOptions = true,
-        description = {"Stop a running platform cleanly: the launcher stops its components in reverse dependency "
-                + "order (Connect before Kafka, PostgreSQL last). Data is kept; `./platform reset` wipes it."})
+@Command(
+        name = "down",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Stop a running platform cleanly: the launcher stops its components in reverse dependency "
+                    + "order (Connect before Kafka, PostgreSQL last). Data is kept; `./platform reset` wipes it."
+        })
 final class DownCommand implements Callable<Integer> {
 
     /** The launcher stops up to seven components, each with a 30 s grace period. */
     private static final Duration LAUNCHER_GRACE = Duration.ofMinutes(4);
+
     private static final Duration COMPONENT_GRACE = Duration.ofSeconds(30);
 
     @ParentCommand
@@ -33,7 +38,9 @@ final class DownCommand implements Callable<Integer> {
         if (state.isPresent() && state.get().launcherAlive()) {
             long pid = state.get().launcherPid();
             System.out.println("Stopping the platform (launcher pid " + pid + ") ...");
-            boolean graceful = ProcessHandle.of(pid).map(h -> Signals.terminate(h, LAUNCHER_GRACE)).orElse(true);
+            boolean graceful = ProcessHandle.of(pid)
+                    .map(h -> Signals.terminate(h, LAUNCHER_GRACE))
+                    .orElse(true);
             if (!graceful) {
                 System.err.println("The launcher did not stop in time and was killed; stopping what it left.");
             }
@@ -46,7 +53,10 @@ final class DownCommand implements Callable<Integer> {
     /** Components whose launcher died (killed, crashed) are stopped by PID, dependents first. */
     private static int stopLeftovers(Layout layout, Optional<RunState> state) {
         List<Long> pids = new ArrayList<>();
-        state.ifPresent(s -> s.components().stream().map(RunState.Entry::pid).filter(p -> p != null).forEach(pids::add));
+        state.ifPresent(s -> s.components().stream()
+                .map(RunState.Entry::pid)
+                .filter(p -> p != null)
+                .forEach(pids::add));
         postmasterPid(layout).ifPresent(pid -> {
             if (!pids.contains(pid)) {
                 pids.add(0, pid);
@@ -55,7 +65,8 @@ final class DownCommand implements Callable<Integer> {
         Collections.reverse(pids);
         int stopped = 0;
         for (Long pid : pids) {
-            Optional<ProcessHandle> handle = ProcessHandle.of(pid).filter(ProcessHandle::isAlive).filter(DownCommand::ours);
+            Optional<ProcessHandle> handle =
+                    ProcessHandle.of(pid).filter(ProcessHandle::isAlive).filter(DownCommand::ours);
             if (handle.isPresent()) {
                 System.out.println("  stopping leftover process " + pid);
                 Signals.terminate(handle.get(), COMPONENT_GRACE);
@@ -75,7 +86,8 @@ final class DownCommand implements Callable<Integer> {
         Path pidFile = layout.dataDir("postgres").resolve("postmaster.pid");
         try {
             return Files.isRegularFile(pidFile)
-                    ? Optional.of(Long.parseLong(Files.readAllLines(pidFile).get(0).trim()))
+                    ? Optional.of(
+                            Long.parseLong(Files.readAllLines(pidFile).get(0).trim()))
                     : Optional.empty();
         } catch (IOException | RuntimeException e) {
             return Optional.empty();

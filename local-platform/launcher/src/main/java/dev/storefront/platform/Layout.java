@@ -22,7 +22,8 @@ public final class Layout {
     public Layout(Path home, PlatformEnv env) {
         this.home = home.toAbsolutePath().normalize();
         this.env = env;
-        this.platformDir = this.home.resolve(env.get("PLATFORM_DIR").orElse(".platform")).normalize();
+        this.platformDir =
+                this.home.resolve(env.get("PLATFORM_DIR").orElse(".platform")).normalize();
     }
 
     public Path home() {
@@ -63,7 +64,8 @@ public final class Layout {
 
     public Path registryJar() {
         try (Stream<Path> files = Files.list(registryDir())) {
-            return files.filter(f -> f.getFileName().toString().endsWith("-runner.jar")).findFirst()
+            return files.filter(f -> f.getFileName().toString().endsWith("-runner.jar"))
+                    .findFirst()
                     .orElse(registryDir().resolve("apicurio-registry-app-runner.jar"));
         } catch (IOException e) {
             return registryDir().resolve("apicurio-registry-app-runner.jar");

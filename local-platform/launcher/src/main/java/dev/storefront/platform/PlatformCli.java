@@ -8,22 +8,39 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** `./platform`: the storefront CDC platform on this machine, every part a real process, no Docker. */
-@Command(name = "platform", mixinStandardHelpOptions = true,
-        subcommands = {UpCommand.class, DownCommand.class, StatusCommand.class, ResetCommand.class, VerifyCommand.class,
-                BenchCommand.class, CommandLine.HelpCommand.class},
-        description = {"The storefront CDC platform on this machine, no Docker: PostgreSQL, Kafka, Kafka Connect with "
-                + "Debezium, Apicurio Registry, the seeder, connect-init and the pipeline, each its own process.",
-                "Configuration: .env in --home, overridden by the environment. Data and logs: PLATFORM_DIR "
-                        + "(default .platform)."},
+@Command(
+        name = "platform",
+        mixinStandardHelpOptions = true,
+        subcommands = {
+            UpCommand.class,
+            DownCommand.class,
+            StatusCommand.class,
+            ResetCommand.class,
+            VerifyCommand.class,
+            BenchCommand.class,
+            CommandLine.HelpCommand.class
+        },
+        description = {
+            "The storefront CDC platform on this machine, no Docker: PostgreSQL, Kafka, Kafka Connect with "
+                    + "Debezium, Apicurio Registry, the seeder, connect-init and the pipeline, each its own process.",
+            "Configuration: .env in --home, overridden by the environment. Data and logs: PLATFORM_DIR "
+                    + "(default .platform)."
+        },
         exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {"0:success", "1:a component failed, or is not healthy (status)",
-                "2:bad command line", "3:bad configuration (.env)"})
+        exitCodeList = {
+            "0:success",
+            "1:a component failed, or is not healthy (status)",
+            "2:bad command line",
+            "3:bad configuration (.env)"
+        })
 public final class PlatformCli {
 
     static final int FAILED = 1;
     static final int CONFIG_ERROR = 3;
 
-    @Option(names = "--home", description = "Repository root with .env and the build outputs (default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--home",
+            description = "Repository root with .env and the build outputs (default: ${DEFAULT-VALUE}).")
     Path home = Path.of(".");
 
     Layout layout() {
@@ -35,13 +52,12 @@ public final class PlatformCli {
     }
 
     static CommandLine commandLine() {
-        return new CommandLine(new PlatformCli())
-                .setExecutionExceptionHandler((error, commandLine, parseResult) -> {
-                    if (error instanceof PlatformEnvException || error instanceof IllegalStateException) {
-                        commandLine.getErr().println("Configuration error: " + error.getMessage());
-                        return CONFIG_ERROR;
-                    }
-                    throw error;
-                });
+        return new CommandLine(new PlatformCli()).setExecutionExceptionHandler((error, commandLine, parseResult) -> {
+            if (error instanceof PlatformEnvException || error instanceof IllegalStateException) {
+                commandLine.getErr().println("Configuration error: " + error.getMessage());
+                return CONFIG_ERROR;
+            }
+            throw error;
+        });
     }
 }

@@ -13,8 +13,7 @@ import java.util.List;
 /** The local platform's parts, each after what it depends on: local mode's equivalent of the compose files. */
 public final class PlatformComponents {
 
-    private PlatformComponents() {
-    }
+    private PlatformComponents() {}
 
     public static List<Component> create(Layout layout) {
         return List.of(

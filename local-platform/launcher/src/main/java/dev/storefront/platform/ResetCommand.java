@@ -15,16 +15,22 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
-@Command(name = "reset", mixinStandardHelpOptions = true,
-        description = {"Delete every piece of local platform data (PostgreSQL with its replication slot, Kafka topics, "
-                + "Connect offsets, schemas) and the logs, so the next `up` starts from scratch. Asks first, unless "
-                + "--yes. Refuses while the platform runs."})
+@Command(
+        name = "reset",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Delete every piece of local platform data (PostgreSQL with its replication slot, Kafka topics, "
+                    + "Connect offsets, schemas) and the logs, so the next `up` starts from scratch. Asks first, unless "
+                    + "--yes. Refuses while the platform runs."
+        })
 final class ResetCommand implements Callable<Integer> {
 
     @ParentCommand
     PlatformCli cli;
 
-    @Option(names = {"-y", "--yes"}, description = "Do not ask for confirmation.")
+    @Option(
+            names = {"-y", "--yes"},
+            description = "Do not ask for confirmation.")
     boolean yes;
 
     @Override

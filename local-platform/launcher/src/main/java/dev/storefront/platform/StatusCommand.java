@@ -1,8 +1,8 @@
 package dev.storefront.platform;
 
+import dev.storefront.env.run.RunState;
 import dev.storefront.platform.connect.ConnectorStates;
 import dev.storefront.platform.lifecycle.Component;
-import dev.storefront.env.run.RunState;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -11,9 +11,13 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ParentCommand;
 
-@Command(name = "status", mixinStandardHelpOptions = true,
-        description = {"Probe every component (SQL, Kafka admin, HTTP health endpoints) and show its health, PID, "
-                + "address and log, plus the state of every connector. Exit code 1 if anything is unhealthy."})
+@Command(
+        name = "status",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Probe every component (SQL, Kafka admin, HTTP health endpoints) and show its health, PID, "
+                    + "address and log, plus the state of every connector. Exit code 1 if anything is unhealthy."
+        })
 final class StatusCommand implements Callable<Integer> {
 
     @ParentCommand
@@ -24,8 +28,9 @@ final class StatusCommand implements Callable<Integer> {
         Layout layout = cli.layout();
         Optional<RunState> state = RunState.read(layout.runDir());
         state.ifPresentOrElse(
-                s -> System.out.println("Launcher: pid " + s.launcherPid() + ", " + s.phase().name().toLowerCase()
-                        + (s.launcherAlive() ? "" : " (launcher not running)") + ", since " + s.startedAt()),
+                s -> System.out.println("Launcher: pid " + s.launcherPid() + ", "
+                        + s.phase().name().toLowerCase() + (s.launcherAlive() ? "" : " (launcher not running)")
+                        + ", since " + s.startedAt()),
                 () -> System.out.println("Launcher: never started here"));
         List<Component> components = PlatformComponents.create(layout);
         boolean allHealthy = true;
@@ -34,18 +39,26 @@ final class StatusCommand implements Callable<Integer> {
             boolean healthy = component.isHealthy();
             allHealthy &= healthy;
             String pid = state.flatMap(s -> s.components().stream()
-                            .filter(e -> e.name().equals(component.name())).findFirst())
-                    .map(RunState.Entry::pid).filter(Objects::nonNull).map(String::valueOf).orElse("-");
+                            .filter(e -> e.name().equals(component.name()))
+                            .findFirst())
+                    .map(RunState.Entry::pid)
+                    .filter(Objects::nonNull)
+                    .map(String::valueOf)
+                    .orElse("-");
             String health = healthy ? "healthy" : "DOWN";
             if (component.isOneShot()) {
                 health = healthy ? "done" : "NOT DONE";
             }
-            rows.add(new StatusTable.Row(component.name(), health, pid, component.endpoint(),
+            rows.add(new StatusTable.Row(
+                    component.name(),
+                    health,
+                    pid,
+                    component.endpoint(),
                     StatusTable.relative(layout.home(), component.logFile())));
         }
         StatusTable.print(System.out, rows);
-        Map<String, String> connectors = ConnectorStates.fetch(
-                "http://" + layout.env().require("CONNECT_HOST") + ":" + layout.env().port("CONNECT_PORT"));
+        Map<String, String> connectors = ConnectorStates.fetch("http://"
+                + layout.env().require("CONNECT_HOST") + ":" + layout.env().port("CONNECT_PORT"));
         if (!connectors.isEmpty()) {
             System.out.println("\nConnectors:");
             connectors.forEach((name, connectorState) -> System.out.printf("  %-40s %s%n", name, connectorState));

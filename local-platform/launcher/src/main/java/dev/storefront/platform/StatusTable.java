@@ -7,11 +7,9 @@ import java.util.List;
 /** The table of components, their PIDs, where to reach them and where they log. */
 public final class StatusTable {
 
-    private StatusTable() {
-    }
+    private StatusTable() {}
 
-    public record Row(String name, String state, String pid, String endpoint, String log) {
-    }
+    public record Row(String name, String state, String pid, String endpoint, String log) {}
 
     public static void print(PrintStream out, List<Row> rows) {
         int name = width(rows.stream().map(Row::name).toList(), "COMPONENT");
@@ -30,6 +28,7 @@ public final class StatusTable {
     }
 
     private static int width(List<String> values, String header) {
-        return Math.max(header.length(), values.stream().mapToInt(String::length).max().orElse(0));
+        return Math.max(
+                header.length(), values.stream().mapToInt(String::length).max().orElse(0));
     }
 }

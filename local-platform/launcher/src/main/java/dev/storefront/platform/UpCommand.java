@@ -1,11 +1,11 @@
 package dev.storefront.platform;
 
+import dev.storefront.env.run.RunState;
+import dev.storefront.env.run.RunState.Phase;
 import dev.storefront.platform.lifecycle.Component;
 import dev.storefront.platform.lifecycle.ComponentFailure;
 import dev.storefront.platform.lifecycle.Platform;
-import dev.storefront.env.run.RunState;
 import dev.storefront.platform.lifecycle.Supervisor;
-import dev.storefront.env.run.RunState.Phase;
 import dev.storefront.platform.process.ChildProcess;
 import java.io.IOException;
 import java.io.RandomAccessFile;
@@ -23,11 +23,15 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
-@Command(name = "up", mixinStandardHelpOptions = true,
-        description = {"Start every component in dependency order with health checks, then print where each one is.",
-                "In the foreground until Ctrl-C (which stops everything cleanly), or with --detach in the background "
-                        + "until `./platform down`. If a component fails to start, it is named, the end of its log is "
-                        + "shown and the others are stopped."})
+@Command(
+        name = "up",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Start every component in dependency order with health checks, then print where each one is.",
+            "In the foreground until Ctrl-C (which stops everything cleanly), or with --detach in the background "
+                    + "until `./platform down`. If a component fails to start, it is named, the end of its log is "
+                    + "shown and the others are stopped."
+        })
 final class UpCommand implements Callable<Integer> {
 
     private static final Duration DETACHED_START_TIMEOUT = Duration.ofMinutes(6);
@@ -36,7 +40,9 @@ final class UpCommand implements Callable<Integer> {
     @ParentCommand
     PlatformCli cli;
 
-    @Option(names = {"-d", "--detach"}, description = "Start in the background and return once every component is healthy.")
+    @Option(
+            names = {"-d", "--detach"},
+            description = "Start in the background and return once every component is healthy.")
     boolean detach;
 
     @Override
@@ -49,9 +55,11 @@ final class UpCommand implements Callable<Integer> {
             return PlatformCli.FAILED;
         }
         Optional<RunState> previous = RunState.read(layout.runDir());
-        if (previous.isPresent() && previous.get().launcherAlive() && previous.get().phase() != Phase.STOPPED) {
-            System.err.println("The platform is already running (launcher pid " + previous.get().launcherPid()
-                    + "): see `./platform status`, or stop it with `./platform down`.");
+        if (previous.isPresent()
+                && previous.get().launcherAlive()
+                && previous.get().phase() != Phase.STOPPED) {
+            System.err.println("The platform is already running (launcher pid "
+                    + previous.get().launcherPid() + "): see `./platform status`, or stop it with `./platform down`.");
             return PlatformCli.FAILED;
         }
         return detach ? startDetached(layout) : runInForeground(layout);
@@ -65,14 +73,17 @@ final class UpCommand implements Callable<Integer> {
         Instant begin = Instant.now();
         RunState.now(Phase.STARTING, "starting", List.of()).write(layout.runDir());
         AtomicBoolean stopping = new AtomicBoolean();
-        Thread stopper = new Thread(() -> {
-            stopping.set(true);
-            System.out.println("Stopping the storefront CDC platform ...");
-            RunState.now(Phase.STOPPING, "stopping", entries(layout, components)).write(layout.runDir());
-            platform.stop();
-            RunState.now(Phase.STOPPED, "stopped", List.of()).write(layout.runDir());
-            System.out.println("Stopped.");
-        }, "platform-stop");
+        Thread stopper = new Thread(
+                () -> {
+                    stopping.set(true);
+                    System.out.println("Stopping the storefront CDC platform ...");
+                    RunState.now(Phase.STOPPING, "stopping", entries(layout, components))
+                            .write(layout.runDir());
+                    platform.stop();
+                    RunState.now(Phase.STOPPED, "stopped", List.of()).write(layout.runDir());
+                    System.out.println("Stopped.");
+                },
+                "platform-stop");
         Runtime.getRuntime().addShutdownHook(stopper);
         try {
             platform.start();
@@ -81,8 +92,10 @@ final class UpCommand implements Callable<Integer> {
             System.err.println();
             System.err.println("FAILED: " + message);
             if (failure.logFile() != null) {
-                System.err.println("--- last lines of " + StatusTable.relative(layout.home(), failure.logFile()) + " ---");
-                failure.logTail(TAIL_LINES).forEach(line -> System.err.println(layout.env().mask(line)));
+                System.err.println(
+                        "--- last lines of " + StatusTable.relative(layout.home(), failure.logFile()) + " ---");
+                failure.logTail(TAIL_LINES)
+                        .forEach(line -> System.err.println(layout.env().mask(line)));
                 System.err.println("---");
             }
             System.err.println("The other components were stopped.");
@@ -91,15 +104,19 @@ final class UpCommand implements Callable<Integer> {
             return PlatformCli.FAILED;
         }
         List<RunState.Entry> entries = entries(layout, components);
-        System.out.printf("%nThe storefront CDC platform is up (%.1f s):%n",
+        System.out.printf(
+                "%nThe storefront CDC platform is up (%.1f s):%n",
                 Duration.between(begin, Instant.now()).toMillis() / 1000.0);
         StatusTable.print(System.out, rows(components, entries));
         System.out.println("\nCtrl-C here, or `./platform down` elsewhere, stops it.");
         System.out.flush();
         // Only now: `up --detach` stops copying this output once it reads UP, so the table must be written first.
         RunState.now(Phase.UP, "up", entries).write(layout.runDir());
-        new Supervisor(components, line -> System.out.println(layout.env().mask(line)),
-                () -> RunState.now(Phase.UP, "up", entries(layout, components)).write(layout.runDir()))
+        new Supervisor(
+                        components,
+                        line -> System.out.println(layout.env().mask(line)),
+                        () -> RunState.now(Phase.UP, "up", entries(layout, components))
+                                .write(layout.runDir()))
                 .watch(stopping);
         return 0;
     }
@@ -108,16 +125,23 @@ final class UpCommand implements Callable<Integer> {
         List<StatusTable.Row> rows = new ArrayList<>();
         for (int i = 0; i < components.size(); i++) {
             RunState.Entry entry = entries.get(i);
-            rows.add(new StatusTable.Row(entry.name(), components.get(i).isOneShot() ? "done" : "healthy",
-                    entry.pid() == null ? "-" : String.valueOf(entry.pid()), entry.endpoint(), entry.log()));
+            rows.add(new StatusTable.Row(
+                    entry.name(),
+                    components.get(i).isOneShot() ? "done" : "healthy",
+                    entry.pid() == null ? "-" : String.valueOf(entry.pid()),
+                    entry.endpoint(),
+                    entry.log()));
         }
         return rows;
     }
 
     static List<RunState.Entry> entries(Layout layout, List<Component> components) {
         return components.stream()
-                .map(c -> new RunState.Entry(c.name(), c.pid().isPresent() ? c.pid().getAsLong() : null,
-                        c.endpoint(), StatusTable.relative(layout.home(), c.logFile())))
+                .map(c -> new RunState.Entry(
+                        c.name(),
+                        c.pid().isPresent() ? c.pid().getAsLong() : null,
+                        c.endpoint(),
+                        StatusTable.relative(layout.home(), c.logFile())))
                 .toList();
     }
 
@@ -125,9 +149,15 @@ final class UpCommand implements Callable<Integer> {
     private int startDetached(Layout layout) throws IOException, InterruptedException {
         Path log = layout.logFile("launcher");
         long offset = log.toFile().length();
-        List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx128m", "-cp", System.getProperty("java.class.path"), PlatformCli.class.getName(),
-                "--home", layout.home().toString(), "up");
+        List<String> command = List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx128m",
+                "-cp",
+                System.getProperty("java.class.path"),
+                PlatformCli.class.getName(),
+                "--home",
+                layout.home().toString(),
+                "up");
         ChildProcess launcher = ChildProcess.start("launcher", command, Map.of(), layout.home(), log);
         Instant deadline = Instant.now().plus(DETACHED_START_TIMEOUT);
         while (true) {
@@ -147,7 +177,8 @@ final class UpCommand implements Callable<Integer> {
             }
             if (!launcher.isAlive()) {
                 follow(log, offset);
-                System.err.println("The launcher exited with code " + launcher.exitCode().orElse(-1));
+                System.err.println(
+                        "The launcher exited with code " + launcher.exitCode().orElse(-1));
                 return PlatformCli.FAILED;
             }
             if (Instant.now().isAfter(deadline)) {

@@ -9,10 +9,14 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Unmatched;
 
-@Command(name = "verify", mixinStandardHelpOptions = true,
-        description = {"Reconcile every pipeline output (order facts, analytics topic and table, order_output, the _cdc "
-                + "history tables) against SQL over PostgreSQL on the running platform, and print a per-output report "
-                + "(matching, missing, wrong). Exit code 0 only if everything matches. Runs `pipeline.jar verify`."})
+@Command(
+        name = "verify",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Reconcile every pipeline output (order facts, analytics topic and table, order_output, the _cdc "
+                    + "history tables) against SQL over PostgreSQL on the running platform, and print a per-output report "
+                    + "(matching, missing, wrong). Exit code 0 only if everything matches. Runs `pipeline.jar verify`."
+        })
 final class VerifyCommand implements Callable<Integer> {
 
     @ParentCommand
@@ -25,6 +29,7 @@ final class VerifyCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Layout layout = cli.layout();
-        return ForegroundJava.run(layout, JavaCommand.withHeap("1g").jar(layout.pipelineJar()).args("verify"), options);
+        return ForegroundJava.run(
+                layout, JavaCommand.withHeap("1g").jar(layout.pipelineJar()).args("verify"), options);
     }
 }

@@ -21,8 +21,10 @@ class ConfigTemplateTest {
 
         String rendered = new ConfigTemplate("/kafka/server.properties").render(values);
 
-        assertThat(rendered).contains("listeners=PLAINTEXT://" + ENV.get("KAFKA_HOST") + ":" + ENV.get("KAFKA_PORT"))
-                .contains("log.dirs=/data/kafka").doesNotContain("${");
+        assertThat(rendered)
+                .contains("listeners=PLAINTEXT://" + ENV.get("KAFKA_HOST") + ":" + ENV.get("KAFKA_PORT"))
+                .contains("log.dirs=/data/kafka")
+                .doesNotContain("${");
     }
 
     @Test
@@ -31,15 +33,18 @@ class ConfigTemplateTest {
         values.put("platform.connect.pluginPath", "/plugins");
 
         assertThat(new ConfigTemplate("/connect/connect-distributed.properties").render(values))
-                .contains("plugin.path=/plugins").doesNotContain("${");
+                .contains("plugin.path=/plugins")
+                .doesNotContain("${");
         assertThat(new ConfigTemplate("/registry/registry.env").render(ENV))
-                .contains("APICURIO_DATASOURCE_URL=jdbc:postgresql://").doesNotContain("${");
+                .contains("APICURIO_DATASOURCE_URL=jdbc:postgresql://")
+                .doesNotContain("${");
     }
 
     @Test
     void everyUndefinedVariableIsNamed() {
         assertThatThrownBy(() -> new ConfigTemplate("/kafka/server.properties").render(Map.of("KAFKA_HOST", "h")))
-                .hasMessageContaining("KAFKA_PORT").hasMessageContaining("KAFKA_CONTROLLER_PORT")
+                .hasMessageContaining("KAFKA_PORT")
+                .hasMessageContaining("KAFKA_CONTROLLER_PORT")
                 .hasMessageContaining("platform.kafka.dataDir");
     }
 }

@@ -8,7 +8,7 @@ import java.math.BigDecimal;
 public record Contribution(long orderId, String category, String country, BigDecimal amount, boolean cancelled) {
 
     static Contribution of(EnrichedItem item, CustomerOrder order) {
-        return new Contribution(item.orderId(), item.category(), order.customer().country(), item.amount(),
-                order.cancelled());
+        return new Contribution(
+                item.orderId(), item.category(), order.customer().country(), item.amount(), order.cancelled());
     }
 }

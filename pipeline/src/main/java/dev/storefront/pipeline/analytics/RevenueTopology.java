@@ -29,49 +29,66 @@ import org.apache.kafka.streams.state.KeyValueStore;
  */
 public final class RevenueTopology {
 
-    private RevenueTopology() {
-    }
+    private RevenueTopology() {}
 
     public static void build(OrderJoins joins, Topics topics, PipelineSerdes serdes) {
         KTable<Long, Contribution> lines = joins.items()
-                .join(joins.orders(), EnrichedItem::orderId, Contribution::of, TableJoined.as("items-orders"),
+                .join(
+                        joins.orders(),
+                        EnrichedItem::orderId,
+                        Contribution::of,
+                        TableJoined.as("items-orders"),
                         Materialized.<Long, Contribution, KeyValueStore<Bytes, byte[]>>as("line-contributions")
                                 .withKeySerde(Serdes.Long())
                                 .withValueSerde(JsonSerde.of(Contribution.class)))
                 .filter((itemId, line) -> !line.cancelled(), Named.as("lines-of-open-orders"));
 
         // Level 1: each order's share of each group, so that level 2 can count distinct orders.
-        KTable<OrderInGroup, OrderShare> shares = lines
-                .groupBy((itemId, line) -> KeyValue.pair(new OrderInGroup(line.category(), line.country(), line.orderId()),
-                                line),
-                        Grouped.with("lines-by-order-in-group", JsonSerde.of(OrderInGroup.class),
+        KTable<OrderInGroup, OrderShare> shares = lines.groupBy(
+                        (itemId, line) ->
+                                KeyValue.pair(new OrderInGroup(line.category(), line.country(), line.orderId()), line),
+                        Grouped.with(
+                                "lines-by-order-in-group",
+                                JsonSerde.of(OrderInGroup.class),
                                 JsonSerde.of(Contribution.class)))
-                .aggregate(() -> OrderShare.NONE,
+                .aggregate(
+                        () -> OrderShare.NONE,
                         (key, line, share) -> share.plus(line),
                         (key, line, share) -> share.minus(line),
                         Named.as("order-shares-aggregate"),
                         materialized("order-shares", JsonSerde.of(OrderInGroup.class), JsonSerde.of(OrderShare.class)));
 
         // Level 2: the groups.
-        KTable<Group, GroupTotal> groups = shares
-                .groupBy((key, share) -> KeyValue.pair(key.group(), share),
-                        Grouped.with("order-shares-by-group", JsonSerde.of(Group.class), JsonSerde.of(OrderShare.class)))
-                .aggregate(() -> GroupTotal.NONE,
+        KTable<Group, GroupTotal> groups = shares.groupBy(
+                        (key, share) -> KeyValue.pair(key.group(), share),
+                        Grouped.with(
+                                "order-shares-by-group", JsonSerde.of(Group.class), JsonSerde.of(OrderShare.class)))
+                .aggregate(
+                        () -> GroupTotal.NONE,
                         (group, share, total) -> total.plus(share),
                         (group, share, total) -> total.minus(share),
                         Named.as("group-totals-aggregate"),
                         materialized("group-totals", JsonSerde.of(Group.class), JsonSerde.of(GroupTotal.class)));
 
         groups.toStream(Named.as("group-total-changes"))
-                .map((group, total) -> KeyValue.pair(new RevenueKey(group.category(), group.country()),
-                        total == null ? null : new Revenue(total.revenue().setScale(2, RoundingMode.UNNECESSARY),
-                                total.orders())), Named.as("revenue-records"))
-                .to(topics.revenue(), Produced.with(serdes.outputKey(RevenueKey.class), serdes.outputValue(Revenue.class))
-                        .withName("revenue-by-category-country"));
+                .map(
+                        (group, total) -> KeyValue.pair(
+                                new RevenueKey(group.category(), group.country()),
+                                total == null
+                                        ? null
+                                        : new Revenue(
+                                                total.revenue().setScale(2, RoundingMode.UNNECESSARY), total.orders())),
+                        Named.as("revenue-records"))
+                .to(
+                        topics.revenue(),
+                        Produced.with(serdes.outputKey(RevenueKey.class), serdes.outputValue(Revenue.class))
+                                .withName("revenue-by-category-country"));
     }
 
-    private static <K, V> Materialized<K, V, KeyValueStore<Bytes, byte[]>> materialized(String name, Serde<K> keys,
-                                                                                           Serde<V> values) {
-        return Materialized.<K, V, KeyValueStore<Bytes, byte[]>>as(name).withKeySerde(keys).withValueSerde(values);
+    private static <K, V> Materialized<K, V, KeyValueStore<Bytes, byte[]>> materialized(
+            String name, Serde<K> keys, Serde<V> values) {
+        return Materialized.<K, V, KeyValueStore<Bytes, byte[]>>as(name)
+                .withKeySerde(keys)
+                .withValueSerde(values);
     }
 }

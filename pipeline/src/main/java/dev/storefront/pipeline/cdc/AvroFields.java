@@ -15,8 +15,7 @@ public final class AvroFields {
 
     private static final Conversions.DecimalConversion DECIMALS = new Conversions.DecimalConversion();
 
-    private AvroFields() {
-    }
+    private AvroFields() {}
 
     public static long longValue(GenericRecord record, String field) {
         return ((Number) require(record, field)).longValue();
@@ -38,8 +37,8 @@ public final class AvroFields {
         }
         Schema schema = nonNull(record.getSchema().getField(field).schema());
         if (!(schema.getLogicalType() instanceof LogicalTypes.Decimal logicalType)) {
-            throw new IllegalArgumentException("Field " + field + " of " + record.getSchema().getFullName()
-                    + " is not an Avro decimal: " + schema);
+            throw new IllegalArgumentException("Field " + field + " of "
+                    + record.getSchema().getFullName() + " is not an Avro decimal: " + schema);
         }
         return DECIMALS.fromBytes(((ByteBuffer) value).duplicate(), schema, logicalType);
     }
@@ -62,16 +61,21 @@ public final class AvroFields {
         if (schema.getType() != Schema.Type.UNION) {
             return schema;
         }
-        return schema.getTypes().stream().filter(s -> s.getType() != Schema.Type.NULL).findFirst().orElse(schema);
+        return schema.getTypes().stream()
+                .filter(s -> s.getType() != Schema.Type.NULL)
+                .findFirst()
+                .orElse(schema);
     }
 
     private static Object require(GenericRecord record, String field) {
         if (!record.hasField(field)) {
-            throw new IllegalArgumentException("No field " + field + " in " + record.getSchema().getFullName());
+            throw new IllegalArgumentException(
+                    "No field " + field + " in " + record.getSchema().getFullName());
         }
         Object value = record.get(field);
         if (value == null) {
-            throw new IllegalArgumentException("Field " + field + " of " + record.getSchema().getFullName() + " is null");
+            throw new IllegalArgumentException(
+                    "Field " + field + " of " + record.getSchema().getFullName() + " is null");
         }
         return value;
     }

@@ -9,8 +9,7 @@ public final class ChangeEvent {
     /** Row operations: create, update, delete, and read (snapshot). Truncates and messages are not row changes. */
     private static final Set<String> ROW_OPS = Set.of("c", "u", "d", "r");
 
-    private ChangeEvent() {
-    }
+    private ChangeEvent() {}
 
     /** The row id of a table topic's key ({@code {id}}). */
     public static Long id(GenericRecord key) {

@@ -4,14 +4,25 @@ import java.math.BigDecimal;
 import org.apache.avro.generic.GenericRecord;
 
 /** An orders row; timestamps in microseconds since the epoch (PostgreSQL's precision). */
-public record OrderRow(long id, long customerId, String status, BigDecimal total, long createdAtMicros,
-                       long updatedAtMicros, SourcePosition position) {
+public record OrderRow(
+        long id,
+        long customerId,
+        String status,
+        BigDecimal total,
+        long createdAtMicros,
+        long updatedAtMicros,
+        SourcePosition position) {
 
     public static final String CANCELLED = "cancelled";
 
     static OrderRow of(GenericRecord row, SourcePosition position) {
-        return new OrderRow(AvroFields.longValue(row, "id"), AvroFields.longValue(row, "customer_id"),
-                AvroFields.string(row, "status"), AvroFields.decimal(row, "total"),
-                AvroFields.timestampMicros(row, "created_at"), AvroFields.timestampMicros(row, "updated_at"), position);
+        return new OrderRow(
+                AvroFields.longValue(row, "id"),
+                AvroFields.longValue(row, "customer_id"),
+                AvroFields.string(row, "status"),
+                AvroFields.decimal(row, "total"),
+                AvroFields.timestampMicros(row, "created_at"),
+                AvroFields.timestampMicros(row, "updated_at"),
+                position);
     }
 }

@@ -12,7 +12,10 @@ public record ProductRow(long id, String name, String category, SourcePosition p
     }
 
     static ProductRow of(GenericRecord row, SourcePosition position) {
-        return new ProductRow(AvroFields.longValue(row, "id"), AvroFields.string(row, "name"),
-                AvroFields.string(row, "category"), position);
+        return new ProductRow(
+                AvroFields.longValue(row, "id"),
+                AvroFields.string(row, "name"),
+                AvroFields.string(row, "category"),
+                position);
     }
 }

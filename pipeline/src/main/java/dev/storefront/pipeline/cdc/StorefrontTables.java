@@ -26,8 +26,11 @@ import org.apache.kafka.streams.state.Stores;
  * <p>Debezium partitions by its Avro-encoded key, the pipeline keys by the plain id: each table goes through a
  * repartition topic keyed by the id, so joins and aggregations stay co-partitioned at any partition count.
  */
-public record StorefrontTables(KTable<Long, CustomerRow> customers, KTable<Long, ProductRow> products,
-                               KTable<Long, OrderRow> orders, KTable<Long, ItemRow> items) {
+public record StorefrontTables(
+        KTable<Long, CustomerRow> customers,
+        KTable<Long, ProductRow> products,
+        KTable<Long, OrderRow> orders,
+        KTable<Long, ItemRow> items) {
 
     public static StorefrontTables build(StreamsBuilder builder, Topics topics, PipelineSerdes serdes) {
         Reader reader = new Reader(builder, topics, serdes);
@@ -44,26 +47,37 @@ public record StorefrontTables(KTable<Long, CustomerRow> customers, KTable<Long,
          * @param sameContent when not null, a change whose row has the same content as the last one passed (only its
          *                    source position moved) is dropped: see {@link DropUnchanged}
          */
-        <R> KTable<Long, R> table(String table, BiFunction<GenericRecord, SourcePosition, R> toRow, Class<R> type,
-                                  BiPredicate<R, R> sameContent) {
-            KStream<Long, R> rows = builder.stream(topics.table(table), Consumed.with(serdes.cdcKey(),
-                            serdes.cdcValue()).withName(table + "-changes"))
-                    .filter((key, envelope) -> key != null && ChangeEvent.isRowChange(envelope),
+        <R> KTable<Long, R> table(
+                String table,
+                BiFunction<GenericRecord, SourcePosition, R> toRow,
+                Class<R> type,
+                BiPredicate<R, R> sameContent) {
+            KStream<Long, R> rows = builder.stream(
+                            topics.table(table),
+                            Consumed.with(serdes.cdcKey(), serdes.cdcValue()).withName(table + "-changes"))
+                    .filter(
+                            (key, envelope) -> key != null && ChangeEvent.isRowChange(envelope),
                             Named.as(table + "-row-changes"))
-                    .map((key, envelope) -> KeyValue.pair(ChangeEvent.id(key), row(envelope, toRow)),
+                    .map(
+                            (key, envelope) -> KeyValue.pair(ChangeEvent.id(key), row(envelope, toRow)),
                             Named.as(table + "-by-id"));
-            Materialized<Long, R, KeyValueStore<Bytes, byte[]>> store = Materialized.<Long, R, KeyValueStore<Bytes,
-                    byte[]>>as(table).withKeySerde(Serdes.Long()).withValueSerde(JsonSerde.of(type));
+            Materialized<Long, R, KeyValueStore<Bytes, byte[]>> store =
+                    Materialized.<Long, R, KeyValueStore<Bytes, byte[]>>as(table)
+                            .withKeySerde(Serdes.Long())
+                            .withValueSerde(JsonSerde.of(type));
             if (sameContent == null) {
                 return rows.toTable(Named.as(table + "-table"), store);
             }
             String passed = table + "-last-passed";
-            builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(passed), Serdes.Long(),
-                    JsonSerde.of(type)));
+            builder.addStateStore(Stores.keyValueStoreBuilder(
+                    Stores.persistentKeyValueStore(passed), Serdes.Long(), JsonSerde.of(type)));
             // The same repartition topic toTable would create, made explicit: the filter below is keyed by id.
-            return rows.repartition(Repartitioned.<Long, R>as(table + "-table").withKeySerde(Serdes.Long())
+            return rows.repartition(Repartitioned.<Long, R>as(table + "-table")
+                            .withKeySerde(Serdes.Long())
                             .withValueSerde(JsonSerde.of(type)))
-                    .processValues(() -> new DropUnchanged<>(passed, sameContent), Named.as(table + "-content-changes"),
+                    .processValues(
+                            () -> new DropUnchanged<>(passed, sameContent),
+                            Named.as(table + "-content-changes"),
                             passed)
                     .toTable(Named.as(table + "-table"), store);
         }

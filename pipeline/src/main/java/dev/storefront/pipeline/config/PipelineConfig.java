@@ -37,7 +37,9 @@ public final class PipelineConfig {
             throw new UncheckedIOException("Cannot read " + RESOURCE + " from the classpath", e);
         }
         Map<String, String> template = new LinkedHashMap<>();
-        properties.stringPropertyNames().stream().sorted().forEach(key -> template.put(key, properties.getProperty(key)));
+        properties.stringPropertyNames().stream()
+                .sorted()
+                .forEach(key -> template.put(key, properties.getProperty(key)));
         return resolve(template, env);
     }
 
@@ -50,8 +52,8 @@ public final class PipelineConfig {
             values.put(key, value.text());
         });
         if (!undefined.isEmpty()) {
-            throw new PlatformEnvException("Variables not set: " + String.join(", ", undefined)
-                    + "; define them in .env or the environment");
+            throw new PlatformEnvException(
+                    "Variables not set: " + String.join(", ", undefined) + "; define them in .env or the environment");
         }
         return new PipelineConfig(template, values);
     }

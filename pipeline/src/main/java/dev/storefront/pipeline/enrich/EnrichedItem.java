@@ -6,12 +6,26 @@ import dev.storefront.pipeline.cdc.SourcePosition;
 import java.math.BigDecimal;
 
 /** An order line with its product's name and category. */
-public record EnrichedItem(long itemId, long orderId, long productId, String productName, String category,
-                           int quantity, BigDecimal price, SourcePosition position) {
+public record EnrichedItem(
+        long itemId,
+        long orderId,
+        long productId,
+        String productName,
+        String category,
+        int quantity,
+        BigDecimal price,
+        SourcePosition position) {
 
     static EnrichedItem of(ItemRow item, ProductRow product) {
-        return new EnrichedItem(item.id(), item.orderId(), item.productId(), product.name(), product.category(),
-                item.quantity(), item.priceAtPurchase(), SourcePosition.latest(item.position(), product.position()));
+        return new EnrichedItem(
+                item.id(),
+                item.orderId(),
+                item.productId(),
+                product.name(),
+                product.category(),
+                item.quantity(),
+                item.priceAtPurchase(),
+                SourcePosition.latest(item.position(), product.position()));
     }
 
     /** quantity * price_at_purchase, exact. */

@@ -18,11 +18,20 @@ import org.apache.kafka.streams.state.KeyValueStore;
 public record OrderJoins(KTable<Long, EnrichedItem> items, KTable<Long, CustomerOrder> orders) {
 
     public static OrderJoins build(StorefrontTables tables) {
-        KTable<Long, EnrichedItem> items = tables.items().join(tables.products(), ItemRow::productId,
-                EnrichedItem::of, TableJoined.as("items-products"), materialized("items-with-products", EnrichedItem.class));
-        KTable<Long, CustomerOrder> orders = tables.orders().join(tables.customers(), OrderRow::customerId,
-                CustomerOrder::new, TableJoined.as("orders-customers"),
-                materialized("orders-with-customers", CustomerOrder.class));
+        KTable<Long, EnrichedItem> items = tables.items()
+                .join(
+                        tables.products(),
+                        ItemRow::productId,
+                        EnrichedItem::of,
+                        TableJoined.as("items-products"),
+                        materialized("items-with-products", EnrichedItem.class));
+        KTable<Long, CustomerOrder> orders = tables.orders()
+                .join(
+                        tables.customers(),
+                        OrderRow::customerId,
+                        CustomerOrder::new,
+                        TableJoined.as("orders-customers"),
+                        materialized("orders-with-customers", CustomerOrder.class));
         return new OrderJoins(items, orders);
     }
 

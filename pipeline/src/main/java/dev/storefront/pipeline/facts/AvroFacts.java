@@ -15,16 +15,15 @@ import java.util.List;
 /** Builds the Avro order fact from an order, its customer and its lines. */
 final class AvroFacts {
 
-    private AvroFacts() {
-    }
+    private AvroFacts() {}
 
     /** @param lines the order's lines, null while it has none */
     static OrderFact fact(CustomerOrder customerOrder, OrderItems lines) {
         OrderRow order = customerOrder.order();
         CustomerRow customer = customerOrder.customer();
         List<EnrichedItem> items = lines == null ? List.of() : lines.items();
-        SourcePosition position = items.stream().map(EnrichedItem::position)
-                .reduce(customerOrder.position(), SourcePosition::latest);
+        SourcePosition position =
+                items.stream().map(EnrichedItem::position).reduce(customerOrder.position(), SourcePosition::latest);
         return OrderFact.newBuilder()
                 .setOrderId(order.id())
                 .setStatus(order.status())

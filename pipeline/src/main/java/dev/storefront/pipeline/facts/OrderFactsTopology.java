@@ -25,14 +25,15 @@ import org.apache.kafka.streams.state.KeyValueStore;
  */
 public final class OrderFactsTopology {
 
-    private OrderFactsTopology() {
-    }
+    private OrderFactsTopology() {}
 
     public static void build(OrderJoins joins, Topics topics, PipelineSerdes serdes) {
         KTable<Long, OrderItems> itemsByOrder = joins.items()
-                .groupBy((itemId, item) -> KeyValue.pair(item.orderId(), item),
+                .groupBy(
+                        (itemId, item) -> KeyValue.pair(item.orderId(), item),
                         Grouped.with("items-by-order", Serdes.Long(), JsonSerde.of(EnrichedItem.class)))
-                .aggregate(() -> OrderItems.NONE,
+                .aggregate(
+                        () -> OrderItems.NONE,
                         (orderId, item, lines) -> lines.with(item),
                         (orderId, item, lines) -> lines.without(item.itemId()),
                         Named.as("order-lines-aggregate"),
@@ -46,12 +47,17 @@ public final class OrderFactsTopology {
                 .toStream(Named.as("order-fact-changes"));
 
         facts.map((orderId, fact) -> KeyValue.pair(new OrderKey(orderId), fact), Named.as("order-fact-keys"))
-                .to(topics.facts(), Produced.with(serdes.outputKey(OrderKey.class), serdes.outputValue(OrderFact.class))
-                        .withName("order-facts-avro"));
-        facts.map((orderId, fact) -> KeyValue.pair(Long.toString(orderId),
+                .to(
+                        topics.facts(),
+                        Produced.with(serdes.outputKey(OrderKey.class), serdes.outputValue(OrderFact.class))
+                                .withName("order-facts-avro"));
+        facts.map(
+                        (orderId, fact) -> KeyValue.pair(
+                                Long.toString(orderId),
                                 fact == null ? null : ProtoFacts.of(fact).toByteArray()),
                         Named.as("order-facts-as-protobuf"))
-                .to(topics.factsProtobuf(), Produced.with(Serdes.String(), Serdes.ByteArray())
-                        .withName("order-facts-protobuf"));
+                .to(
+                        topics.factsProtobuf(),
+                        Produced.with(Serdes.String(), Serdes.ByteArray()).withName("order-facts-protobuf"));
     }
 }

@@ -11,8 +11,7 @@ import java.time.Instant;
 /** The Protobuf variant of an order fact (src/main/proto/order_fact.proto), field for field. */
 public final class ProtoFacts {
 
-    private ProtoFacts() {
-    }
+    private ProtoFacts() {}
 
     public static OrderFact of(dev.storefront.pipeline.avro.OrderFact fact) {
         return OrderFact.newBuilder()
@@ -49,7 +48,10 @@ public final class ProtoFacts {
     }
 
     private static Timestamp timestamp(Instant instant) {
-        return Timestamp.newBuilder().setSeconds(instant.getEpochSecond()).setNanos(instant.getNano()).build();
+        return Timestamp.newBuilder()
+                .setSeconds(instant.getEpochSecond())
+                .setNanos(instant.getNano())
+                .build();
     }
 
     public static Instant instant(Timestamp timestamp) {

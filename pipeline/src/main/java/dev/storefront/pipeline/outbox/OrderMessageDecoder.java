@@ -30,15 +30,20 @@ public final class OrderMessageDecoder {
                 throw new MalformedMessageException("not a logical decoding message (op " + raw.op + ")");
             }
             if (!expectedPrefix.equals(raw.prefix)) {
-                throw new MalformedMessageException("unexpected prefix '" + raw.prefix + "' (the outbox's is '"
-                        + expectedPrefix + "')");
+                throw new MalformedMessageException(
+                        "unexpected prefix '" + raw.prefix + "' (the outbox's is '" + expectedPrefix + "')");
             }
             if (raw.content == null) {
                 throw new MalformedMessageException("the message has no content");
             }
             return new Decoded.Accepted(toOutput(OutboxMessages.read(raw.content)));
         } catch (MalformedMessageException | OutboxMessageException e) {
-            return new Decoded.Rejected(new DeadLetter(e.getMessage(), raw.prefix, raw.lsn, raw.txId, raw.tsMs,
+            return new Decoded.Rejected(new DeadLetter(
+                    e.getMessage(),
+                    raw.prefix,
+                    raw.lsn,
+                    raw.txId,
+                    raw.tsMs,
                     raw.content == null ? null : new String(raw.content, StandardCharsets.UTF_8)));
         }
     }
@@ -49,13 +54,15 @@ public final class OrderMessageDecoder {
                 .setClientName(order.customer().fullName())
                 .setClientEmail(order.customer().email())
                 .setClientCountry(order.customer().country())
-                .setItems(order.items().stream().map(item -> OrderOutputItem.newBuilder()
-                        .setProductId(item.productId())
-                        .setName(item.name())
-                        .setCategory(item.category())
-                        .setQuantity(item.quantity())
-                        .setPrice(item.price())
-                        .build()).toList())
+                .setItems(order.items().stream()
+                        .map(item -> OrderOutputItem.newBuilder()
+                                .setProductId(item.productId())
+                                .setName(item.name())
+                                .setCategory(item.category())
+                                .setQuantity(item.quantity())
+                                .setPrice(item.price())
+                                .build())
+                        .toList())
                 .setTotal(order.total())
                 .build();
     }
@@ -66,8 +73,13 @@ public final class OrderMessageDecoder {
         static Raw of(GenericRecord event) {
             GenericRecord message = record(event, "message");
             GenericRecord source = record(event, "source");
-            return new Raw(text(event, "op"), text(message, "prefix"), bytes(message == null ? null : field(message, "content")),
-                    number(source, "lsn"), number(source, "txId"), number(source, "ts_ms"));
+            return new Raw(
+                    text(event, "op"),
+                    text(message, "prefix"),
+                    bytes(message == null ? null : field(message, "content")),
+                    number(source, "lsn"),
+                    number(source, "txId"),
+                    number(source, "ts_ms"));
         }
 
         private static Object field(GenericRecord record, String name) {

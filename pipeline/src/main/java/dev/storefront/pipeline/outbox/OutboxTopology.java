@@ -29,30 +29,45 @@ import org.apache.kafka.streams.processor.api.FixedKeyRecord;
  */
 public final class OutboxTopology {
 
-    private OutboxTopology() {
-    }
+    private OutboxTopology() {}
 
-    public static void build(StreamsBuilder builder, Topics topics, PipelineSerdes serdes, OrderMessageDecoder decoder) {
-        KStream<GenericRecord, Decoded> decoded = builder
-                .stream(topics.messages(), Consumed.with(serdes.cdcKey(), serdes.cdcValue()).withName("outbox-messages"))
+    public static void build(
+            StreamsBuilder builder, Topics topics, PipelineSerdes serdes, OrderMessageDecoder decoder) {
+        KStream<GenericRecord, Decoded> decoded = builder.stream(
+                        topics.messages(),
+                        Consumed.with(serdes.cdcKey(), serdes.cdcValue()).withName("outbox-messages"))
                 .filter((key, event) -> event != null, Named.as("outbox-events"))
                 .mapValues(decoder::decode, Named.as("outbox-decode"));
         decoded.split(Named.as("outbox-"))
-                .branch((key, result) -> result instanceof Decoded.Accepted, Branched.withConsumer(accepted -> accepted
-                        .map((key, result) -> {
-                            OrderOutput order = ((Decoded.Accepted) result).order();
-                            return KeyValue.pair(new OrderKey(order.getOrderId()), order);
-                        }, Named.as("outbox-order-by-id"))
-                        .to(topics.orderOutput(), Produced.with(serdes.outputKey(OrderKey.class),
-                                serdes.outputValue(OrderOutput.class)).withName("order-output")), "orders"))
-                .defaultBranch(Branched.withConsumer(rejected -> rejected
-                        .map((key, result) -> {
-                            DeadLetter letter = ((Decoded.Rejected) result).letter();
-                            return KeyValue.pair(letter.prefix(), letter);
-                        }, Named.as("outbox-rejection-by-prefix"))
-                        .processValues(DeadLetterWriter::new, Named.as("outbox-dead-letters"))
-                        .to(topics.deadLetters(), Produced.with(Serdes.String(), Serdes.String())
-                                .withName("order-output-dlq")), "rejected"));
+                .branch(
+                        (key, result) -> result instanceof Decoded.Accepted,
+                        Branched.withConsumer(
+                                accepted -> accepted.map(
+                                                (key, result) -> {
+                                                    OrderOutput order = ((Decoded.Accepted) result).order();
+                                                    return KeyValue.pair(new OrderKey(order.getOrderId()), order);
+                                                },
+                                                Named.as("outbox-order-by-id"))
+                                        .to(
+                                                topics.orderOutput(),
+                                                Produced.with(
+                                                                serdes.outputKey(OrderKey.class),
+                                                                serdes.outputValue(OrderOutput.class))
+                                                        .withName("order-output")),
+                                "orders"))
+                .defaultBranch(Branched.withConsumer(
+                        rejected -> rejected.map(
+                                        (key, result) -> {
+                                            DeadLetter letter = ((Decoded.Rejected) result).letter();
+                                            return KeyValue.pair(letter.prefix(), letter);
+                                        },
+                                        Named.as("outbox-rejection-by-prefix"))
+                                .processValues(DeadLetterWriter::new, Named.as("outbox-dead-letters"))
+                                .to(
+                                        topics.deadLetters(),
+                                        Produced.with(Serdes.String(), Serdes.String())
+                                                .withName("order-output-dlq")),
+                        "rejected"));
     }
 
     /** The dead letter as JSON, with its reason in a header too. */

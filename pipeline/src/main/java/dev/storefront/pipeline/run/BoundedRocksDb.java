@@ -28,6 +28,7 @@ public final class BoundedRocksDb implements RocksDBConfigSetter {
 
     /** Shared by every store of the process, so never closed by one of them. */
     private static final Cache CACHE = new LRUCache(TOTAL_OFF_HEAP_BYTES, -1, false, INDEX_FILTER_BLOCK_RATIO);
+
     private static final WriteBufferManager WRITE_BUFFERS = new WriteBufferManager(MEMTABLE_BYTES, CACHE);
 
     @Override

@@ -44,8 +44,10 @@ final class KafkaRetry {
                 throw new PipelineFailure("Cannot " + what + ": " + describe(error), error);
             }
             if (System.nanoTime() + delay.toNanos() > deadline) {
-                throw new PipelineFailure("Cannot " + what + ": Kafka was still not ready after " + timeout.toSeconds()
-                        + " s and " + attempt + " attempts (last: " + describe(error) + ")", error);
+                throw new PipelineFailure(
+                        "Cannot " + what + ": Kafka was still not ready after " + timeout.toSeconds() + " s and "
+                                + attempt + " attempts (last: " + describe(error) + ")",
+                        error);
             }
             onRetry.accept(describe(error));
             Thread.sleep(delay.toMillis());
@@ -54,7 +56,8 @@ final class KafkaRetry {
     }
 
     static boolean transientError(Throwable error) {
-        return error instanceof RetriableException || error instanceof InvalidReplicationFactorException
+        return error instanceof RetriableException
+                || error instanceof InvalidReplicationFactorException
                 || error instanceof TimeoutException;
     }
 

@@ -14,8 +14,7 @@ import org.apache.kafka.streams.Topology;
 /** The whole application: the three outputs over one set of source tables (each CDC topic is read once). */
 public final class PipelineTopology {
 
-    private PipelineTopology() {
-    }
+    private PipelineTopology() {}
 
     public static Topology build(Topics topics, PipelineSerdes serdes, String outboxPrefix) {
         StreamsBuilder builder = new StreamsBuilder();

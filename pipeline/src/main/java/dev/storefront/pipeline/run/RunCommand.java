@@ -22,9 +22,13 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.ParentCommand;
 
 /** Runs the streams application until SIGTERM (clean close) or a fatal stream error (exit 1). */
-@Command(name = "run", mixinStandardHelpOptions = true,
-        description = {"Creates the missing topics, then runs the pipeline until stopped (SIGTERM closes it cleanly).",
-                "GET http://localhost:$${PIPELINE_PORT}/health answers 200 while the streams are RUNNING."})
+@Command(
+        name = "run",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Creates the missing topics, then runs the pipeline until stopped (SIGTERM closes it cleanly).",
+            "GET http://localhost:$${PIPELINE_PORT}/health answers 200 while the streams are RUNNING."
+        })
 public final class RunCommand implements Callable<Integer> {
 
     private static final Logger LOG = LoggerFactory.getLogger(RunCommand.class);
@@ -41,7 +45,8 @@ public final class RunCommand implements Callable<Integer> {
         AtomicReference<KafkaStreams> running = new AtomicReference<>();
         // The port is claimed first: a taken port fails before any topic is created.
         try (HealthServer health = startHealth(config.healthPort(), running)) {
-            try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, config.bootstrapServers()))) {
+            try (Admin admin =
+                    Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, config.bootstrapServers()))) {
                 TopicProvisioner.ensure(admin, topics, config.partitions(), ADMIN_TIMEOUT);
             }
             KafkaStreams streams = new KafkaStreams(
@@ -61,7 +66,10 @@ public final class RunCommand implements Callable<Integer> {
             });
             Thread closer = new Thread(() -> streams.close(CLOSE_TIMEOUT), "pipeline-shutdown");
             Runtime.getRuntime().addShutdownHook(closer);
-            LOG.info("Pipeline starting: reads {}, writes {}; health on port {}", topics.inputs(), topics.outputs(),
+            LOG.info(
+                    "Pipeline starting: reads {}, writes {}; health on port {}",
+                    topics.inputs(),
+                    topics.outputs(),
                     health.port());
             streams.start();
             stopped.await();
@@ -76,8 +84,8 @@ public final class RunCommand implements Callable<Integer> {
                 return streams == null ? KafkaStreams.State.CREATED : streams.state();
             });
         } catch (IOException e) {
-            throw new PlatformEnvException("Cannot listen on port " + port + " (pipeline.health-port, PIPELINE_PORT): "
-                    + e.getMessage());
+            throw new PlatformEnvException(
+                    "Cannot listen on port " + port + " (pipeline.health-port, PIPELINE_PORT): " + e.getMessage());
         }
     }
 }

@@ -28,8 +28,7 @@ public final class TopicProvisioner {
 
     private static final Logger LOG = LoggerFactory.getLogger(TopicProvisioner.class);
 
-    private TopicProvisioner() {
-    }
+    private TopicProvisioner() {}
 
     /** The topics to create: missing inputs as Debezium would create them, missing outputs (upserts compacted). */
     static List<NewTopic> missing(Topics topics, int partitions, Set<String> existing) {
@@ -54,12 +53,14 @@ public final class TopicProvisioner {
      */
     public static void ensure(Admin admin, Topics topics, int partitions, Duration timeout)
             throws InterruptedException {
-        KafkaRetry retry = new KafkaRetry(timeout, message -> LOG.info("Kafka is not ready for the pipeline's topics"
-                + " yet ({}); retrying", message));
+        KafkaRetry retry = new KafkaRetry(
+                timeout,
+                message -> LOG.info("Kafka is not ready for the pipeline's topics" + " yet ({}); retrying", message));
         retry.run("list or create the pipeline's topics", () -> {
             Set<String> existing = admin.listTopics().names().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
             List<NewTopic> missing = missing(topics, partitions, existing);
-            for (Map.Entry<String, KafkaFuture<Void>> created : admin.createTopics(missing).values().entrySet()) {
+            for (Map.Entry<String, KafkaFuture<Void>> created :
+                    admin.createTopics(missing).values().entrySet()) {
                 awaitCreated(created.getKey(), created.getValue(), timeout);
             }
             if (!missing.isEmpty()) {
@@ -69,8 +70,9 @@ public final class TopicProvisioner {
         });
         List<String> all = new ArrayList<>(topics.inputs());
         all.addAll(topics.outputs());
-        retry.run("see the pipeline's topics in the broker's metadata", () -> admin.describeTopics(all)
-                .allTopicNames().get(timeout.toMillis(), TimeUnit.MILLISECONDS));
+        retry.run(
+                "see the pipeline's topics in the broker's metadata",
+                () -> admin.describeTopics(all).allTopicNames().get(timeout.toMillis(), TimeUnit.MILLISECONDS));
     }
 
     private static void awaitCreated(String topic, KafkaFuture<Void> future, Duration timeout)

@@ -21,8 +21,7 @@ public final class JsonSerde {
             .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
-    private JsonSerde() {
-    }
+    private JsonSerde() {}
 
     /** Reader and writer bound to the type once: every record skips Jackson's root-type lookup. */
     public static <T> Serde<T> of(Class<T> type) {

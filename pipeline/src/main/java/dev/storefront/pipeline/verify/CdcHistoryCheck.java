@@ -22,12 +22,10 @@ public final class CdcHistoryCheck {
 
     private static final Set<String> PRESENT_OPS = Set.of("c", "u", "r");
 
-    private CdcHistoryCheck() {
-    }
+    private CdcHistoryCheck() {}
 
     /** One change event: the row, the operation and its WAL position (what __op and __source_lsn record). */
-    public record Change(long id, String op, long lsn) {
-    }
+    public record Change(long id, String op, long lsn) {}
 
     /** The last known state of a row: {@code present} with its columns, {@code deleted}, or an unexpected op. */
     public record RowState(String state, Map<String, String> columns) {
@@ -41,8 +39,13 @@ public final class CdcHistoryCheck {
     /** Counts a topic record: the sink writes one row per event, and drops tombstones. */
     public static void count(Map<Change, Integer> changes, GenericRecord key, GenericRecord envelope) {
         if (envelope != null) {
-            changes.merge(new Change(ChangeEvent.id(key), ChangeEvent.op(envelope), ChangeEvent.position(envelope).lsn()),
-                    1, Integer::sum);
+            changes.merge(
+                    new Change(
+                            ChangeEvent.id(key),
+                            ChangeEvent.op(envelope),
+                            ChangeEvent.position(envelope).lsn()),
+                    1,
+                    Integer::sum);
         }
     }
 
@@ -54,7 +57,8 @@ public final class CdcHistoryCheck {
     public static Map<Change, Integer> historyChanges(Connection analytics, String table) throws SQLException {
         Map<Change, Integer> changes = new LinkedHashMap<>();
         String sql = "SELECT id, __op, __source_lsn FROM " + historyTable(table);
-        try (PreparedStatement statement = analytics.prepareStatement(sql); ResultSet rows = statement.executeQuery()) {
+        try (PreparedStatement statement = analytics.prepareStatement(sql);
+                ResultSet rows = statement.executeQuery()) {
             while (rows.next()) {
                 changes.merge(new Change(rows.getLong(1), rows.getString(2), rows.getLong(3)), 1, Integer::sum);
             }
@@ -66,7 +70,7 @@ public final class CdcHistoryCheck {
     public static Map<Long, RowState> sourceStates(Connection storefront, String table) throws SQLException {
         Map<Long, RowState> states = new LinkedHashMap<>();
         try (PreparedStatement statement = storefront.prepareStatement("SELECT * FROM " + table);
-             ResultSet rows = statement.executeQuery()) {
+                ResultSet rows = statement.executeQuery()) {
             List<String> columns = columns(rows.getMetaData());
             while (rows.next()) {
                 states.put(rows.getLong("id"), RowState.present(values(rows, columns)));
@@ -80,7 +84,8 @@ public final class CdcHistoryCheck {
             throws SQLException {
         Map<Long, RowState> states = new LinkedHashMap<>();
         String sql = "SELECT DISTINCT ON (id) * FROM " + historyTable(table) + " ORDER BY id, __source_lsn DESC";
-        try (PreparedStatement statement = analytics.prepareStatement(sql); ResultSet rows = statement.executeQuery()) {
+        try (PreparedStatement statement = analytics.prepareStatement(sql);
+                ResultSet rows = statement.executeQuery()) {
             List<String> present = columns(rows.getMetaData());
             while (rows.next()) {
                 String op = rows.getString("__op");
@@ -88,7 +93,8 @@ public final class CdcHistoryCheck {
                 if ("d".equals(op)) {
                     state = RowState.DELETED;
                 } else if (PRESENT_OPS.contains(op)) {
-                    state = RowState.present(values(rows, columns.stream().filter(present::contains).toList()));
+                    state = RowState.present(values(
+                            rows, columns.stream().filter(present::contains).toList()));
                 } else {
                     state = new RowState("op " + op, Map.of());
                 }
@@ -108,7 +114,7 @@ public final class CdcHistoryCheck {
     /** The source table's column names. */
     public static List<String> columns(Connection storefront, String table) throws SQLException {
         try (PreparedStatement statement = storefront.prepareStatement("SELECT * FROM " + table + " WHERE false");
-             ResultSet rows = statement.executeQuery()) {
+                ResultSet rows = statement.executeQuery()) {
             return columns(rows.getMetaData());
         }
     }

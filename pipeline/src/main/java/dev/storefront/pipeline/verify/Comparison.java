@@ -11,8 +11,7 @@ public final class Comparison {
     /** How many differences a report quotes. */
     static final int EXAMPLES = 5;
 
-    private Comparison() {
-    }
+    private Comparison() {}
 
     public static <K, V> OutputReport compare(String output, Map<K, V> expected, Map<K, V> actual) {
         int matching = 0;

@@ -5,9 +5,18 @@ import java.time.Instant;
 import java.util.List;
 
 /** An order fact reduced to what PostgreSQL can confirm (not the source LSN and commit time). */
-public record FactView(long orderId, String status, BigDecimal total, int itemCount, long customerId,
-                       String customerName, String customerEmail, String customerCountry, List<Item> items,
-                       Instant createdAt, Instant updatedAt) {
+public record FactView(
+        long orderId,
+        String status,
+        BigDecimal total,
+        int itemCount,
+        long customerId,
+        String customerName,
+        String customerEmail,
+        String customerCountry,
+        List<Item> items,
+        Instant createdAt,
+        Instant updatedAt) {
 
     public FactView {
         total = SqlValues.money(total);
@@ -15,12 +24,22 @@ public record FactView(long orderId, String status, BigDecimal total, int itemCo
     }
 
     FactView withItems(List<Item> lines) {
-        return new FactView(orderId, status, total, lines.size(), customerId, customerName, customerEmail,
-                customerCountry, lines, createdAt, updatedAt);
+        return new FactView(
+                orderId,
+                status,
+                total,
+                lines.size(),
+                customerId,
+                customerName,
+                customerEmail,
+                customerCountry,
+                lines,
+                createdAt,
+                updatedAt);
     }
 
-    public record Item(long itemId, long productId, String productName, String category, int quantity,
-                       BigDecimal price) {
+    public record Item(
+            long itemId, long productId, String productName, String category, int quantity, BigDecimal price) {
         public Item {
             price = SqlValues.money(price);
         }

@@ -26,13 +26,13 @@ public final class FactsCheck {
             LEFT JOIN (order_items i JOIN products p ON p.id = i.product_id) ON i.order_id = o.id
             ORDER BY o.id, i.id""";
 
-    private FactsCheck() {
-    }
+    private FactsCheck() {}
 
     public static Map<Long, FactView> expected(Connection storefront) throws SQLException {
         Map<Long, FactView> orders = new LinkedHashMap<>();
         Map<Long, List<FactView.Item>> items = new LinkedHashMap<>();
-        try (PreparedStatement statement = storefront.prepareStatement(SQL); ResultSet rows = statement.executeQuery()) {
+        try (PreparedStatement statement = storefront.prepareStatement(SQL);
+                ResultSet rows = statement.executeQuery()) {
             while (rows.next()) {
                 long orderId = rows.getLong("id");
                 if (!orders.containsKey(orderId)) {
@@ -41,9 +41,14 @@ public final class FactsCheck {
                 }
                 long itemId = rows.getLong("item_id");
                 if (!rows.wasNull()) {
-                    items.get(orderId).add(new FactView.Item(itemId, rows.getLong("product_id"),
-                            rows.getString("product_name"), rows.getString("category"), rows.getInt("quantity"),
-                            rows.getBigDecimal("price_at_purchase")));
+                    items.get(orderId)
+                            .add(new FactView.Item(
+                                    itemId,
+                                    rows.getLong("product_id"),
+                                    rows.getString("product_name"),
+                                    rows.getString("category"),
+                                    rows.getInt("quantity"),
+                                    rows.getBigDecimal("price_at_purchase")));
                 }
             }
         }
@@ -54,26 +59,63 @@ public final class FactsCheck {
 
     /** The order's columns, before its items are known. */
     private static FactView order(ResultSet row) throws SQLException {
-        return new FactView(row.getLong("id"), row.getString("status"), row.getBigDecimal("total"), 0,
-                row.getLong("customer_id"), row.getString("full_name"), row.getString("email"),
-                row.getString("country"), List.of(), row.getObject("created_at", OffsetDateTime.class).toInstant(),
+        return new FactView(
+                row.getLong("id"),
+                row.getString("status"),
+                row.getBigDecimal("total"),
+                0,
+                row.getLong("customer_id"),
+                row.getString("full_name"),
+                row.getString("email"),
+                row.getString("country"),
+                List.of(),
+                row.getObject("created_at", OffsetDateTime.class).toInstant(),
                 row.getObject("updated_at", OffsetDateTime.class).toInstant());
     }
 
     public static FactView view(OrderFact fact) {
-        return new FactView(fact.getOrderId(), fact.getStatus(), fact.getTotal(), fact.getItemCount(),
-                fact.getCustomerId(), fact.getCustomerName(), fact.getCustomerEmail(), fact.getCustomerCountry(),
-                fact.getItems().stream().map(i -> new FactView.Item(i.getItemId(), i.getProductId(), i.getProductName(),
-                        i.getCategory(), i.getQuantity(), i.getPrice())).toList(),
-                fact.getCreatedAt(), fact.getUpdatedAt());
+        return new FactView(
+                fact.getOrderId(),
+                fact.getStatus(),
+                fact.getTotal(),
+                fact.getItemCount(),
+                fact.getCustomerId(),
+                fact.getCustomerName(),
+                fact.getCustomerEmail(),
+                fact.getCustomerCountry(),
+                fact.getItems().stream()
+                        .map(i -> new FactView.Item(
+                                i.getItemId(),
+                                i.getProductId(),
+                                i.getProductName(),
+                                i.getCategory(),
+                                i.getQuantity(),
+                                i.getPrice()))
+                        .toList(),
+                fact.getCreatedAt(),
+                fact.getUpdatedAt());
     }
 
     public static FactView view(dev.storefront.pipeline.facts.proto.OrderFact fact) {
-        return new FactView(fact.getOrderId(), fact.getStatus(), new BigDecimal(fact.getTotal()), fact.getItemCount(),
-                fact.getCustomer().getId(), fact.getCustomer().getFullName(), fact.getCustomer().getEmail(),
+        return new FactView(
+                fact.getOrderId(),
+                fact.getStatus(),
+                new BigDecimal(fact.getTotal()),
+                fact.getItemCount(),
+                fact.getCustomer().getId(),
+                fact.getCustomer().getFullName(),
+                fact.getCustomer().getEmail(),
                 fact.getCustomer().getCountry(),
-                fact.getItemsList().stream().map(i -> new FactView.Item(i.getItemId(), i.getProductId(),
-                        i.getProductName(), i.getCategory(), i.getQuantity(), new BigDecimal(i.getPrice()))).toList(),
-                ProtoFacts.instant(fact.getCreatedAt()), ProtoFacts.instant(fact.getUpdatedAt()));
+                fact.getItemsList().stream()
+                        .map(i -> new FactView.Item(
+                                i.getItemId(),
+                                i.getProductId(),
+                                i.getProductName(),
+                                i.getCategory(),
+                                i.getQuantity(),
+                                new BigDecimal(i.getPrice())))
+                        .toList(),
+                ProtoFacts.instant(fact.getCreatedAt()),
+                ProtoFacts.instant(fact.getUpdatedAt()));
     }
 }

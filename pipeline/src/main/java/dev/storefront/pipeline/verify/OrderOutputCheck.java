@@ -29,12 +29,16 @@ public final class OrderOutputCheck {
             WHERE o.id = ANY (?)
             ORDER BY o.id, i.product_id""";
 
-    private OrderOutputCheck() {
-    }
+    private OrderOutputCheck() {}
 
     /** An order_output value, comparable. */
-    public record Emitted(long orderId, String clientName, String clientEmail, String clientCountry, List<Line> items,
-                          BigDecimal total) {
+    public record Emitted(
+            long orderId,
+            String clientName,
+            String clientEmail,
+            String clientCountry,
+            List<Line> items,
+            BigDecimal total) {
         public Emitted {
             items = List.copyOf(items);
             total = SqlValues.money(total);
@@ -62,15 +66,27 @@ public final class OrderOutputCheck {
     }
 
     public static Emitted emitted(OrderOutput order) {
-        return new Emitted(order.getOrderId(), order.getClientName(), order.getClientEmail(), order.getClientCountry(),
-                order.getItems().stream().map(i -> new Line(i.getProductId(), i.getName(), i.getCategory(),
-                        i.getQuantity(), i.getPrice())).toList(), order.getTotal());
+        return new Emitted(
+                order.getOrderId(),
+                order.getClientName(),
+                order.getClientEmail(),
+                order.getClientCountry(),
+                order.getItems().stream()
+                        .map(i ->
+                                new Line(i.getProductId(), i.getName(), i.getCategory(), i.getQuantity(), i.getPrice()))
+                        .toList(),
+                order.getTotal());
     }
 
     public static Recorded recorded(OrderOutput order) {
-        return new Recorded(order.getClientName(), order.getClientEmail(), order.getItems().stream()
-                .map(i -> new RecordedLine(i.getProductId(), i.getQuantity(), i.getPrice()))
-                .sorted(Comparator.comparingLong(RecordedLine::productId)).toList(), order.getTotal());
+        return new Recorded(
+                order.getClientName(),
+                order.getClientEmail(),
+                order.getItems().stream()
+                        .map(i -> new RecordedLine(i.getProductId(), i.getQuantity(), i.getPrice()))
+                        .sorted(Comparator.comparingLong(RecordedLine::productId))
+                        .toList(),
+                order.getTotal());
     }
 
     /** The orders among {@code orderIds} that still exist, as PostgreSQL has them. */
@@ -85,11 +101,19 @@ public final class OrderOutputCheck {
                     long orderId = rows.getLong("id");
                     if (!orders.containsKey(orderId)) {
                         lines.put(orderId, new ArrayList<>());
-                        orders.put(orderId, new Recorded(rows.getString("full_name"), rows.getString("email"), List.of(),
-                                rows.getBigDecimal("total")));
+                        orders.put(
+                                orderId,
+                                new Recorded(
+                                        rows.getString("full_name"),
+                                        rows.getString("email"),
+                                        List.of(),
+                                        rows.getBigDecimal("total")));
                     }
-                    lines.get(orderId).add(new RecordedLine(rows.getLong("product_id"), rows.getInt("quantity"),
-                            rows.getBigDecimal("price_at_purchase")));
+                    lines.get(orderId)
+                            .add(new RecordedLine(
+                                    rows.getLong("product_id"),
+                                    rows.getInt("quantity"),
+                                    rows.getBigDecimal("price_at_purchase")));
                 }
             }
         } finally {

@@ -11,8 +11,15 @@ import java.util.List;
  * @param examples a few of the differences, to start looking from
  * @param notes    context that is not a difference (e.g. why an output could not be read)
  */
-public record OutputReport(String output, boolean readable, int matching, int missing, int wrong, int extra,
-                           List<String> examples, List<String> notes) {
+public record OutputReport(
+        String output,
+        boolean readable,
+        int matching,
+        int missing,
+        int wrong,
+        int extra,
+        List<String> examples,
+        List<String> notes) {
 
     public OutputReport {
         examples = List.copyOf(examples);
@@ -36,9 +43,17 @@ public record OutputReport(String output, boolean readable, int matching, int mi
 
     public String render() {
         StringBuilder text = new StringBuilder()
-                .append(matches() ? "OK      " : "DIFFERS ").append(output)
-                .append(": matching ").append(matching).append(", missing ").append(missing)
-                .append(", wrong ").append(wrong).append(", extra ").append(extra).append('\n');
+                .append(matches() ? "OK      " : "DIFFERS ")
+                .append(output)
+                .append(": matching ")
+                .append(matching)
+                .append(", missing ")
+                .append(missing)
+                .append(", wrong ")
+                .append(wrong)
+                .append(", extra ")
+                .append(extra)
+                .append('\n');
         examples.forEach(example -> text.append("          ").append(example).append('\n'));
         notes.forEach(note -> text.append("          note: ").append(note).append('\n'));
         return text.toString();

@@ -74,13 +74,16 @@ public final class PipelineVerifier {
         Map<Long, FactView> protobuf = new LinkedHashMap<>();
         reader.latest(topics.factsProtobuf(), new StringDeserializer(), new ByteArrayDeserializer())
                 .forEach((key, bytes) -> protobuf.put(Long.parseLong(key), FactsCheck.view(parseFact(bytes))));
-        return List.of(Comparison.compare(topics.facts(), expected, avro),
+        return List.of(
+                Comparison.compare(topics.facts(), expected, avro),
                 Comparison.compare(topics.factsProtobuf(), expected, protobuf));
     }
 
     private List<OutputReport> revenue(Connection storefront, Analytics analytics) throws SQLException {
         Map<Group, RevenueCheck.Totals> expected = RevenueCheck.expected(storefront);
-        OutputReport topic = Comparison.compare(topics.revenue(), expected,
+        OutputReport topic = Comparison.compare(
+                topics.revenue(),
+                expected,
                 RevenueCheck.topic(reader.latest(topics.revenue(), keys(RevenueKey.class), values(Revenue.class))));
         String tableName = "table " + RevenueCheck.TABLE;
         OutputReport table;
@@ -100,7 +103,10 @@ public final class PipelineVerifier {
         OrderMessageDecoder decoder = new OrderMessageDecoder(config.outboxPrefix());
         Map<Long, OrderOutput> announced = new LinkedHashMap<>();
         AtomicInteger rejected = new AtomicInteger();
-        reader.forEach(topics.messages(), serdes.cdcKey().deserializer(), serdes.cdcValue().deserializer(),
+        reader.forEach(
+                topics.messages(),
+                serdes.cdcKey().deserializer(),
+                serdes.cdcValue().deserializer(),
                 (GenericRecord key, GenericRecord event) -> {
                     if (event == null) {
                         return;
@@ -120,7 +126,8 @@ public final class PipelineVerifier {
         Map<Long, OrderOutputCheck.Emitted> actual = new LinkedHashMap<>();
         emitted.forEach((id, order) -> actual.put(id, OrderOutputCheck.emitted(order)));
         OutputReport feed = Comparison.compare(topics.orderOutput() + " vs " + topics.messages(), expected, actual)
-                .withNote(announced.size() + " orders announced, " + rejected.get() + " malformed messages (dead letters)");
+                .withNote(announced.size() + " orders announced, " + rejected.get()
+                        + " malformed messages (dead letters)");
 
         Map<Long, OrderOutputCheck.Recorded> recorded = OrderOutputCheck.recorded(storefront, emitted.keySet());
         Map<Long, OrderOutputCheck.Recorded> stillThere = new LinkedHashMap<>();
@@ -135,7 +142,10 @@ public final class PipelineVerifier {
         // Every table of the publication has a history, also one a later migration added: no list to keep in step.
         for (String table : StorefrontTables.captured(storefront, config.publication())) {
             Map<CdcHistoryCheck.Change, Integer> events = new LinkedHashMap<>();
-            reader.forEach(topics.table(table), serdes.cdcKey().deserializer(), serdes.cdcValue().deserializer(),
+            reader.forEach(
+                    topics.table(table),
+                    serdes.cdcKey().deserializer(),
+                    serdes.cdcValue().deserializer(),
                     (GenericRecord key, GenericRecord envelope) -> CdcHistoryCheck.count(events, key, envelope));
             Map<Long, CdcHistoryCheck.RowState> source = CdcHistoryCheck.sourceStates(storefront, table);
             String history = "table " + CdcHistoryCheck.historyTable(table);
@@ -145,12 +155,12 @@ public final class PipelineVerifier {
                 continue;
             }
             try {
-                reports.add(Comparison.compare(history + " changes", events,
-                        CdcHistoryCheck.historyChanges(analytics.db, table)));
-                Map<Long, CdcHistoryCheck.RowState> last = CdcHistoryCheck.historyStates(analytics.db, table,
-                        CdcHistoryCheck.columns(storefront, table));
-                reports.add(Comparison.compare(history + " last op",
-                        CdcHistoryCheck.expectedStates(source, last.keySet()), last));
+                reports.add(Comparison.compare(
+                        history + " changes", events, CdcHistoryCheck.historyChanges(analytics.db, table)));
+                Map<Long, CdcHistoryCheck.RowState> last =
+                        CdcHistoryCheck.historyStates(analytics.db, table, CdcHistoryCheck.columns(storefront, table));
+                reports.add(Comparison.compare(
+                        history + " last op", CdcHistoryCheck.expectedStates(source, last.keySet()), last));
             } catch (SQLException e) {
                 analytics.db.rollback();
                 reports.add(OutputReport.unreadable(history, events.size(), e.getMessage()));
@@ -179,8 +189,8 @@ public final class PipelineVerifier {
         try {
             return snapshot(config.storefrontDb());
         } catch (SQLException e) {
-            throw new PipelineFailure("Cannot read the storefront database " + config.storefrontDb() + ": "
-                    + e.getMessage(), e);
+            throw new PipelineFailure(
+                    "Cannot read the storefront database " + config.storefrontDb() + ": " + e.getMessage(), e);
         }
     }
 

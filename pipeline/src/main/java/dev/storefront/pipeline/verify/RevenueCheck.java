@@ -28,8 +28,7 @@ public final class RevenueCheck {
     /** The table the analytics JDBC sink upserts into (analytics database). */
     public static final String TABLE = "revenue_by_category_country";
 
-    private RevenueCheck() {
-    }
+    private RevenueCheck() {}
 
     /** A group's revenue and distinct order count. */
     public record Totals(BigDecimal revenue, long orders) {
@@ -48,16 +47,18 @@ public final class RevenueCheck {
 
     public static Map<Group, Totals> topic(Map<RevenueKey, Revenue> latest) {
         Map<Group, Totals> groups = new LinkedHashMap<>();
-        latest.forEach((key, value) -> groups.put(new Group(key.getCategory(), key.getCountry()),
-                new Totals(value.getRevenue(), value.getOrderCount())));
+        latest.forEach((key, value) -> groups.put(
+                new Group(key.getCategory(), key.getCountry()), new Totals(value.getRevenue(), value.getOrderCount())));
         return groups;
     }
 
     private static Map<Group, Totals> query(Connection db, String sql) throws SQLException {
         Map<Group, Totals> groups = new LinkedHashMap<>();
-        try (PreparedStatement statement = db.prepareStatement(sql); ResultSet rows = statement.executeQuery()) {
+        try (PreparedStatement statement = db.prepareStatement(sql);
+                ResultSet rows = statement.executeQuery()) {
             while (rows.next()) {
-                groups.put(new Group(rows.getString("category"), rows.getString("country")),
+                groups.put(
+                        new Group(rows.getString("category"), rows.getString("country")),
                         new Totals(rows.getBigDecimal("revenue"), rows.getLong("order_count")));
             }
         }

@@ -10,8 +10,7 @@ import java.time.format.DateTimeParseException;
 /** Puts values read through different paths (source table, sink table, topic) in one comparable form. */
 final class SqlValues {
 
-    private SqlValues() {
-    }
+    private SqlValues() {}
 
     /** Amounts compare with two decimals, whatever scale a column or schema gave them. */
     static BigDecimal money(BigDecimal amount) {

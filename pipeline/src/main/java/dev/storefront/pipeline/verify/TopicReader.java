@@ -37,25 +37,29 @@ public final class TopicReader {
 
     /** Every record of {@code topic} in offset order per partition; a topic that does not exist is empty. */
     public <K, V> void forEach(String topic, Deserializer<K> keys, Deserializer<V> values, BiConsumer<K, V> action) {
-        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(consumerConfig, new ByteArrayDeserializer(),
-                new ByteArrayDeserializer())) {
+        try (KafkaConsumer<byte[], byte[]> consumer =
+                new KafkaConsumer<>(consumerConfig, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
             List<PartitionInfo> partitions = partitions(consumer, topic);
             if (partitions == null) {
                 return;
             }
             List<TopicPartition> assigned = partitions.stream()
-                    .map(p -> new TopicPartition(topic, p.partition())).toList();
+                    .map(p -> new TopicPartition(topic, p.partition()))
+                    .toList();
             consumer.assign(assigned);
             consumer.seekToBeginning(assigned);
             Map<TopicPartition, Long> end = consumer.endOffsets(assigned, timeout);
             Instant deadline = Instant.now().plus(timeout);
             while (!atEnd(consumer, end)) {
                 if (Instant.now().isAfter(deadline)) {
-                    throw new PipelineFailure("Timed out after " + timeout + " reading " + topic + " to offsets " + end
-                            + " (is Kafka at " + consumerConfig.get(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG) + " up?)", null);
+                    throw new PipelineFailure(
+                            "Timed out after " + timeout + " reading " + topic + " to offsets " + end + " (is Kafka at "
+                                    + consumerConfig.get(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG) + " up?)",
+                            null);
                 }
                 for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofMillis(200))) {
-                    action.accept(keys.deserialize(topic, record.headers(), record.key()),
+                    action.accept(
+                            keys.deserialize(topic, record.headers(), record.key()),
                             values.deserialize(topic, record.headers(), record.value()));
                 }
             }
@@ -66,8 +70,10 @@ public final class TopicReader {
         try {
             return consumer.listTopics(timeout).get(topic);
         } catch (TimeoutException e) {
-            throw new PipelineFailure("Cannot reach Kafka at " + consumerConfig.get(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG)
-                    + " within " + timeout + " to read " + topic, e);
+            throw new PipelineFailure(
+                    "Cannot reach Kafka at " + consumerConfig.get(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG) + " within "
+                            + timeout + " to read " + topic,
+                    e);
         }
     }
 

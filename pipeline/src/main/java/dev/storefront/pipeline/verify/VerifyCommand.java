@@ -6,17 +6,21 @@ import java.time.Duration;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 /** Prints the reconciliation of every output against PostgreSQL; exit 0 only when all match. */
-@Command(name = "verify", mixinStandardHelpOptions = true,
-        description = {"Reconciles every pipeline output with PostgreSQL on a running platform, per output:",
-                "order facts (Avro and Protobuf) with the SQL join per order; revenue (topic and sink table) with the",
-                "SQL GROUP BY; order_output with the outbox messages and the orders; the <table>_cdc tables with",
-                "the change topics and the source tables. Run it once the deltas stopped and the pipeline caught up."})
+@Command(
+        name = "verify",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Reconciles every pipeline output with PostgreSQL on a running platform, per output:",
+            "order facts (Avro and Protobuf) with the SQL join per order; revenue (topic and sink table) with the",
+            "SQL GROUP BY; order_output with the outbox messages and the orders; the <table>_cdc tables with",
+            "the change topics and the source tables. Run it once the deltas stopped and the pipeline caught up."
+        })
 public final class VerifyCommand implements Callable<Integer> {
 
     @ParentCommand
@@ -27,11 +31,15 @@ public final class VerifyCommand implements Callable<Integer> {
 
     private Duration topicTimeout;
 
-    @Option(names = "--topic-timeout", defaultValue = "120", paramLabel = "SECONDS",
+    @Option(
+            names = "--topic-timeout",
+            defaultValue = "120",
+            paramLabel = "SECONDS",
             description = "How long reading one topic to its end may take (default: ${DEFAULT-VALUE}).")
     private void topicTimeout(long seconds) {
         if (seconds < 1) {
-            throw new ParameterException(spec.commandLine(),
+            throw new ParameterException(
+                    spec.commandLine(),
                     "Invalid value for option '--topic-timeout': must be at least 1 second, got " + seconds);
         }
         this.topicTimeout = Duration.ofSeconds(seconds);

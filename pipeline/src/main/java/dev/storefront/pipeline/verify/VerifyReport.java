@@ -14,7 +14,9 @@ public record VerifyReport(List<OutputReport> outputs) {
     }
 
     public OutputReport output(String name) {
-        return outputs.stream().filter(o -> o.output().equals(name)).findFirst()
+        return outputs.stream()
+                .filter(o -> o.output().equals(name))
+                .findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("No output " + name + " in the report"));
     }
 
@@ -22,8 +24,10 @@ public record VerifyReport(List<OutputReport> outputs) {
         StringBuilder text = new StringBuilder();
         outputs.forEach(output -> text.append(output.render()));
         long differing = outputs.stream().filter(o -> !o.matches()).count();
-        text.append(allMatch() ? "All " + outputs.size() + " outputs match PostgreSQL.\n"
-                : differing + " of " + outputs.size() + " outputs differ from PostgreSQL.\n");
+        text.append(
+                allMatch()
+                        ? "All " + outputs.size() + " outputs match PostgreSQL.\n"
+                        : differing + " of " + outputs.size() + " outputs differ from PostgreSQL.\n");
         return text.toString();
     }
 }

@@ -58,11 +58,12 @@ class RevenueTopologyTest {
     void revenueAndDistinctOrdersByCategoryAndCountry() {
         pipeline.insert(item(1004, 101, 10, 3, "12.00"));
 
-        assertThat(revenue()).containsExactlyInAnyOrderEntriesOf(Map.of(
-                "Kitchen/France", "25.00 in 1",
-                "Home/France", "40.00 in 1",
-                // Bob's order has two Kitchen lines of mugs and one of pans: still one order.
-                "Kitchen/Spain", "78.50 in 1"));
+        assertThat(revenue())
+                .containsExactlyInAnyOrderEntriesOf(Map.of(
+                        "Kitchen/France", "25.00 in 1",
+                        "Home/France", "40.00 in 1",
+                        // Bob's order has two Kitchen lines of mugs and one of pans: still one order.
+                        "Kitchen/Spain", "78.50 in 1"));
     }
 
     @Test
@@ -71,7 +72,9 @@ class RevenueTopologyTest {
 
         assertThat(revenue()).containsExactlyInAnyOrderEntriesOf(Map.of("Kitchen/Spain", "42.50 in 1"));
         List<TestRecord<RevenueKey, Revenue>> records = revenueRecords();
-        assertThat(records).filteredOn(r -> r.value() == null).extracting(r -> group(r.key()))
+        assertThat(records)
+                .filteredOn(r -> r.value() == null)
+                .extracting(r -> group(r.key()))
                 .containsExactlyInAnyOrder("Kitchen/France", "Home/France");
     }
 
@@ -79,9 +82,10 @@ class RevenueTopologyTest {
     void aCustomerMovingCountryMovesTheirRevenue() {
         pipeline.update(alice, with(alice, "country", "Spain"));
 
-        assertThat(revenue()).containsExactlyInAnyOrderEntriesOf(Map.of(
-                "Kitchen/Spain", "67.50 in 2",
-                "Home/Spain", "40.00 in 1"));
+        assertThat(revenue())
+                .containsExactlyInAnyOrderEntriesOf(Map.of(
+                        "Kitchen/Spain", "67.50 in 2",
+                        "Home/Spain", "40.00 in 1"));
     }
 
     @Test
@@ -94,9 +98,10 @@ class RevenueTopologyTest {
     @Test
     void aDeletedItemIsRetractedAndADeletedOrderWithIt() {
         pipeline.delete(aliceLamp);
-        assertThat(revenue()).containsExactlyInAnyOrderEntriesOf(Map.of(
-                "Kitchen/France", "25.00 in 1",
-                "Kitchen/Spain", "42.50 in 1"));
+        assertThat(revenue())
+                .containsExactlyInAnyOrderEntriesOf(Map.of(
+                        "Kitchen/France", "25.00 in 1",
+                        "Kitchen/Spain", "42.50 in 1"));
 
         // ON DELETE CASCADE order: the order, then its remaining items.
         pipeline.delete(bobOrder);
@@ -115,14 +120,18 @@ class RevenueTopologyTest {
 
     private Map<String, String> revenue() {
         Map<String, String> groups = new LinkedHashMap<>();
-        pipeline.latest(TOPICS.revenue(), pipeline.serdes().outputKey(RevenueKey.class).deserializer(),
+        pipeline.latest(
+                        TOPICS.revenue(),
+                        pipeline.serdes().outputKey(RevenueKey.class).deserializer(),
                         pipeline.serdes().outputValue(Revenue.class).deserializer())
                 .forEach((key, value) -> groups.put(group(key), value.getRevenue() + " in " + value.getOrderCount()));
         return groups;
     }
 
     private List<TestRecord<RevenueKey, Revenue>> revenueRecords() {
-        return pipeline.records(TOPICS.revenue(), pipeline.serdes().outputKey(RevenueKey.class).deserializer(),
+        return pipeline.records(
+                TOPICS.revenue(),
+                pipeline.serdes().outputKey(RevenueKey.class).deserializer(),
                 pipeline.serdes().outputValue(Revenue.class).deserializer());
     }
 

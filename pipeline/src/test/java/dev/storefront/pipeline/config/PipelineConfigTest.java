@@ -20,11 +20,14 @@ class PipelineConfigTest {
         assertThat(config.streams())
                 .containsEntry("application.id", "storefront-pipeline")
                 .containsEntry("processing.guarantee", "exactly_once_v2")
-                .containsEntry("bootstrap.servers", ROOT_ENV.require("KAFKA_HOST") + ":" + ROOT_ENV.require("KAFKA_PORT"))
+                .containsEntry(
+                        "bootstrap.servers", ROOT_ENV.require("KAFKA_HOST") + ":" + ROOT_ENV.require("KAFKA_PORT"))
                 .containsEntry("state.dir", ROOT_ENV.require("PLATFORM_DIR") + "/data/pipeline");
         assertThat(config.serde())
-                .containsEntry("apicurio.registry.url", "http://" + ROOT_ENV.require("APICURIO_HOST") + ":"
-                        + ROOT_ENV.require("APICURIO_PORT") + "/apis/registry/v2")
+                .containsEntry(
+                        "apicurio.registry.url",
+                        "http://" + ROOT_ENV.require("APICURIO_HOST") + ":" + ROOT_ENV.require("APICURIO_PORT")
+                                + "/apis/registry/v2")
                 .containsEntry("apicurio.registry.as-confluent", "true")
                 .containsEntry("apicurio.registry.use-id", "contentId")
                 .containsEntry("apicurio.registry.headers.enabled", "false");
@@ -58,9 +61,11 @@ class PipelineConfigTest {
 
     @Test
     void aBadPortOrPartitionCountNamesTheSettingAndTheVariable() {
-        assertThatThrownBy(() -> PipelineConfig.load(ROOT_ENV.with(Map.of("PIPELINE_PORT", "80a"))).healthPort())
+        assertThatThrownBy(() -> PipelineConfig.load(ROOT_ENV.with(Map.of("PIPELINE_PORT", "80a")))
+                        .healthPort())
                 .hasMessage("pipeline.health-port = ${PIPELINE_PORT} must be a port number (1-65535), got '80a'");
-        assertThatThrownBy(() -> PipelineConfig.load(ROOT_ENV.with(Map.of("CDC_TOPIC_PARTITIONS", "0"))).partitions())
+        assertThatThrownBy(() -> PipelineConfig.load(ROOT_ENV.with(Map.of("CDC_TOPIC_PARTITIONS", "0")))
+                        .partitions())
                 .hasMessageContaining("${CDC_TOPIC_PARTITIONS} must be a partition count");
     }
 

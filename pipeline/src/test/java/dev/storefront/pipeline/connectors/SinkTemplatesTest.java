@@ -36,8 +36,10 @@ class SinkTemplatesTest {
                 .containsEntry("primary.key.mode", "record_key")
                 .containsEntry("delete.enabled", "true")
                 .containsEntry("schema.evolution", "basic")
-                .containsEntry("connection.url", "jdbc:postgresql://" + ENV.require("POSTGRES_HOST") + ":"
-                        + ENV.require("POSTGRES_PORT") + "/" + ENV.require("ANALYTICS_DB"));
+                .containsEntry(
+                        "connection.url",
+                        "jdbc:postgresql://" + ENV.require("POSTGRES_HOST") + ":" + ENV.require("POSTGRES_PORT") + "/"
+                                + ENV.require("ANALYTICS_DB"));
         assertApicurioConverters(config);
     }
 
@@ -48,9 +50,14 @@ class SinkTemplatesTest {
         // Every table topic, also of a table a later migration adds to the publication; nothing else.
         Pattern topics = Pattern.compile(config.get("topics.regex"));
         for (String table : List.of("customers", "order_items", "payments", "a_table_added_later")) {
-            assertThat(topics.matcher(TOPICS.table(table)).matches()).as(TOPICS.table(table)).isTrue();
-            assertThat(TOPICS.table(table).replaceAll(config.get("transforms.history.regex"),
-                    config.get("transforms.history.replacement"))).isEqualTo(CdcHistoryCheck.historyTable(table));
+            assertThat(topics.matcher(TOPICS.table(table)).matches())
+                    .as(TOPICS.table(table))
+                    .isTrue();
+            assertThat(TOPICS.table(table)
+                            .replaceAll(
+                                    config.get("transforms.history.regex"),
+                                    config.get("transforms.history.replacement")))
+                    .isEqualTo(CdcHistoryCheck.historyTable(table));
         }
         assertThat(List.of(TOPICS.messages(), TOPICS.facts(), TOPICS.revenue(), "benchsnap.public.orders"))
                 .noneMatch(topic -> topics.matcher(topic).matches());
@@ -79,13 +86,15 @@ class SinkTemplatesTest {
 
     /** As connect-init renders: the platform's placeholders from .env; every one must be defined. */
     private static Map<String, String> render(String connector) throws IOException {
-        JsonNode template = JsonSerde.MAPPER.readTree(
-                Files.readString(Path.of("../connectors", connector + ".template.json")));
+        JsonNode template =
+                JsonSerde.MAPPER.readTree(Files.readString(Path.of("../connectors", connector + ".template.json")));
         assertThat(template.get("name").asText()).isEqualTo(connector);
         Map<String, String> config = new LinkedHashMap<>();
         template.get("config").fields().forEachRemaining(e -> {
             Placeholders.Rendered value = Placeholders.render(e.getValue().asText(), ENV.asMap());
-            assertThat(value.undefined()).as("undefined placeholders of %s", e.getKey()).isEmpty();
+            assertThat(value.undefined())
+                    .as("undefined placeholders of %s", e.getKey())
+                    .isEmpty();
             config.put(e.getKey(), value.text());
         });
         assertThat(config.get("connection.password")).isEqualTo(ENV.require("POSTGRES_PASSWORD"));

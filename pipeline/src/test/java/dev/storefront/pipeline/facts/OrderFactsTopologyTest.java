@@ -30,8 +30,8 @@ import org.junit.jupiter.api.Test;
 
 class OrderFactsTopologyTest {
 
-    private final PipelineDriver pipeline = new PipelineDriver((builder, serdes) ->
-            OrderFactsTopology.build(OrderJoins.build(StorefrontTables.build(builder, TOPICS, serdes)), TOPICS, serdes));
+    private final PipelineDriver pipeline = new PipelineDriver((builder, serdes) -> OrderFactsTopology.build(
+            OrderJoins.build(StorefrontTables.build(builder, TOPICS, serdes)), TOPICS, serdes));
 
     private final GenericRecord alice = customer(1, "Alice Martin", "alice@example.com", "France");
     private final GenericRecord mug = product(10, "Mug", "Kitchen", "12.50");
@@ -58,13 +58,15 @@ class OrderFactsTopologyTest {
         assertThat(fact.getCustomerName()).isEqualTo("Alice Martin");
         assertThat(fact.getCustomerEmail()).isEqualTo("alice@example.com");
         assertThat(fact.getCustomerCountry()).isEqualTo("France");
-        assertThat(fact.getItems()).containsExactly(
-                new OrderFactItem(1000L, 10L, "Mug", "Kitchen", 2, new BigDecimal("12.50")),
-                new OrderFactItem(1001L, 11L, "Lamp", "Home", 1, new BigDecimal("40.00")));
+        assertThat(fact.getItems())
+                .containsExactly(
+                        new OrderFactItem(1000L, 10L, "Mug", "Kitchen", 2, new BigDecimal("12.50")),
+                        new OrderFactItem(1001L, 11L, "Lamp", "Home", 1, new BigDecimal("40.00")));
         assertThat(fact.getCreatedAt()).isEqualTo(Instant.parse(CdcEvents.CREATED_AT));
         // The item inserted last is the latest change among the fact's rows.
         assertThat(fact.getSourceLsn()).isEqualTo(pipeline.events().lastLsn());
-        assertThat(fact.getSourceTs()).isEqualTo(Instant.ofEpochMilli(pipeline.events().lastCommitMillis()));
+        assertThat(fact.getSourceTs())
+                .isEqualTo(Instant.ofEpochMilli(pipeline.events().lastCommitMillis()));
     }
 
     @Test
@@ -159,21 +161,24 @@ class OrderFactsTopologyTest {
         OrderFact fact = facts().get(100L);
 
         List<TestRecord<String, byte[]>> records = protobufRecords();
-        dev.storefront.pipeline.facts.proto.OrderFact proto = dev.storefront.pipeline.facts.proto.OrderFact
-                .parseFrom(records.get(records.size() - 1).value());
+        dev.storefront.pipeline.facts.proto.OrderFact proto = dev.storefront.pipeline.facts.proto.OrderFact.parseFrom(
+                records.get(records.size() - 1).value());
 
         assertThat(records.get(records.size() - 1).key()).isEqualTo("100");
         assertThat(proto).isEqualTo(ProtoFacts.of(fact));
         assertThat(proto.getTotal()).isEqualTo("65.00");
         assertThat(proto.getCustomer().getFullName()).isEqualTo("Alice Martin");
-        assertThat(proto.getItemsList()).extracting(i -> i.getProductName() + " x" + i.getQuantity() + " @" + i.getPrice())
+        assertThat(proto.getItemsList())
+                .extracting(i -> i.getProductName() + " x" + i.getQuantity() + " @" + i.getPrice())
                 .containsExactly("Mug x2 @12.50", "Lamp x1 @40.00");
         assertThat(ProtoFacts.instant(proto.getCreatedAt())).isEqualTo(Instant.parse(CdcEvents.CREATED_AT));
     }
 
     private Map<Long, OrderFact> facts() {
         Map<Long, OrderFact> facts = new LinkedHashMap<>();
-        pipeline.latest(TOPICS.facts(), pipeline.serdes().outputKey(OrderKey.class).deserializer(),
+        pipeline.latest(
+                        TOPICS.facts(),
+                        pipeline.serdes().outputKey(OrderKey.class).deserializer(),
                         pipeline.serdes().outputValue(OrderFact.class).deserializer())
                 .forEach((key, fact) -> facts.put(key.getOrderId(), fact));
         return facts;

@@ -25,14 +25,18 @@ import org.junit.jupiter.api.Test;
 class OutboxTopologyTest {
 
     /** As the seeder writes it: through the outbox contract's writer (amounts as JSON numbers, two decimals). */
-    private static final String ORDER_100 = OutboxMessages.write(OrderCreated.of(100,
+    private static final String ORDER_100 = OutboxMessages.write(OrderCreated.of(
+            100,
             new OrderCreated.Customer(1, "Alice Martin", "alice@example.com", "France"),
-            List.of(new OrderCreated.Item(10, "Mug", "Kitchen", 2, new BigDecimal("19.99")),
+            List.of(
+                    new OrderCreated.Item(10, "Mug", "Kitchen", 2, new BigDecimal("19.99")),
                     new OrderCreated.Item(11, "Lamp", "Home", 1, new BigDecimal("40.10"))),
-            new BigDecimal("80.08"), "pending", "2026-01-05T10:15:30.123456Z"));
+            new BigDecimal("80.08"),
+            "pending",
+            "2026-01-05T10:15:30.123456Z"));
 
-    private final PipelineDriver pipeline = new PipelineDriver((builder, serdes) ->
-            OutboxTopology.build(builder, TOPICS, serdes, new OrderMessageDecoder(OUTBOX_PREFIX)));
+    private final PipelineDriver pipeline = new PipelineDriver(
+            (builder, serdes) -> OutboxTopology.build(builder, TOPICS, serdes, new OrderMessageDecoder(OUTBOX_PREFIX)));
 
     @AfterEach
     void close() {
@@ -47,9 +51,10 @@ class OutboxTopologyTest {
         assertThat(order.getClientName()).isEqualTo("Alice Martin");
         assertThat(order.getClientEmail()).isEqualTo("alice@example.com");
         assertThat(order.getClientCountry()).isEqualTo("France");
-        assertThat(order.getItems()).containsExactly(
-                new OrderOutputItem(10L, "Mug", "Kitchen", 2, new BigDecimal("19.99")),
-                new OrderOutputItem(11L, "Lamp", "Home", 1, new BigDecimal("40.10")));
+        assertThat(order.getItems())
+                .containsExactly(
+                        new OrderOutputItem(10L, "Mug", "Kitchen", 2, new BigDecimal("19.99")),
+                        new OrderOutputItem(11L, "Lamp", "Home", 1, new BigDecimal("40.10")));
         assertThat(order.getTotal()).isEqualTo(new BigDecimal("80.08"));
         assertThat(deadLetters()).isEmpty();
     }
@@ -64,10 +69,13 @@ class OutboxTopologyTest {
         assertThat(orders()).containsOnlyKeys(101L);
         List<TestRecord<String, String>> letters = deadLetters();
         assertThat(letters).hasSize(3);
-        assertThat(header(letters.get(0), DeadLetter.REASON_HEADER)).startsWith("content is not JSON: Unexpected end-of-input");
-        assertThat(letters.subList(1, 3)).extracting(letter -> header(letter, DeadLetter.REASON_HEADER)).containsExactly(
-                "missing field customer.email (a string)",
-                "unexpected prefix 'someone.else' (the outbox's is 'storefront.orders')");
+        assertThat(header(letters.get(0), DeadLetter.REASON_HEADER))
+                .startsWith("content is not JSON: Unexpected end-of-input");
+        assertThat(letters.subList(1, 3))
+                .extracting(letter -> header(letter, DeadLetter.REASON_HEADER))
+                .containsExactly(
+                        "missing field customer.email (a string)",
+                        "unexpected prefix 'someone.else' (the outbox's is 'storefront.orders')");
         JsonNode wrongPrefix = json(letters.get(2).value());
         assertThat(wrongPrefix.get("reason").asText()).isEqualTo(header(letters.get(2), DeadLetter.REASON_HEADER));
         assertThat(wrongPrefix.get("prefix").asText()).isEqualTo("someone.else");
@@ -83,7 +91,8 @@ class OutboxTopologyTest {
         pipeline.message(OUTBOX_PREFIX, ORDER_100.replace("\"order_id\":100", "\"order_id\":102"));
 
         assertThat(orders()).containsOnlyKeys(102L);
-        assertThat(deadLetters()).extracting(letter -> header(letter, DeadLetter.REASON_HEADER))
+        assertThat(deadLetters())
+                .extracting(letter -> header(letter, DeadLetter.REASON_HEADER))
                 .containsExactly("unsupported version 2 of order.created (this reader reads version 1)");
     }
 
@@ -93,13 +102,17 @@ class OutboxTopologyTest {
         pipeline.message(OUTBOX_PREFIX, ORDER_100.replaceAll("\"items\":\\[.*]", "\"items\":[]"));
 
         assertThat(orders()).isEmpty();
-        assertThat(deadLetters()).extracting(letter -> header(letter, DeadLetter.REASON_HEADER))
-                .containsExactly("total has more than 2 decimals: 80.085", "items is empty: an order has at least one item");
+        assertThat(deadLetters())
+                .extracting(letter -> header(letter, DeadLetter.REASON_HEADER))
+                .containsExactly(
+                        "total has more than 2 decimals: 80.085", "items is empty: an order has at least one item");
     }
 
     private Map<Long, OrderOutput> orders() {
         Map<Long, OrderOutput> orders = new LinkedHashMap<>();
-        pipeline.latest(TOPICS.orderOutput(), pipeline.serdes().outputKey(OrderKey.class).deserializer(),
+        pipeline.latest(
+                        TOPICS.orderOutput(),
+                        pipeline.serdes().outputKey(OrderKey.class).deserializer(),
                         pipeline.serdes().outputValue(OrderOutput.class).deserializer())
                 .forEach((key, order) -> orders.put(key.getOrderId(), order));
         return orders;

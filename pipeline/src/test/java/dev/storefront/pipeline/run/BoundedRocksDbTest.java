@@ -11,7 +11,8 @@ class BoundedRocksDbTest {
 
     @Test
     void everyStoreGetsTheSharedBudget() {
-        try (Options first = new Options(); Options second = new Options()) {
+        try (Options first = new Options();
+                Options second = new Options()) {
             // Kafka Streams hands the setter options that already have a block-based table config.
             first.setTableFormatConfig(new BlockBasedTableConfig());
             second.setTableFormatConfig(new BlockBasedTableConfig());
@@ -21,8 +22,10 @@ class BoundedRocksDbTest {
 
             assertThat(first.writeBufferSize()).isEqualTo(4L * 1024 * 1024);
             assertThat(first.maxWriteBufferNumber()).isEqualTo(2);
-            assertThat(((BlockBasedTableConfig) first.tableFormatConfig()).cacheIndexAndFilterBlocks()).isTrue();
-            assertThat(((BlockBasedTableConfig) second.tableFormatConfig()).pinTopLevelIndexAndFilter()).isTrue();
+            assertThat(((BlockBasedTableConfig) first.tableFormatConfig()).cacheIndexAndFilterBlocks())
+                    .isTrue();
+            assertThat(((BlockBasedTableConfig) second.tableFormatConfig()).pinTopLevelIndexAndFilter())
+                    .isTrue();
         }
     }
 }

@@ -52,7 +52,8 @@ class HealthServerTest {
 
     private HttpResponse<String> get(String path, String method) throws Exception {
         HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + server.port() + path))
-                .method(method, HttpRequest.BodyPublishers.noBody()).build();
+                .method(method, HttpRequest.BodyPublishers.noBody())
+                .build();
         return http.send(request, HttpResponse.BodyHandlers.ofString());
     }
 }

@@ -25,9 +25,10 @@ class KafkaRetryTest {
         KafkaRetry retry = new KafkaRetry(Duration.ofSeconds(10), retries::add);
 
         String result = retry.run("create topics", () -> switch (calls.incrementAndGet()) {
-            case 1 -> throw new ExecutionException(new InvalidReplicationFactorException("Unable to replicate the"
-                    + " partition 1 time(s): The target replication factor of 1 cannot be reached because only 0"
-                    + " broker(s) are registered."));
+            case 1 ->
+                throw new ExecutionException(new InvalidReplicationFactorException("Unable to replicate the"
+                        + " partition 1 time(s): The target replication factor of 1 cannot be reached because only 0"
+                        + " broker(s) are registered."));
             case 2 -> throw new ExecutionException(new NotControllerException("no controller"));
             case 3 -> throw new ExecutionException(new UnknownTopicOrPartitionException("not in metadata yet"));
             default -> "created";
@@ -43,9 +44,11 @@ class KafkaRetryTest {
         KafkaRetry retry = new KafkaRetry(Duration.ofSeconds(10), retries::add);
 
         assertThatThrownBy(() -> retry.run("create topics", () -> {
-            calls.incrementAndGet();
-            throw new ExecutionException(new TopicAuthorizationException("denied"));
-        })).isInstanceOf(PipelineFailure.class).hasMessage("Cannot create topics: TopicAuthorizationException: denied");
+                    calls.incrementAndGet();
+                    throw new ExecutionException(new TopicAuthorizationException("denied"));
+                }))
+                .isInstanceOf(PipelineFailure.class)
+                .hasMessage("Cannot create topics: TopicAuthorizationException: denied");
         assertThat(calls).hasValue(1);
         assertThat(retries).isEmpty();
     }
@@ -55,8 +58,9 @@ class KafkaRetryTest {
         KafkaRetry retry = new KafkaRetry(Duration.ofMillis(700), retries::add);
 
         assertThatThrownBy(() -> retry.run("create topics", () -> {
-            throw new ExecutionException(new NotControllerException("no controller"));
-        })).isInstanceOf(PipelineFailure.class)
+                    throw new ExecutionException(new NotControllerException("no controller"));
+                }))
+                .isInstanceOf(PipelineFailure.class)
                 .hasMessageStartingWith("Cannot create topics: Kafka was still not ready after 0 s and")
                 .hasMessageContaining("last: NotControllerException: no controller");
         assertThat(retries).isNotEmpty();

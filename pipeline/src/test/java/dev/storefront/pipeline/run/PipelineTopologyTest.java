@@ -36,33 +36,42 @@ class PipelineTopologyTest {
             GenericRecord alice = customer(1, "Alice Martin", "alice@example.com", "France");
             GenericRecord order = order(100, 1, "pending", "25.00");
             pipeline.insert(alice, product(10, "Mug", "Kitchen", "12.50"), order, item(1000, 100, 10, 2, "12.50"));
-            pipeline.message(OUTBOX_PREFIX, OutboxMessages.write(OrderCreated.of(100,
-                    new OrderCreated.Customer(1, "Alice Martin", "alice@example.com", "France"),
-                    List.of(new OrderCreated.Item(10, "Mug", "Kitchen", 2, new BigDecimal("12.50"))),
-                    new BigDecimal("25.00"), "pending", "2026-01-05T10:15:30.123456Z")));
+            pipeline.message(
+                    OUTBOX_PREFIX,
+                    OutboxMessages.write(OrderCreated.of(
+                            100,
+                            new OrderCreated.Customer(1, "Alice Martin", "alice@example.com", "France"),
+                            List.of(new OrderCreated.Item(10, "Mug", "Kitchen", 2, new BigDecimal("12.50"))),
+                            new BigDecimal("25.00"),
+                            "pending",
+                            "2026-01-05T10:15:30.123456Z")));
             pipeline.update(order, with(order, "status", "delivered"));
 
-            Map<OrderKey, OrderFact> facts = pipeline.latest(TOPICS.facts(),
+            Map<OrderKey, OrderFact> facts = pipeline.latest(
+                    TOPICS.facts(),
                     pipeline.serdes().outputKey(OrderKey.class).deserializer(),
                     pipeline.serdes().outputValue(OrderFact.class).deserializer());
-            Map<RevenueKey, Revenue> revenue = pipeline.latest(TOPICS.revenue(),
+            Map<RevenueKey, Revenue> revenue = pipeline.latest(
+                    TOPICS.revenue(),
                     pipeline.serdes().outputKey(RevenueKey.class).deserializer(),
                     pipeline.serdes().outputValue(Revenue.class).deserializer());
-            Map<OrderKey, OrderOutput> orders = pipeline.latest(TOPICS.orderOutput(),
+            Map<OrderKey, OrderOutput> orders = pipeline.latest(
+                    TOPICS.orderOutput(),
                     pipeline.serdes().outputKey(OrderKey.class).deserializer(),
                     pipeline.serdes().outputValue(OrderOutput.class).deserializer());
 
             assertThat(facts.get(new OrderKey(100L)).getStatus()).isEqualTo("delivered");
-            assertThat(revenue).containsExactly(Map.entry(new RevenueKey("Kitchen", "France"),
-                    new Revenue(new BigDecimal("25.00"), 1L)));
+            assertThat(revenue)
+                    .containsExactly(
+                            Map.entry(new RevenueKey("Kitchen", "France"), new Revenue(new BigDecimal("25.00"), 1L)));
             assertThat(orders.get(new OrderKey(100L)).getClientName()).isEqualTo("Alice Martin");
         }
     }
 
     @Test
     void everyStateStoreAndInternalTopicIsNamedSoRestartsFindTheirState() {
-        TopologyDescription description = PipelineTopology.build(TOPICS, new AvroBinarySerdes(),
-                OUTBOX_PREFIX).describe();
+        TopologyDescription description = PipelineTopology.build(TOPICS, new AvroBinarySerdes(), OUTBOX_PREFIX)
+                .describe();
 
         assertThat(description.toString()).doesNotContain("KSTREAM-").doesNotContain("KTABLE-");
     }

@@ -50,56 +50,61 @@ public final class AvroBinarySerdes implements PipelineSerdes {
     }
 
     private static Serde<GenericRecord> selfDescribing() {
-        return Serdes.serdeFrom((topic, record) -> {
-            if (record == null) {
-                return null;
-            }
-            ByteArrayOutputStream out = new ByteArrayOutputStream();
-            try (DataFileWriter<GenericRecord> writer = new DataFileWriter<>(new GenericDatumWriter<>(record.getSchema()))) {
-                writer.create(record.getSchema(), out);
-                writer.append(record);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-            return out.toByteArray();
-        }, (topic, bytes) -> {
-            if (bytes == null) {
-                return null;
-            }
-            try (DataFileStream<GenericRecord> in = new DataFileStream<>(new ByteArrayInputStream(bytes),
-                    new GenericDatumReader<>())) {
-                return in.next();
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        });
+        return Serdes.serdeFrom(
+                (topic, record) -> {
+                    if (record == null) {
+                        return null;
+                    }
+                    ByteArrayOutputStream out = new ByteArrayOutputStream();
+                    try (DataFileWriter<GenericRecord> writer =
+                            new DataFileWriter<>(new GenericDatumWriter<>(record.getSchema()))) {
+                        writer.create(record.getSchema(), out);
+                        writer.append(record);
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    }
+                    return out.toByteArray();
+                },
+                (topic, bytes) -> {
+                    if (bytes == null) {
+                        return null;
+                    }
+                    try (DataFileStream<GenericRecord> in =
+                            new DataFileStream<>(new ByteArrayInputStream(bytes), new GenericDatumReader<>())) {
+                        return in.next();
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    }
+                });
     }
 
     private static <T extends SpecificRecord> Serde<T> specific(Class<T> type) {
         Schema schema = SpecificData.get().getSchema(type);
-        return Serdes.serdeFrom((topic, record) -> {
-            if (record == null) {
-                return null;
-            }
-            ByteArrayOutputStream out = new ByteArrayOutputStream();
-            BinaryEncoder encoder = EncoderFactory.get().binaryEncoder(out, null);
-            try {
-                new SpecificDatumWriter<T>(schema).write(record, encoder);
-                encoder.flush();
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-            return out.toByteArray();
-        }, (topic, bytes) -> {
-            if (bytes == null) {
-                return null;
-            }
-            BinaryDecoder decoder = DecoderFactory.get().binaryDecoder(bytes, null);
-            try {
-                return new SpecificDatumReader<T>(schema).read(null, decoder);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        });
+        return Serdes.serdeFrom(
+                (topic, record) -> {
+                    if (record == null) {
+                        return null;
+                    }
+                    ByteArrayOutputStream out = new ByteArrayOutputStream();
+                    BinaryEncoder encoder = EncoderFactory.get().binaryEncoder(out, null);
+                    try {
+                        new SpecificDatumWriter<T>(schema).write(record, encoder);
+                        encoder.flush();
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    }
+                    return out.toByteArray();
+                },
+                (topic, bytes) -> {
+                    if (bytes == null) {
+                        return null;
+                    }
+                    BinaryDecoder decoder = DecoderFactory.get().binaryDecoder(bytes, null);
+                    try {
+                        return new SpecificDatumReader<T>(schema).read(null, decoder);
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    }
+                });
     }
 }

@@ -108,8 +108,8 @@ public final class PipelineDriver implements AutoCloseable {
     /** Every record written to {@code topic} so far, tombstones included. */
     @SuppressWarnings("unchecked")
     public <K, V> List<TestRecord<K, V>> records(String topic, Deserializer<K> keys, Deserializer<V> values) {
-        TestOutputTopic<K, V> output = (TestOutputTopic<K, V>) outputs.computeIfAbsent(topic,
-                t -> driver.createOutputTopic(t, keys, values));
+        TestOutputTopic<K, V> output =
+                (TestOutputTopic<K, V>) outputs.computeIfAbsent(topic, t -> driver.createOutputTopic(t, keys, values));
         List<TestRecord<?, ?>> history = written.computeIfAbsent(topic, t -> new ArrayList<>());
         history.addAll(output.readRecordsToList());
         return history.stream().map(record -> (TestRecord<K, V>) record).toList();
@@ -129,7 +129,8 @@ public final class PipelineDriver implements AutoCloseable {
     public void close() {
         driver.close();
         try (Stream<Path> files = Files.walk(stateDir)) {
-            files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+            files.sorted(Comparator.reverseOrder())
+                    .forEach(path -> path.toFile().delete());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -29,10 +29,11 @@ class CdcHistoryCheckTest {
         long deleted = events.lastLsn();
         CdcHistoryCheck.count(changes, CdcEvents.key(alice), null);
 
-        assertThat(changes).containsExactly(
-                Map.entry(new Change(1, "c", created), 1),
-                Map.entry(new Change(1, "u", updated), 1),
-                Map.entry(new Change(1, "d", deleted), 1));
+        assertThat(changes)
+                .containsExactly(
+                        Map.entry(new Change(1, "c", created), 1),
+                        Map.entry(new Change(1, "u", updated), 1),
+                        Map.entry(new Change(1, "d", deleted), 1));
     }
 
     @Test
@@ -42,8 +43,15 @@ class CdcHistoryCheckTest {
         Map<Long, RowState> expected = CdcHistoryCheck.expectedStates(Map.of(1L, alice), Set.of(1L, 2L));
 
         assertThat(expected).containsOnly(Map.entry(1L, alice), Map.entry(2L, RowState.DELETED));
-        assertThat(Comparison.compare("customers_cdc last op", expected,
-                Map.of(1L, RowState.present(Map.of("id", "1", "country", "France")), 2L, RowState.DELETED)).wrong())
+        assertThat(Comparison.compare(
+                                "customers_cdc last op",
+                                expected,
+                                Map.of(
+                                        1L,
+                                        RowState.present(Map.of("id", "1", "country", "France")),
+                                        2L,
+                                        RowState.DELETED))
+                        .wrong())
                 .isEqualTo(1);
     }
 }

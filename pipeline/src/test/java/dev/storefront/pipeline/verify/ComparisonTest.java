@@ -11,17 +11,16 @@ class ComparisonTest {
 
     @Test
     void countsMatchingMissingWrongAndExtraKeys() {
-        OutputReport report = Comparison.compare("facts",
-                Map.of(1L, "a", 2L, "b", 3L, "c"),
-                Map.of(1L, "a", 3L, "C", 4L, "d"));
+        OutputReport report =
+                Comparison.compare("facts", Map.of(1L, "a", 2L, "b", 3L, "c"), Map.of(1L, "a", 3L, "C", 4L, "d"));
 
         assertThat(report.matching()).isEqualTo(1);
         assertThat(report.missing()).isEqualTo(1);
         assertThat(report.wrong()).isEqualTo(1);
         assertThat(report.extra()).isEqualTo(1);
         assertThat(report.matches()).isFalse();
-        assertThat(report.examples()).containsExactlyInAnyOrder(
-                "missing 2: expected b", "wrong 3: expected c but is C", "extra 4: d");
+        assertThat(report.examples())
+                .containsExactlyInAnyOrder("missing 2: expected b", "wrong 3: expected c but is C", "extra 4: d");
     }
 
     @Test
@@ -56,14 +55,16 @@ class ComparisonTest {
 
     @Test
     void anUnreadableOutputFailsAndSaysWhy() {
-        OutputReport report = OutputReport.unreadable("table revenue_by_category_country", 3, "relation does not exist");
+        OutputReport report =
+                OutputReport.unreadable("table revenue_by_category_country", 3, "relation does not exist");
 
         assertThat(report.matches()).isFalse();
         assertThat(report.missing()).isEqualTo(3);
         VerifyReport all = new VerifyReport(List.of(report, Comparison.compare("ok", Map.of(1, 1), Map.of(1, 1))));
         assertThat(all.allMatch()).isFalse();
         assertThat(all.output("ok").matches()).isTrue();
-        assertThat(all.render()).contains("DIFFERS table revenue_by_category_country: matching 0, missing 3")
+        assertThat(all.render())
+                .contains("DIFFERS table revenue_by_category_country: matching 0, missing 3")
                 .contains("note: cannot read it: relation does not exist")
                 .endsWith("1 of 2 outputs differ from PostgreSQL.\n");
     }

@@ -12,9 +12,19 @@ import org.junit.jupiter.api.Test;
 
 class FactViewTest {
 
-    private final OrderFact fact = new OrderFact(100L, "shipped", new BigDecimal("65.00"), 1, 1L, "Alice", "a@example.com",
-            "France", List.of(new OrderFactItem(1000L, 10L, "Mug", "Kitchen", 2, new BigDecimal("32.50"))),
-            Instant.parse("2026-01-05T10:15:30.123456Z"), Instant.parse("2026-01-06T08:00:00.5Z"), 99L,
+    private final OrderFact fact = new OrderFact(
+            100L,
+            "shipped",
+            new BigDecimal("65.00"),
+            1,
+            1L,
+            "Alice",
+            "a@example.com",
+            "France",
+            List.of(new OrderFactItem(1000L, 10L, "Mug", "Kitchen", 2, new BigDecimal("32.50"))),
+            Instant.parse("2026-01-05T10:15:30.123456Z"),
+            Instant.parse("2026-01-06T08:00:00.5Z"),
+            99L,
             Instant.ofEpochMilli(1_767_600_000_000L));
 
     @Test
@@ -33,9 +43,18 @@ class FactViewTest {
 
     @Test
     void amountsCompareWithTwoDecimals() {
-        FactView sqlSide = new FactView(100L, "shipped", new BigDecimal("65.0"), 1, 1L, "Alice", "a@example.com", "France",
+        FactView sqlSide = new FactView(
+                100L,
+                "shipped",
+                new BigDecimal("65.0"),
+                1,
+                1L,
+                "Alice",
+                "a@example.com",
+                "France",
                 List.of(new FactView.Item(1000L, 10L, "Mug", "Kitchen", 2, new BigDecimal("32.5"))),
-                Instant.parse("2026-01-05T10:15:30.123456Z"), Instant.parse("2026-01-06T08:00:00.5Z"));
+                Instant.parse("2026-01-05T10:15:30.123456Z"),
+                Instant.parse("2026-01-06T08:00:00.5Z"));
 
         assertThat(sqlSide).isEqualTo(FactsCheck.view(fact));
     }

@@ -16,7 +16,8 @@ class SqlValuesTest {
         Instant instant = Instant.parse("2026-01-05T10:15:30.123456Z");
 
         assertThat(SqlValues.text(Timestamp.from(instant))).isEqualTo(instant.toString());
-        assertThat(SqlValues.text(OffsetDateTime.parse("2026-01-05T11:15:30.123456+01:00"))).isEqualTo(instant.toString());
+        assertThat(SqlValues.text(OffsetDateTime.parse("2026-01-05T11:15:30.123456+01:00")))
+                .isEqualTo(instant.toString());
         // Debezium's ZonedTimestamp text, as a sink may store it.
         assertThat(SqlValues.text("2026-01-05T10:15:30.123456Z")).isEqualTo(instant.toString());
     }

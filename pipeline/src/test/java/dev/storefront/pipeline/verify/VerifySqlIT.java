@@ -33,17 +33,23 @@ class VerifySqlIT {
     @BeforeAll
     static void storefrontWithOrders() throws Exception {
         postgres = EmbeddedPostgres.builder().start();
-        try (Connection admin = postgres.getPostgresDatabase().getConnection(); Statement sql = admin.createStatement()) {
+        try (Connection admin = postgres.getPostgresDatabase().getConnection();
+                Statement sql = admin.createStatement()) {
             sql.execute("CREATE DATABASE storefront");
             sql.execute("CREATE DATABASE analytics");
         }
         Flyway.configure()
                 .dataSource(postgres.getJdbcUrl("postgres", "storefront"), "postgres", "")
                 .locations("classpath:db/storefront")
-                .placeholders(Map.of("debezium_user", ENV.require("DEBEZIUM_USER"),
-                        "debezium_password", ENV.require("DEBEZIUM_PASSWORD"),
-                        "debezium_publication", ENV.require("DEBEZIUM_PUBLICATION")))
-                .load().migrate();
+                .placeholders(Map.of(
+                        "debezium_user",
+                        ENV.require("DEBEZIUM_USER"),
+                        "debezium_password",
+                        ENV.require("DEBEZIUM_PASSWORD"),
+                        "debezium_publication",
+                        ENV.require("DEBEZIUM_PUBLICATION")))
+                .load()
+                .migrate();
         storefront = postgres.getDatabase("postgres", "storefront").getConnection();
         analytics = postgres.getDatabase("postgres", "analytics").getConnection();
         execute(storefront, """
@@ -73,11 +79,21 @@ class VerifySqlIT {
         Map<Long, FactView> facts = FactsCheck.expected(storefront);
 
         assertThat(facts).containsOnlyKeys(100L, 101L, 102L);
-        assertThat(facts.get(100L)).isEqualTo(new FactView(100L, "pending", new BigDecimal("65.00"), 2, 1L,
-                "Alice Martin", "alice@example.com", "France", List.of(
-                        new FactView.Item(1000L, 10L, "Mug", "Kitchen", 2, new BigDecimal("12.50")),
-                        new FactView.Item(1001L, 11L, "Lamp", "Home", 1, new BigDecimal("40.00"))),
-                Instant.parse("2026-01-06T08:00:00.5Z"), Instant.parse("2026-01-06T09:00:00Z")));
+        assertThat(facts.get(100L))
+                .isEqualTo(new FactView(
+                        100L,
+                        "pending",
+                        new BigDecimal("65.00"),
+                        2,
+                        1L,
+                        "Alice Martin",
+                        "alice@example.com",
+                        "France",
+                        List.of(
+                                new FactView.Item(1000L, 10L, "Mug", "Kitchen", 2, new BigDecimal("12.50")),
+                                new FactView.Item(1001L, 11L, "Lamp", "Home", 1, new BigDecimal("40.00"))),
+                        Instant.parse("2026-01-06T08:00:00.5Z"),
+                        Instant.parse("2026-01-06T09:00:00Z")));
         assertThat(facts.get(102L).itemCount()).isZero();
         assertThat(facts.get(102L).items()).isEmpty();
     }
@@ -86,16 +102,19 @@ class VerifySqlIT {
     void revenueIsTheGroupByWithoutCancelledOrdersAndTheSinkTableIsReadTheSameWay() throws SQLException {
         Map<Group, RevenueCheck.Totals> expected = RevenueCheck.expected(storefront);
 
-        assertThat(expected).containsOnly(
-                Map.entry(new Group("Kitchen", "France"), new RevenueCheck.Totals(new BigDecimal("25.00"), 1)),
-                Map.entry(new Group("Home", "France"), new RevenueCheck.Totals(new BigDecimal("40.00"), 1)));
+        assertThat(expected)
+                .containsOnly(
+                        Map.entry(new Group("Kitchen", "France"), new RevenueCheck.Totals(new BigDecimal("25.00"), 1)),
+                        Map.entry(new Group("Home", "France"), new RevenueCheck.Totals(new BigDecimal("40.00"), 1)));
 
         execute(analytics, """
                 CREATE TABLE revenue_by_category_country (category text, country text, revenue numeric(18, 2),
                     order_count bigint, PRIMARY KEY (category, country));
                 INSERT INTO revenue_by_category_country VALUES ('Kitchen', 'France', 25.00, 1), ('Home', 'France', 40, 1);
                 """);
-        assertThat(Comparison.compare("table", expected, RevenueCheck.table(analytics)).matches()).isTrue();
+        assertThat(Comparison.compare("table", expected, RevenueCheck.table(analytics))
+                        .matches())
+                .isTrue();
     }
 
     @Test
@@ -103,10 +122,14 @@ class VerifySqlIT {
         Map<Long, OrderOutputCheck.Recorded> recorded = OrderOutputCheck.recorded(storefront, List.of(100L, 999L));
 
         assertThat(recorded).containsOnlyKeys(100L);
-        assertThat(recorded.get(100L)).isEqualTo(new OrderOutputCheck.Recorded("Alice Martin", "alice@example.com",
-                List.of(new OrderOutputCheck.RecordedLine(10L, 2, new BigDecimal("12.5")),
-                        new OrderOutputCheck.RecordedLine(11L, 1, new BigDecimal("40"))),
-                new BigDecimal("65")));
+        assertThat(recorded.get(100L))
+                .isEqualTo(new OrderOutputCheck.Recorded(
+                        "Alice Martin",
+                        "alice@example.com",
+                        List.of(
+                                new OrderOutputCheck.RecordedLine(10L, 2, new BigDecimal("12.5")),
+                                new OrderOutputCheck.RecordedLine(11L, 1, new BigDecimal("40"))),
+                        new BigDecimal("65")));
     }
 
     @Test
@@ -124,14 +147,15 @@ class VerifySqlIT {
                 """);
 
         Map<CdcHistoryCheck.Change, Integer> changes = CdcHistoryCheck.historyChanges(analytics, "customers");
-        assertThat(changes).containsEntry(new CdcHistoryCheck.Change(1, "u", 20), 1)
+        assertThat(changes)
+                .containsEntry(new CdcHistoryCheck.Change(1, "u", 20), 1)
                 .containsEntry(new CdcHistoryCheck.Change(3, "d", 40), 2);
 
         Map<Long, RowState> source = CdcHistoryCheck.sourceStates(storefront, "customers");
-        Map<Long, RowState> last = CdcHistoryCheck.historyStates(analytics, "customers",
-                CdcHistoryCheck.columns(storefront, "customers"));
-        OutputReport report = Comparison.compare("customers_cdc last op",
-                CdcHistoryCheck.expectedStates(source, last.keySet()), last);
+        Map<Long, RowState> last =
+                CdcHistoryCheck.historyStates(analytics, "customers", CdcHistoryCheck.columns(storefront, "customers"));
+        OutputReport report = Comparison.compare(
+                "customers_cdc last op", CdcHistoryCheck.expectedStates(source, last.keySet()), last);
 
         // Alice's last row equals her source row, Carl's last op is a delete, Bob was never recorded.
         assertThat(last.get(1L)).isEqualTo(source.get(1L));
@@ -140,12 +164,16 @@ class VerifySqlIT {
         assertThat(report.missing()).isEqualTo(1);
         assertThat(report.wrong()).isZero();
 
-        execute(analytics, "INSERT INTO customers_cdc SELECT 2, 'Bob Ruiz', 'bob@example.com', '2 Calle', 'Madrid',"
-                + " 'Portugal', created_at, updated_at, 'c', 5, 50, 'false' FROM customers_cdc WHERE id = 3 LIMIT 1");
-        Map<Long, RowState> after = CdcHistoryCheck.historyStates(analytics, "customers",
-                CdcHistoryCheck.columns(storefront, "customers"));
-        assertThat(Comparison.compare("customers_cdc last op", CdcHistoryCheck.expectedStates(source, after.keySet()),
-                after).wrong()).isEqualTo(1);
+        execute(
+                analytics,
+                "INSERT INTO customers_cdc SELECT 2, 'Bob Ruiz', 'bob@example.com', '2 Calle', 'Madrid',"
+                        + " 'Portugal', created_at, updated_at, 'c', 5, 50, 'false' FROM customers_cdc WHERE id = 3 LIMIT 1");
+        Map<Long, RowState> after =
+                CdcHistoryCheck.historyStates(analytics, "customers", CdcHistoryCheck.columns(storefront, "customers"));
+        assertThat(Comparison.compare(
+                                "customers_cdc last op", CdcHistoryCheck.expectedStates(source, after.keySet()), after)
+                        .wrong())
+                .isEqualTo(1);
     }
 
     private static void execute(Connection db, String sql) throws SQLException {

@@ -13,21 +13,26 @@ import java.util.List;
  * "country"}, "items": [{"product_id", "name", "category", "quantity", "price"}], "total", "status", "created_at"}};
  * amounts are exact decimals with at most two places, {@code created_at} an ISO-8601 instant.
  */
-public record OrderCreated(String type, int version, long orderId, Customer customer, List<Item> items,
-        BigDecimal total, String status, String createdAt) {
+public record OrderCreated(
+        String type,
+        int version,
+        long orderId,
+        Customer customer,
+        List<Item> items,
+        BigDecimal total,
+        String status,
+        String createdAt) {
 
     public static final String TYPE = "order.created";
     public static final int VERSION = 1;
 
-    public record Customer(long id, String fullName, String email, String country) {
-    }
+    public record Customer(long id, String fullName, String email, String country) {}
 
-    public record Item(long productId, String name, String category, int quantity, BigDecimal price) {
-    }
+    public record Item(long productId, String name, String category, int quantity, BigDecimal price) {}
 
     /** A message of this version. */
-    public static OrderCreated of(long orderId, Customer customer, List<Item> items, BigDecimal total, String status,
-            String createdAt) {
+    public static OrderCreated of(
+            long orderId, Customer customer, List<Item> items, BigDecimal total, String status, String createdAt) {
         return new OrderCreated(TYPE, VERSION, orderId, customer, List.copyOf(items), total, status, createdAt);
     }
 }

@@ -25,8 +25,7 @@ public final class OutboxMessages {
             .enable(JsonGenerator.Feature.WRITE_BIGDECIMAL_AS_PLAIN)
             .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
 
-    private OutboxMessages() {
-    }
+    private OutboxMessages() {}
 
     /** The message's JSON, UTF-8. */
     public static String write(OrderCreated message) {
@@ -48,13 +47,13 @@ public final class OutboxMessages {
             throw new OutboxMessageException("content is unreadable: " + e.getMessage());
         }
         if (root == null || !root.isObject()) {
-            throw new OutboxMessageException("content is JSON but not an object: "
-                    + new String(content, StandardCharsets.UTF_8));
+            throw new OutboxMessageException(
+                    "content is JSON but not an object: " + new String(content, StandardCharsets.UTF_8));
         }
         String type = text(root, "type", "");
         if (!OrderCreated.TYPE.equals(type)) {
-            throw new OutboxMessageException("unknown message type '" + type + "' (this reader knows "
-                    + OrderCreated.TYPE + ")");
+            throw new OutboxMessageException(
+                    "unknown message type '" + type + "' (this reader knows " + OrderCreated.TYPE + ")");
         }
         long version = integer(root, "version", "");
         if (version != OrderCreated.VERSION) {
@@ -73,11 +72,19 @@ public final class OutboxMessages {
         for (int i = 0; i < items.size(); i++) {
             lines.add(item(items.get(i), "items[" + i + "]"));
         }
-        return new OrderCreated(type, (int) version, integer(root, "order_id", ""),
-                new OrderCreated.Customer(integer(customer, "id", "customer."),
-                        text(customer, "full_name", "customer."), text(customer, "email", "customer."),
+        return new OrderCreated(
+                type,
+                (int) version,
+                integer(root, "order_id", ""),
+                new OrderCreated.Customer(
+                        integer(customer, "id", "customer."),
+                        text(customer, "full_name", "customer."),
+                        text(customer, "email", "customer."),
                         text(customer, "country", "customer.")),
-                lines, amount(root, "total", ""), text(root, "status", ""), text(root, "created_at", ""));
+                lines,
+                amount(root, "total", ""),
+                text(root, "status", ""),
+                text(root, "created_at", ""));
     }
 
     private static OrderCreated.Item item(JsonNode item, String path) throws OutboxMessageException {
@@ -88,8 +95,12 @@ public final class OutboxMessages {
         if (quantity < 1 || quantity > Integer.MAX_VALUE) {
             throw new OutboxMessageException(path + ".quantity must be a positive integer, got " + quantity);
         }
-        return new OrderCreated.Item(integer(item, "product_id", path + "."), text(item, "name", path + "."),
-                text(item, "category", path + "."), (int) quantity, amount(item, "price", path + "."));
+        return new OrderCreated.Item(
+                integer(item, "product_id", path + "."),
+                text(item, "name", path + "."),
+                text(item, "category", path + "."),
+                (int) quantity,
+                amount(item, "price", path + "."));
     }
 
     private static JsonNode object(JsonNode parent, String field) throws OutboxMessageException {

@@ -56,8 +56,7 @@ public final class IsolatedPlatform {
     }
 
     /** A command's exit code and everything it printed. */
-    public record Result(int exitCode, String output) {
-    }
+    public record Result(int exitCode, String output) {}
 
     /** Runs the launcher (what `./platform` runs) with {@code args}, capturing its output. */
     public Result launcher(Map<String, String> extraEnv, Duration timeout, String... args) {
@@ -66,7 +65,9 @@ public final class IsolatedPlatform {
 
     /** Runs the launcher with {@code args}, its output going to this process's; returns its exit code. */
     public int launcherAttached(String... args) throws IOException, InterruptedException {
-        ProcessBuilder builder = new ProcessBuilder(launcherCommand(args)).directory(home.toFile()).inheritIO();
+        ProcessBuilder builder = new ProcessBuilder(launcherCommand(args))
+                .directory(home.toFile())
+                .inheritIO();
         builder.environment().putAll(overrides);
         return builder.start().waitFor();
     }
@@ -76,8 +77,10 @@ public final class IsolatedPlatform {
         try {
             Path output = Files.createTempFile("platform-command", ".log");
             try {
-                ProcessBuilder builder = new ProcessBuilder(command).directory(home.toFile())
-                        .redirectErrorStream(true).redirectOutput(output.toFile());
+                ProcessBuilder builder = new ProcessBuilder(command)
+                        .directory(home.toFile())
+                        .redirectErrorStream(true)
+                        .redirectOutput(output.toFile());
                 builder.environment().putAll(overrides);
                 builder.environment().putAll(extraEnv);
                 Process process = builder.start();
@@ -99,7 +102,8 @@ public final class IsolatedPlatform {
 
     /** `java -jar <jar>` with this JVM's java. */
     public List<String> javaJar(String jar, String... jvmOptions) {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        List<String> command = new ArrayList<>(
+                List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
         command.addAll(List.of(jvmOptions));
         command.addAll(List.of("-jar", home.resolve(jar).toString()));
         return command;
@@ -120,15 +124,19 @@ public final class IsolatedPlatform {
     /** The running components' PIDs, by name, from the launcher's run state. */
     public Map<String, Long> componentPids() {
         Map<String, Long> pids = new LinkedHashMap<>();
-        runState().ifPresent(state -> state.components().stream().filter(entry -> entry.pid() != null)
-                .forEach(entry -> pids.put(entry.name(), entry.pid())));
+        runState()
+                .ifPresent(state -> state.components().stream()
+                        .filter(entry -> entry.pid() != null)
+                        .forEach(entry -> pids.put(entry.name(), entry.pid())));
         return pids;
     }
 
     /** The variables of this platform's ports that something still listens on. */
     public List<String> portsInUse() {
-        return PlatformVariable.localPorts().stream().map(Enum::name)
-                .filter(variable -> !portFree(Integer.parseInt(overrides.get(variable)))).toList();
+        return PlatformVariable.localPorts().stream()
+                .map(Enum::name)
+                .filter(variable -> !portFree(Integer.parseInt(overrides.get(variable))))
+                .toList();
     }
 
     /** Deletes PLATFORM_DIR (only while nothing runs there). */

@@ -17,10 +17,15 @@ import java.util.Optional;
  */
 public record RunState(long launcherPid, Phase phase, String startedAt, String message, List<Entry> components) {
 
-    public enum Phase { STARTING, UP, FAILED, STOPPING, STOPPED }
-
-    public record Entry(String name, Long pid, String endpoint, String log) {
+    public enum Phase {
+        STARTING,
+        UP,
+        FAILED,
+        STOPPING,
+        STOPPED
     }
+
+    public record Entry(String name, Long pid, String endpoint, String log) {}
 
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 

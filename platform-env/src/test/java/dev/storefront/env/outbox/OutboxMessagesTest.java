@@ -10,18 +10,26 @@ import org.junit.jupiter.api.Test;
 
 class OutboxMessagesTest {
 
-    private static final OrderCreated ORDER = OrderCreated.of(100,
+    private static final OrderCreated ORDER = OrderCreated.of(
+            100,
             new OrderCreated.Customer(1, "Alice Martin", "alice@example.com", "France"),
-            List.of(new OrderCreated.Item(10, "Mug", "Kitchen", 2, new BigDecimal("19.99")),
+            List.of(
+                    new OrderCreated.Item(10, "Mug", "Kitchen", 2, new BigDecimal("19.99")),
                     new OrderCreated.Item(11, "Lamp", "Home", 1, new BigDecimal("40.10"))),
-            new BigDecimal("80.08"), "pending", "2026-01-05T10:15:30.123456Z");
+            new BigDecimal("80.08"),
+            "pending",
+            "2026-01-05T10:15:30.123456Z");
 
     @Test
     void whatIsWrittenIsReadBackWithItsTypeAndVersion() throws Exception {
         String json = OutboxMessages.write(ORDER);
 
-        assertThat(json).startsWith("{\"type\":\"order.created\",\"version\":1,\"order_id\":100,")
-                .contains("\"full_name\":\"Alice Martin\"", "\"price\":40.10", "\"created_at\":\"2026-01-05T10:15:30.123456Z\"");
+        assertThat(json)
+                .startsWith("{\"type\":\"order.created\",\"version\":1,\"order_id\":100,")
+                .contains(
+                        "\"full_name\":\"Alice Martin\"",
+                        "\"price\":40.10",
+                        "\"created_at\":\"2026-01-05T10:15:30.123456Z\"");
         assertThat(read(json)).isEqualTo(ORDER);
     }
 

@@ -23,13 +23,18 @@ class IsolatedPlatformTest {
 
         IsolatedPlatform platform = IsolatedPlatform.create(home, home.resolve("scratch"));
 
-        List<String> ports = PlatformVariable.localPorts().stream().map(Enum::name).toList();
-        assertThat(ports).contains("POSTGRES_PORT", "KAFKA_CONTROLLER_PORT", "PIPELINE_PORT")
+        List<String> ports =
+                PlatformVariable.localPorts().stream().map(Enum::name).toList();
+        assertThat(ports)
+                .contains("POSTGRES_PORT", "KAFKA_CONTROLLER_PORT", "PIPELINE_PORT")
                 .doesNotContain("AKHQ_PORT", "KAFKA_INTERNAL_PORT");
-        assertThat(platform.overrides()).containsKeys(ports.toArray(String[]::new))
+        assertThat(platform.overrides())
+                .containsKeys(ports.toArray(String[]::new))
                 .containsEntry("PLATFORM_DIR", home.resolve("scratch").toString());
-        assertThat(ports.stream().map(port -> platform.env().port(port)).distinct()).hasSameSizeAs(ports);
-        assertThat(platform.endpoints().kafkaBootstrap()).endsWith(":" + platform.overrides().get("KAFKA_PORT"));
+        assertThat(ports.stream().map(port -> platform.env().port(port)).distinct())
+                .hasSameSizeAs(ports);
+        assertThat(platform.endpoints().kafkaBootstrap())
+                .endsWith(":" + platform.overrides().get("KAFKA_PORT"));
         assertThat(platform.portsInUse()).isEmpty();
         try (ServerSocket taken = new ServerSocket()) {
             taken.bind(new InetSocketAddress("localhost", platform.env().port("CONNECT_PORT")));
@@ -43,11 +48,16 @@ class IsolatedPlatformTest {
         IsolatedPlatform platform = IsolatedPlatform.create(home, home.resolve("scratch"));
         assertThat(platform.componentPids()).isEmpty();
 
-        RunState.now(RunState.Phase.UP, "up", List.of(new RunState.Entry("kafka", 42L, "localhost:9092", "k.log"),
-                new RunState.Entry("connect-init", null, "connectors", "c.log")))
+        RunState.now(
+                        RunState.Phase.UP,
+                        "up",
+                        List.of(
+                                new RunState.Entry("kafka", 42L, "localhost:9092", "k.log"),
+                                new RunState.Entry("connect-init", null, "connectors", "c.log")))
                 .write(home.resolve("scratch/run"));
 
         assertThat(platform.componentPids()).containsExactly(Map.entry("kafka", 42L));
-        assertThat(platform.runState()).hasValueSatisfying(state -> assertThat(state.phase()).isEqualTo(RunState.Phase.UP));
+        assertThat(platform.runState())
+                .hasValueSatisfying(state -> assertThat(state.phase()).isEqualTo(RunState.Phase.UP));
     }
 }

@@ -9,6 +9,6 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 public record ApiError(
         @Schema(description = "What is wrong, in words", example = "customers must be between 1 and 10000000, got 0")
         String error,
+
         @Schema(description = "The query parameter to blame (absent when none is)", example = "customers")
-        String parameter) {
-}
+        String parameter) {}

@@ -18,6 +18,8 @@ public class ApiExceptionMappers {
     }
 
     private static RestResponse<ApiError> json(RestResponse.Status status, ApiError body) {
-        return RestResponse.ResponseBuilder.create(status, body).type(MediaType.APPLICATION_JSON_TYPE).build();
+        return RestResponse.ResponseBuilder.create(status, body)
+                .type(MediaType.APPLICATION_JSON_TYPE)
+                .build();
     }
 }

@@ -21,8 +21,8 @@ public record IntParameter(String name, int min, int max, int defaultValue) {
         try {
             value = Long.parseLong(raw.trim());
         } catch (NumberFormatException e) {
-            throw new BadParameterException(name, name + " must be a whole number between " + min + " and " + max
-                    + ", got '" + raw + "'");
+            throw new BadParameterException(
+                    name, name + " must be a whole number between " + min + " and " + max + ", got '" + raw + "'");
         }
         if (value < min || value > max) {
             throw new BadParameterException(name, name + " must be between " + min + " and " + max + ", got " + value);

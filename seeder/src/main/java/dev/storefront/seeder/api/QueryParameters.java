@@ -9,8 +9,7 @@ import java.util.List;
  */
 public final class QueryParameters {
 
-    private QueryParameters() {
-    }
+    private QueryParameters() {}
 
     /** The first value of the parameter as sent, "" when sent empty, null when absent. */
     public static String raw(UriInfo uri, String name) {

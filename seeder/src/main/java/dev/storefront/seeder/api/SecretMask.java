@@ -16,10 +16,12 @@ public class SecretMask {
 
     private final SecretMasker masker;
 
-    public SecretMask(@ConfigProperty(name = "quarkus.datasource.password") Optional<String> databasePassword,
-                      @ConfigProperty(name = "quarkus.flyway.placeholders.debezium_password")
-                      Optional<String> debeziumPassword) {
-        this.masker = SecretMasker.of(Stream.of(databasePassword, debeziumPassword).flatMap(Optional::stream).toList());
+    public SecretMask(
+            @ConfigProperty(name = "quarkus.datasource.password") Optional<String> databasePassword,
+            @ConfigProperty(name = "quarkus.flyway.placeholders.debezium_password") Optional<String> debeziumPassword) {
+        this.masker = SecretMasker.of(Stream.of(databasePassword, debeziumPassword)
+                .flatMap(Optional::stream)
+                .toList());
     }
 
     public String mask(String text) {

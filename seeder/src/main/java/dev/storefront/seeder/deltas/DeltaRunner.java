@@ -32,6 +32,7 @@ public class DeltaRunner {
     static final long TICK_MILLIS = 20;
     /** The base set written first when the database has no customer or no product to act on. */
     static final FullLoadRequest BASE_SET = new FullLoadRequest(100, 50, 100, FullLoadRequest.DEFAULT_BATCH, null);
+
     private static final Logger LOG = Logger.getLogger(DeltaRunner.class);
 
     private final DeltaWriter writer;
@@ -43,8 +44,7 @@ public class DeltaRunner {
     private volatile String lastError;
 
     /** The asked rate and the time span of the current or last run (stopNanos is 0 while running). */
-    private record Run(int rate, Instant startedAt, long startNanos, long stopNanos) {
-    }
+    private record Run(int rate, Instant startedAt, long startNanos, long stopNanos) {}
 
     @Inject
     public DeltaRunner(DeltaWriter writer, FullLoader fullLoader, SecretMask secrets) {
@@ -55,8 +55,8 @@ public class DeltaRunner {
 
     public synchronized DeltaStatus start(int rate) {
         if (scheduler != null) {
-            throw new ConflictException("Deltas are already running at " + run.rate()
-                    + " operations/s: stop them first (POST /seed/stop)");
+            throw new ConflictException(
+                    "Deltas are already running at " + run.rate() + " operations/s: stop them first (POST /seed/stop)");
         }
         writeBaseSetIfEmpty();
         for (int i = 0; i < totals.length(); i++) {
@@ -98,8 +98,14 @@ public class DeltaRunner {
             double seconds = (end - current.startNanos()) / 1e9;
             actualRate = seconds > 0 ? Math.round(total / seconds * 10) / 10.0 : 0;
         }
-        return new DeltaStatus(current != null && current.stopNanos() == 0, current == null ? null : current.rate(),
-                actualRate, current == null ? null : current.startedAt(), operations, total, lastError,
+        return new DeltaStatus(
+                current != null && current.stopNanos() == 0,
+                current == null ? null : current.rate(),
+                actualRate,
+                current == null ? null : current.startedAt(),
+                operations,
+                total,
+                lastError,
                 fullLoader.isRunning());
     }
 

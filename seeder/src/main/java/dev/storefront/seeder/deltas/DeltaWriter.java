@@ -127,11 +127,20 @@ public class DeltaWriter {
         // The rows go first, so a consumer of the change stream sees them before the message.
         em.flush();
         Customer customer = order.customer;
-        OrderCreated message = OrderCreated.of(order.id,
+        OrderCreated message = OrderCreated.of(
+                order.id,
                 new OrderCreated.Customer(customer.id, customer.fullName, customer.email, customer.country),
-                items.stream().map(item -> new OrderCreated.Item(item.product.id, item.product.name,
-                        item.product.category, item.quantity, item.priceAtPurchase)).toList(),
-                order.total, order.status.dbValue(), order.createdAt.toString());
+                items.stream()
+                        .map(item -> new OrderCreated.Item(
+                                item.product.id,
+                                item.product.name,
+                                item.product.category,
+                                item.quantity,
+                                item.priceAtPurchase))
+                        .toList(),
+                order.total,
+                order.status.dbValue(),
+                order.createdAt.toString());
         em.createNativeQuery("SELECT pg_logical_emit_message(true, :prefix, :content)")
                 .setParameter("prefix", outboxPrefix)
                 .setParameter("content", OutboxMessages.write(message))
@@ -140,7 +149,9 @@ public class DeltaWriter {
 
     /** pending → shipped (or cancelled, one time in four), shipped → delivered. */
     private boolean advanceOrderStatus(RandomRows rows, SplittableRandom random, Instant now) {
-        return rows.pick(Order.class, "e.status in (:open)",
+        return rows.pick(
+                        Order.class,
+                        "e.status in (:open)",
                         Map.of("open", List.of(OrderStatus.PENDING, OrderStatus.SHIPPED)))
                 .map(order -> {
                     order.status = switch (order.status) {

@@ -45,7 +45,8 @@ public class DeltasResource {
 
     @POST
     @Path("start")
-    @Operation(summary = "Start continuous deltas",
+    @Operation(
+            summary = "Start continuous deltas",
             description = "Runs operations in the background at the given rate until POST /seed/stop, drawn by"
                     + " weight: new orders with 1-4 items and a payment (30 %, each also emitting the order as a"
                     + " logical decoding message with the configured outbox prefix, in the same transaction),"
@@ -54,48 +55,77 @@ public class DeltasResource {
                     + " address changes (10 %) and deletes of cancelled orders, cascading to their items and"
                     + " payment (10 %). If the database has no customer or no product, a base set of 100"
                     + " customers, 50 products and 100 orders is written first.")
-    @APIResponse(responseCode = "200", description = "Started",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON,
-                    schema = @Schema(implementation = DeltaStatus.class),
-                    examples = @ExampleObject(name = "started", value = STATUS_EXAMPLE)))
-    @APIResponse(responseCode = "400", description = "rate is not a number or out of range; nothing started",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON,
-                    schema = @Schema(implementation = ApiError.class),
-                    examples = @ExampleObject(name = "bad rate", value = """
+    @APIResponse(
+            responseCode = "200",
+            description = "Started",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = DeltaStatus.class),
+                            examples = @ExampleObject(name = "started", value = STATUS_EXAMPLE)))
+    @APIResponse(
+            responseCode = "400",
+            description = "rate is not a number or out of range; nothing started",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = ApiError.class),
+                            examples = @ExampleObject(name = "bad rate", value = """
                             {"error": "rate must be between 1 and 20000, got 0", "parameter": "rate"}""")))
-    @APIResponse(responseCode = "409", description = "Deltas are already running",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON,
-                    schema = @Schema(implementation = ApiError.class),
-                    examples = @ExampleObject(name = "running", value = """
+    @APIResponse(
+            responseCode = "409",
+            description = "Deltas are already running",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = ApiError.class),
+                            examples = @ExampleObject(name = "running", value = """
                             {"error": "Deltas are already running at 50 operations/s: stop them first (POST /seed/stop)"}""")))
-    @Parameter(name = "rate", in = ParameterIn.QUERY, description = "Operations per second",
-            schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "" + MAX_RATE,
-                    defaultValue = "" + DEFAULT_RATE))
+    @Parameter(
+            name = "rate",
+            in = ParameterIn.QUERY,
+            description = "Operations per second",
+            schema =
+                    @Schema(
+                            type = SchemaType.INTEGER,
+                            minimum = "1",
+                            maximum = "" + MAX_RATE,
+                            defaultValue = "" + DEFAULT_RATE))
     public DeltaStatus start(@Context UriInfo uri) {
         return runner.start(RATE.parse(QueryParameters.raw(uri, "rate")));
     }
 
     @POST
     @Path("stop")
-    @Operation(summary = "Stop continuous deltas",
+    @Operation(
+            summary = "Stop continuous deltas",
             description = "Waits for the tick in flight to commit, then answers the final status. Idempotent:"
                     + " answers the status also when nothing runs.")
-    @APIResponse(responseCode = "200", description = "Stopped (or was not running)",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON,
-                    schema = @Schema(implementation = DeltaStatus.class)))
+    @APIResponse(
+            responseCode = "200",
+            description = "Stopped (or was not running)",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = DeltaStatus.class)))
     public DeltaStatus stop() {
         return runner.stop();
     }
 
     @GET
     @Path("status")
-    @Operation(summary = "Status of the deltas",
+    @Operation(
+            summary = "Status of the deltas",
             description = "Whether deltas run, the asked and achieved rate, operations done per kind, the last"
                     + " error, and whether a full load is running.")
-    @APIResponse(responseCode = "200", description = "Current status",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON,
-                    schema = @Schema(implementation = DeltaStatus.class),
-                    examples = @ExampleObject(name = "running", value = STATUS_EXAMPLE)))
+    @APIResponse(
+            responseCode = "200",
+            description = "Current status",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = DeltaStatus.class),
+                            examples = @ExampleObject(name = "running", value = STATUS_EXAMPLE)))
     public DeltaStatus status() {
         return runner.status();
     }

@@ -66,8 +66,8 @@ final class RandomRows {
     }
 
     private <T> Optional<T> first(Class<T> type, String condition, Map<String, Object> parameters, Long pivot) {
-        TypedQuery<T> query = em.createQuery(
-                "from " + type.getSimpleName() + " e where " + condition + " order by e.id", type);
+        TypedQuery<T> query =
+                em.createQuery("from " + type.getSimpleName() + " e where " + condition + " order by e.id", type);
         parameters.forEach(query::setParameter);
         if (pivot != null) {
             query.setParameter("pivot", pivot);
@@ -77,8 +77,9 @@ final class RandomRows {
     }
 
     private long[] idRange(Class<?> type) {
-        Object[] minMax = em.createQuery("select min(e.id), max(e.id) from " + type.getSimpleName() + " e",
-                Object[].class).getSingleResult();
+        Object[] minMax = em.createQuery(
+                        "select min(e.id), max(e.id) from " + type.getSimpleName() + " e", Object[].class)
+                .getSingleResult();
         return minMax[0] == null ? new long[0] : new long[] {(Long) minMax[0], (Long) minMax[1]};
     }
 }

@@ -6,8 +6,8 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Random;
-import java.util.SplittableRandom;
 import java.util.Set;
+import java.util.SplittableRandom;
 import java.util.function.Supplier;
 import net.datafaker.Faker;
 
@@ -24,12 +24,11 @@ public final class FakePools {
     private static final int PRODUCT_NAMES = 500;
     private static final int CATEGORY_DRAWS = 60;
     private static final int DOMAINS = 25;
-    private static final List<String> PAYMENT_METHODS = List.of("credit_card", "debit_card", "paypal", "bank_transfer",
-            "gift_card");
+    private static final List<String> PAYMENT_METHODS =
+            List.of("credit_card", "debit_card", "paypal", "bank_transfer", "gift_card");
 
     /** A city and the country it is listed in. */
-    public record Place(String city, String country) {
-    }
+    public record Place(String city, String country) {}
 
     private final List<String> firstNames;
     private final List<String> firstNamesForEmail;
@@ -47,7 +46,8 @@ public final class FakePools {
         firstNamesForEmail = firstNames.stream().map(FakePools::emailPart).toList();
         lastNamesForEmail = lastNames.stream().map(FakePools::emailPart).toList();
         streets = draw(STREETS, () -> faker.address().streetName());
-        places = draw(PLACES, () -> new Place(faker.address().city(), faker.address().country()));
+        places = draw(
+                PLACES, () -> new Place(faker.address().city(), faker.address().country()));
         productNames = draw(PRODUCT_NAMES, () -> faker.commerce().productName());
         Set<String> departments = new LinkedHashSet<>();
         for (int i = 0; i < CATEGORY_DRAWS; i++) {
@@ -66,14 +66,13 @@ public final class FakePools {
     public Person person(SplittableRandom random, long uniqueSuffix) {
         int first = random.nextInt(firstNames.size());
         int last = random.nextInt(lastNames.size());
-        String email = firstNamesForEmail.get(first) + "." + lastNamesForEmail.get(last) + "." + uniqueSuffix
-                + "@" + pick(random, domains);
+        String email = firstNamesForEmail.get(first) + "." + lastNamesForEmail.get(last) + "." + uniqueSuffix + "@"
+                + pick(random, domains);
         return new Person(firstNames.get(first) + " " + lastNames.get(last), email);
     }
 
     /** A full name and an e-mail address. */
-    public record Person(String fullName, String email) {
-    }
+    public record Person(String fullName, String email) {}
 
     public String streetAddress(SplittableRandom random) {
         return (1 + random.nextInt(9999)) + " " + pick(random, streets);

@@ -59,7 +59,8 @@ final class CopySession implements AutoCloseable {
             execute(SKIP_FK_TRIGGERS);
             return true;
         } catch (SQLException e) {
-            LOG.infof("Full load keeps the FK checks: the role may not set session_replication_role (%s)",
+            LOG.infof(
+                    "Full load keeps the FK checks: the role may not set session_replication_role (%s)",
                     e.getSQLState());
             return false;
         } finally {

@@ -19,10 +19,14 @@ public record FullLoadRequest(int customers, int products, int orders, int batch
     static final IntParameter BATCH_SIZE = new IntParameter("batchSize", MIN_BATCH, MAX_BATCH, DEFAULT_BATCH);
 
     /** Checks every raw query parameter (null = absent) before anything is written. */
-    public static FullLoadRequest parse(String customers, String products, String orders, String batchSize,
-                                        String seed) {
-        return new FullLoadRequest(CUSTOMERS.parse(customers), PRODUCTS.parse(products), ORDERS.parse(orders),
-                BATCH_SIZE.parse(batchSize), IntParameter.parseOptionalLong("seed", seed));
+    public static FullLoadRequest parse(
+            String customers, String products, String orders, String batchSize, String seed) {
+        return new FullLoadRequest(
+                CUSTOMERS.parse(customers),
+                PRODUCTS.parse(products),
+                ORDERS.parse(orders),
+                BATCH_SIZE.parse(batchSize),
+                IntParameter.parseOptionalLong("seed", seed));
     }
 
     /** Customers, products and orders: the entities the load creates (items and payments come with orders). */

@@ -26,6 +26,7 @@ public class FullLoader {
     static final Instant SEEDED_ANCHOR = Instant.parse("2025-01-01T00:00:00Z");
     /** COPY connections at most: one per core, leaving the pool room for the deltas and the API. */
     private static final int MAX_COPY_CONNECTIONS = 4;
+
     private static final Logger LOG = Logger.getLogger(FullLoader.class);
 
     private final AgroalDataSource dataSource;
@@ -56,15 +57,17 @@ public class FullLoader {
 
     private FullLoadResult write(FullLoadRequest request) throws SQLException {
         long startNanos = System.nanoTime();
-        long seed = request.seed() != null ? request.seed() : ThreadLocalRandom.current().nextLong();
+        long seed = request.seed() != null
+                ? request.seed()
+                : ThreadLocalRandom.current().nextLong();
         Instant anchor = request.seed() != null ? SEEDED_ANCHOR : Instant.now();
-        StorefrontRows rows = new StorefrontRows(seed, anchor, FakePools.fromSeed(seed), request.customers(),
-                request.products());
+        StorefrontRows rows =
+                new StorefrontRows(seed, anchor, FakePools.fromSeed(seed), request.customers(), request.products());
         int connections = Math.min(MAX_COPY_CONNECTIONS, Runtime.getRuntime().availableProcessors());
         ProgressLog progress = new ProgressLog(request.entities(), startNanos);
         Map<CopyTable, Long> written;
         try (Sequences sequences = new Sequences(dataSource.getConnection());
-             CopyWorkers copies = new CopyWorkers(dataSource, connections, progress)) {
+                CopyWorkers copies = new CopyWorkers(dataSource, connections, progress)) {
             Batches batches = new Batches(sequences, copies, request.batchSize());
             AllocatedIds customerIds = batches.load(CopyTable.CUSTOMERS, request.customers(), (from, ids, batch) -> {
                 for (int i = 0; i < ids.length; i++) {

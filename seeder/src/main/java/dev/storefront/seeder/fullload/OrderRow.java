@@ -9,12 +9,17 @@ import java.util.List;
  * One generated order with its items and payment, before ids are known: customers and products are
  * referred to by their position in the load.
  */
-record OrderRow(long customerIndex, List<Item> items, OrderStatus status, Instant createdAt,
-                String paymentMethod, PaymentStatus paymentStatus, Instant paidAt) {
+record OrderRow(
+        long customerIndex,
+        List<Item> items,
+        OrderStatus status,
+        Instant createdAt,
+        String paymentMethod,
+        PaymentStatus paymentStatus,
+        Instant paidAt) {
 
     /** A product bought: its position in the load, how many, and its price then (cents). */
-    record Item(long productIndex, int quantity, long priceCents) {
-    }
+    record Item(long productIndex, int quantity, long priceCents) {}
 
     /** Sum of quantity * price over the items, in cents: exact, so orders.total equals the SQL sum. */
     long totalCents() {

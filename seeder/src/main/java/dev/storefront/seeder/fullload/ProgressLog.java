@@ -25,8 +25,9 @@ final class ProgressLog {
         rows += rowsWritten;
         if (nowNanos - lastLogNanos >= INTERVAL_NANOS) {
             lastLogNanos = nowNanos;
-            LOG.infof("Full load: %d/%d customers+products+orders, %d rows, %d rows/s", entities, totalEntities,
-                    rows, rowsPerSecond(rows, nowNanos - startNanos));
+            LOG.infof(
+                    "Full load: %d/%d customers+products+orders, %d rows, %d rows/s",
+                    entities, totalEntities, rows, rowsPerSecond(rows, nowNanos - startNanos));
         }
     }
 

@@ -22,6 +22,7 @@ final class StorefrontRows {
     private static final long MAX_AGE_MS = Duration.ofDays(365).toMillis();
     /** Orders are at least this old, so that their payment (a few minutes later) is not in the future. */
     private static final long MIN_ORDER_AGE_MS = Duration.ofHours(1).toMillis();
+
     private static final int MAX_ITEMS = 4;
     private static final int MAX_QUANTITY = 5;
 
@@ -48,8 +49,14 @@ final class StorefrontRows {
         FakePools.Person person = pools.person(random, id);
         FakePools.Place place = pools.place(random);
         Instant createdAt = past(random, MAX_AGE_MS);
-        out.number(id).text(person.fullName()).text(person.email()).text(pools.streetAddress(random))
-                .text(place.city()).text(place.country()).timestamp(createdAt).timestamp(createdAt);
+        out.number(id)
+                .text(person.fullName())
+                .text(person.email())
+                .text(pools.streetAddress(random))
+                .text(place.city())
+                .text(place.country())
+                .timestamp(createdAt)
+                .timestamp(createdAt);
         out.endRow();
     }
 
@@ -58,8 +65,13 @@ final class StorefrontRows {
         long priceCents = drawPriceCents(random);
         int stock = random.nextInt(1000);
         Instant createdAt = past(random, MAX_AGE_MS);
-        out.number(id).text(pools.productName(random)).text(pools.category(random)).money(priceCents)
-                .number(stock).timestamp(createdAt).timestamp(createdAt);
+        out.number(id)
+                .text(pools.productName(random))
+                .text(pools.category(random))
+                .money(priceCents)
+                .number(stock)
+                .timestamp(createdAt)
+                .timestamp(createdAt);
         out.endRow();
     }
 
@@ -76,8 +88,8 @@ final class StorefrontRows {
         while (items.size() < itemCount) {
             long productIndex = random.nextLong(productCount);
             if (items.stream().noneMatch(item -> item.productIndex() == productIndex)) {
-                items.add(new OrderRow.Item(productIndex, 1 + random.nextInt(MAX_QUANTITY),
-                        productPriceCents(productIndex)));
+                items.add(new OrderRow.Item(
+                        productIndex, 1 + random.nextInt(MAX_QUANTITY), productPriceCents(productIndex)));
             }
         }
         OrderStatus status = drawStatus(random.nextInt(100));
@@ -93,22 +105,40 @@ final class StorefrontRows {
     }
 
     /** An order as rows of orders, order_items and payments, with ids allocated for each. */
-    void writeOrder(OrderRow order, long id, IdCursor itemIds, long paymentId, AllocatedIds customerIds,
-                    AllocatedIds productIds, CopyBatch batch) {
+    void writeOrder(
+            OrderRow order,
+            long id,
+            IdCursor itemIds,
+            long paymentId,
+            AllocatedIds customerIds,
+            AllocatedIds productIds,
+            CopyBatch batch) {
         long total = order.totalCents();
         CopyBuffer orders = batch.rows(CopyTable.ORDERS);
-        orders.number(id).number(customerIds.idAt(order.customerIndex())).text(order.status().dbValue())
-                .money(total).timestamp(order.createdAt()).timestamp(order.createdAt());
+        orders.number(id)
+                .number(customerIds.idAt(order.customerIndex()))
+                .text(order.status().dbValue())
+                .money(total)
+                .timestamp(order.createdAt())
+                .timestamp(order.createdAt());
         orders.endRow();
         CopyBuffer items = batch.rows(CopyTable.ORDER_ITEMS);
         for (OrderRow.Item item : order.items()) {
-            items.number(itemIds.next()).number(id).number(productIds.idAt(item.productIndex()))
-                    .number(item.quantity()).money(item.priceCents());
+            items.number(itemIds.next())
+                    .number(id)
+                    .number(productIds.idAt(item.productIndex()))
+                    .number(item.quantity())
+                    .money(item.priceCents());
             items.endRow();
         }
         CopyBuffer payments = batch.rows(CopyTable.PAYMENTS);
-        payments.number(paymentId).number(id).text(order.paymentMethod()).money(total)
-                .text(order.paymentStatus().dbValue()).timestamp(order.paidAt()).timestamp(order.paymentUpdatedAt());
+        payments.number(paymentId)
+                .number(id)
+                .text(order.paymentMethod())
+                .money(total)
+                .text(order.paymentStatus().dbValue())
+                .timestamp(order.paidAt())
+                .timestamp(order.paymentUpdatedAt());
         payments.endRow();
     }
 

@@ -25,7 +25,9 @@ class BadInputIT {
         SeederApi.stop();
         if (StorefrontDb.rowCounts().containsValue(0L)) {
             StorefrontDb.reset();
-            SeederApi.fullLoad(Map.of("customers", 50, "products", 20, "orders", 80)).then().statusCode(200);
+            SeederApi.fullLoad(Map.of("customers", 50, "products", 20, "orders", 80))
+                    .then()
+                    .statusCode(200);
         }
         countsBefore = StorefrontDb.rowCounts();
     }
@@ -36,14 +38,34 @@ class BadInputIT {
     }
 
     @ParameterizedTest(name = "{0}={1}")
-    @CsvSource(delimiter = '|', value = {
-        "customers|0", "customers|-1", "customers|10000001", "customers|abc", "customers|1.5", "customers|''",
-        "customers|99999999999999999999",
-        "products|0", "products|-7", "products|10000001", "products|x10", "products|2e3",
-        "orders|0", "orders|-1", "orders|10000001", "orders|many",
-        "batchSize|0", "batchSize|-100", "batchSize|99", "batchSize|100001", "batchSize|big",
-        "seed|abc", "seed|1.5", "seed|99999999999999999999"
-    })
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "customers|0",
+                "customers|-1",
+                "customers|10000001",
+                "customers|abc",
+                "customers|1.5",
+                "customers|''",
+                "customers|99999999999999999999",
+                "products|0",
+                "products|-7",
+                "products|10000001",
+                "products|x10",
+                "products|2e3",
+                "orders|0",
+                "orders|-1",
+                "orders|10000001",
+                "orders|many",
+                "batchSize|0",
+                "batchSize|-100",
+                "batchSize|99",
+                "batchSize|100001",
+                "batchSize|big",
+                "seed|abc",
+                "seed|1.5",
+                "seed|99999999999999999999"
+            })
     void badFullLoadParameterIsRefused(String parameter, String value) {
         Map<String, Object> parameters = new HashMap<>(Map.of("customers", 5, "products", 5, "orders", 5));
         parameters.put(parameter, value);

@@ -28,15 +28,18 @@ class IntParameterTest {
         assertThatThrownBy(() -> customers.parse(raw))
                 .isInstanceOf(BadParameterException.class)
                 .hasMessageStartingWith("customers must be")
-                .satisfies(e -> assertThat(((BadParameterException) e).parameter()).isEqualTo("customers"));
+                .satisfies(
+                        e -> assertThat(((BadParameterException) e).parameter()).isEqualTo("customers"));
     }
 
     @Test
     void optionalLongAcceptsAnyLong() {
         assertThat(IntParameter.parseOptionalLong("seed", null)).isNull();
-        assertThat(IntParameter.parseOptionalLong("seed", "-9223372036854775808")).isEqualTo(Long.MIN_VALUE);
+        assertThat(IntParameter.parseOptionalLong("seed", "-9223372036854775808"))
+                .isEqualTo(Long.MIN_VALUE);
         assertThatThrownBy(() -> IntParameter.parseOptionalLong("seed", "x"))
-                .isInstanceOf(BadParameterException.class).hasMessageStartingWith("seed must be");
+                .isInstanceOf(BadParameterException.class)
+                .hasMessageStartingWith("seed must be");
     }
 
     @Test

@@ -12,7 +12,7 @@ class SecretMaskTest {
         SecretMask mask = new SecretMask(Optional.of("postgres"), Optional.of("debezium-secret"));
 
         assertThat(mask.mask("Connection to jdbc:postgresql://localhost:4444/storefront refused for user postgres"
-                + " (password postgres); debezium password 'debezium-secret'"))
+                        + " (password postgres); debezium password 'debezium-secret'"))
                 .isEqualTo("Connection to jdbc:postgresql://localhost:4444/storefront refused for user ********"
                         + " (password ********); debezium password '********'");
     }

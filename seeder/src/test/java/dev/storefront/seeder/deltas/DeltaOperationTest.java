@@ -16,8 +16,11 @@ class DeltaOperationTest {
             shares.merge(DeltaOperation.forPercentile(percentile), 1, Integer::sum);
         }
 
-        assertThat(shares).containsEntry(DeltaOperation.NEW_ORDER, 30).containsEntry(DeltaOperation.ORDER_STATUS, 25)
-                .containsEntry(DeltaOperation.PAYMENT_STATUS, 15).containsEntry(DeltaOperation.PRODUCT_CHANGE, 10)
+        assertThat(shares)
+                .containsEntry(DeltaOperation.NEW_ORDER, 30)
+                .containsEntry(DeltaOperation.ORDER_STATUS, 25)
+                .containsEntry(DeltaOperation.PAYMENT_STATUS, 15)
+                .containsEntry(DeltaOperation.PRODUCT_CHANGE, 10)
                 .containsEntry(DeltaOperation.CUSTOMER_ADDRESS, 10)
                 .containsEntry(DeltaOperation.DELETE_CANCELLED_ORDER, 10);
         assertThatThrownBy(() -> DeltaOperation.forPercentile(100)).isInstanceOf(IllegalArgumentException.class);

@@ -30,14 +30,16 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 class DeltasIT {
 
-    private static final Set<String> ALLOWED_STATUS_EDGES = Set.of("pending->shipped", "shipped->delivered",
-            "pending->cancelled");
+    private static final Set<String> ALLOWED_STATUS_EDGES =
+            Set.of("pending->shipped", "shipped->delivered", "pending->cancelled");
 
     @BeforeEach
     void seededStore() {
         SeederApi.stop();
         StorefrontDb.reset();
-        SeederApi.fullLoad(Map.of("customers", 300, "products", 100, "orders", 1000, "seed", 5)).then().statusCode(200);
+        SeederApi.fullLoad(Map.of("customers", 300, "products", 100, "orders", 1000, "seed", 5))
+                .then()
+                .statusCode(200);
     }
 
     @Test
@@ -46,8 +48,14 @@ class DeltasIT {
         Response stopped;
         try (LogicalSlot slot = LogicalSlot.create("deltas_it")) {
             SeederApi.start(Map.of("rate", 300)).then().statusCode(200);
-            await().atMost(Duration.ofSeconds(60)).until(() -> SeederApi.status().jsonPath()
-                    .getMap("operations", String.class, Integer.class).values().stream().allMatch(n -> n >= 3));
+            await().atMost(Duration.ofSeconds(60))
+                    .until(() ->
+                            SeederApi.status()
+                                    .jsonPath()
+                                    .getMap("operations", String.class, Integer.class)
+                                    .values()
+                                    .stream()
+                                    .allMatch(n -> n >= 3));
             stopped = SeederApi.stop();
             changes = slot.changes();
         }
@@ -62,9 +70,11 @@ class DeltasIT {
         assertThat(rows(changes, "orders", "UPDATE")).hasSize(operations.get("order_status"));
         assertThat(rows(changes, "orders", "DELETE")).hasSize(operations.get("delete_cancelled_order"));
         assertThat(rows(changes, "payments", "UPDATE")).hasSize(operations.get("payment_status"));
-        assertThat(rows(changes, "products", "UPDATE")).isNotEmpty()
+        assertThat(rows(changes, "products", "UPDATE"))
+                .isNotEmpty()
                 .hasSizeLessThanOrEqualTo(operations.get("product_change"));
-        assertThat(rows(changes, "customers", "UPDATE")).isNotEmpty()
+        assertThat(rows(changes, "customers", "UPDATE"))
+                .isNotEmpty()
                 .hasSizeLessThanOrEqualTo(operations.get("customer_address"));
         assertThat(rows(changes, "order_items", "INSERT")).hasSizeGreaterThanOrEqualTo(orderInserts.size());
         assertThat(rows(changes, "order_items", "DELETE")).isNotEmpty();
@@ -72,9 +82,11 @@ class DeltasIT {
         assertThat(rows(changes, "payments", "DELETE")).hasSize(operations.get("delete_cancelled_order"));
 
         assertThat(rows(changes, "orders", "UPDATE"))
-                .extracting(update -> update.before().get("status") + "->" + update.after().get("status"))
+                .extracting(update ->
+                        update.before().get("status") + "->" + update.after().get("status"))
                 .isSubsetOf(ALLOWED_STATUS_EDGES);
-        assertThat(rows(changes, "orders", "DELETE")).extracting(delete -> delete.before().get("status"))
+        assertThat(rows(changes, "orders", "DELETE"))
+                .extracting(delete -> delete.before().get("status"))
                 .containsOnly("cancelled");
 
         assertThat(messages).extracting(Change::prefix).containsOnly(StorefrontDb.config("seeder.outbox-prefix"));
@@ -83,8 +95,11 @@ class DeltasIT {
             // The contract: every message the seeder emitted is one the pipeline's reader accepts.
             messageOrderIds.add(read(message).orderId());
         }
-        assertThat(messageOrderIds).doesNotHaveDuplicates().containsExactlyInAnyOrderElementsOf(
-                orderInserts.stream().map(insert -> Long.parseLong(insert.after().get("id"))).toList());
+        assertThat(messageOrderIds)
+                .doesNotHaveDuplicates()
+                .containsExactlyInAnyOrderElementsOf(orderInserts.stream()
+                        .map(insert -> Long.parseLong(insert.after().get("id")))
+                        .toList());
 
         int checked = 0;
         for (int position = 0; position < changes.size(); position++) {
@@ -105,8 +120,9 @@ class DeltasIT {
         Map<String, Long> counts = StorefrontDb.rowCounts();
         assertThat(counts.get("customers")).isEqualTo((long) DeltaRunner.BASE_SET.customers());
         assertThat(counts.get("products")).isEqualTo((long) DeltaRunner.BASE_SET.products());
-        assertThat(counts.get("orders")).isGreaterThanOrEqualTo(DeltaRunner.BASE_SET.orders()
-                - SeederApi.status().jsonPath().getLong("operations.delete_cancelled_order"));
+        assertThat(counts.get("orders"))
+                .isGreaterThanOrEqualTo(DeltaRunner.BASE_SET.orders()
+                        - SeederApi.status().jsonPath().getLong("operations.delete_cancelled_order"));
     }
 
     /** Checks the message at {@code position} against its order's rows; false when the order is gone since. */
@@ -115,7 +131,8 @@ class DeltasIT {
         long orderId = message.orderId();
         List<Map<String, Object>> order = StorefrontDb.queryRows(
                 "SELECT o.total, o.created_at, c.id, c.full_name, c.email FROM orders o"
-                        + " JOIN customers c ON c.id = o.customer_id WHERE o.id = ?", orderId);
+                        + " JOIN customers c ON c.id = o.customer_id WHERE o.id = ?",
+                orderId);
         if (order.isEmpty()) {
             return false;
         }
@@ -124,21 +141,26 @@ class DeltasIT {
         assertThat(customer.id()).isEqualTo(((Number) row.get("id")).longValue());
         assertThat(customer.fullName()).isEqualTo(row.get("full_name"));
         assertThat(customer.email()).isEqualTo(row.get("email"));
-        assertThat(customer.country()).as("country of customer %s when order %s was placed", customer.id(), orderId)
+        assertThat(customer.country())
+                .as("country of customer %s when order %s was placed", customer.id(), orderId)
                 .isEqualTo(countryAt(changes, position, String.valueOf(customer.id())));
         assertThat(message.total()).isEqualByComparingTo((BigDecimal) row.get("total"));
         assertThat(message.status()).isEqualTo("pending");
         assertThat(Instant.parse(message.createdAt())).isEqualTo(((Timestamp) row.get("created_at")).toInstant());
 
-        Set<String> expectedItems = StorefrontDb.queryRows("SELECT i.product_id, p.name, p.category, i.quantity,"
-                        + " i.price_at_purchase FROM order_items i JOIN products p ON p.id = i.product_id"
-                        + " WHERE i.order_id = ?", orderId).stream()
+        Set<String> expectedItems = StorefrontDb.queryRows(
+                        "SELECT i.product_id, p.name, p.category, i.quantity,"
+                                + " i.price_at_purchase FROM order_items i JOIN products p ON p.id = i.product_id"
+                                + " WHERE i.order_id = ?",
+                        orderId)
+                .stream()
                 .map(item -> item.get("product_id") + "|" + item.get("name") + "|" + item.get("category") + "|"
                         + item.get("quantity") + "|" + ((BigDecimal) item.get("price_at_purchase")).toPlainString())
                 .collect(Collectors.toSet());
         Set<String> messageItems = new HashSet<>();
-        message.items().forEach(item -> messageItems.add(item.productId() + "|" + item.name() + "|" + item.category()
-                + "|" + item.quantity() + "|" + item.price().toPlainString()));
+        message.items()
+                .forEach(item -> messageItems.add(item.productId() + "|" + item.name() + "|" + item.category() + "|"
+                        + item.quantity() + "|" + item.price().toPlainString()));
         assertThat(messageItems).as("items of order %s", orderId).isEqualTo(expectedItems);
         return true;
     }
@@ -155,7 +177,8 @@ class DeltasIT {
         String before = null;
         for (int i = 0; i < changes.size(); i++) {
             Change change = changes.get(i);
-            if (change.isRow("customers", "UPDATE") && customerId.equals(change.after().get("id"))) {
+            if (change.isRow("customers", "UPDATE")
+                    && customerId.equals(change.after().get("id"))) {
                 if (i < position) {
                     before = change.after().get("country");
                 } else {
@@ -163,8 +186,10 @@ class DeltasIT {
                 }
             }
         }
-        return before != null ? before
-                : StorefrontDb.queryStrings("SELECT country FROM customers WHERE id = ?", Long.parseLong(customerId)).get(0);
+        return before != null
+                ? before
+                : StorefrontDb.queryStrings("SELECT country FROM customers WHERE id = ?", Long.parseLong(customerId))
+                        .get(0);
     }
 
     private static List<Change> rows(List<Change> changes, String table, String op) {

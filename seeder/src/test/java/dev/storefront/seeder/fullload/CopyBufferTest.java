@@ -16,8 +16,8 @@ class CopyBufferTest {
         buffer.money(5).money(0).timestamp(Instant.parse("2025-01-01T00:00:00.123Z"));
         buffer.endRow();
 
-        assertThat(buffer.contents()).isEqualTo(
-                "7\tO'Brien\\\\Tab\\there\\nnew\\rline\t12.05\t\\N\n0.05\t0.00\t2025-01-01T00:00:00.123Z\n");
+        assertThat(buffer.contents())
+                .isEqualTo("7\tO'Brien\\\\Tab\\there\\nnew\\rline\t12.05\t\\N\n0.05\t0.00\t2025-01-01T00:00:00.123Z\n");
         assertThat(buffer.rows()).isEqualTo(2);
     }
 

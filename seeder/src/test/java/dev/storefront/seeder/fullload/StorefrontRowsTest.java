@@ -37,8 +37,10 @@ class StorefrontRowsTest {
                 assertThat(item.quantity()).isBetween(1, 5);
                 assertThat(item.productIndex()).isBetween(0L, 19L);
             });
-            assertThat(order.totalCents()).isEqualTo(order.items().stream()
-                    .mapToLong(item -> item.quantity() * item.priceCents()).sum());
+            assertThat(order.totalCents())
+                    .isEqualTo(order.items().stream()
+                            .mapToLong(item -> item.quantity() * item.priceCents())
+                            .sum());
             assertThat(order.customerIndex()).isBetween(0L, 49L);
             assertThat(order.paidAt() != null).isEqualTo(order.paymentStatus() == PaymentStatus.PAID);
             assertThat(order.createdAt()).isBefore(ANCHOR);

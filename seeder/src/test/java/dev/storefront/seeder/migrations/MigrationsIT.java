@@ -33,11 +33,13 @@ class MigrationsIT {
     @Test
     void migrationsAreAppliedAtStart() {
         assertThat(StorefrontDb.queryStrings(
-                "SELECT version FROM flyway_schema_history WHERE success ORDER BY installed_rank"))
+                        "SELECT version FROM flyway_schema_history WHERE success ORDER BY installed_rank"))
                 .containsExactly("1", "2");
         // Every storefront table is in the publication, so every one is captured.
-        assertThat(StorefrontDb.queryStrings("SELECT table_name FROM information_schema.tables"
-                + " WHERE table_schema = 'public' AND table_name <> 'flyway_schema_history' ORDER BY table_name"))
+        assertThat(
+                        StorefrontDb.queryStrings(
+                                "SELECT table_name FROM information_schema.tables"
+                                        + " WHERE table_schema = 'public' AND table_name <> 'flyway_schema_history' ORDER BY table_name"))
                 .containsExactlyInAnyOrderElementsOf(StorefrontDb.tables());
         assertThat(StorefrontDb.tables()).containsExactly("customers", "order_items", "orders", "payments", "products");
     }
@@ -53,7 +55,8 @@ class MigrationsIT {
     void debeziumReadsEveryTable() throws SQLException {
         StorefrontDb.update("INSERT INTO customers (full_name, email, address, city, country)"
                 + " VALUES ('Ada Lovelace', 'ada@example.com', '1 Main St', 'London', 'UK')");
-        try (Connection connection = debezium(debeziumPassword()); Statement statement = connection.createStatement()) {
+        try (Connection connection = debezium(debeziumPassword());
+                Statement statement = connection.createStatement()) {
             for (String table : StorefrontDb.tables()) {
                 try (ResultSet rs = statement.executeQuery("SELECT count(*) FROM " + table)) {
                     rs.next();
@@ -65,7 +68,8 @@ class MigrationsIT {
 
     @Test
     void debeziumStreamsChangesThroughThePublication() throws SQLException {
-        try (Connection connection = debezium(debeziumPassword()); Statement statement = connection.createStatement()) {
+        try (Connection connection = debezium(debeziumPassword());
+                Statement statement = connection.createStatement()) {
             statement.execute("SELECT pg_create_logical_replication_slot('" + SLOT + "', 'pgoutput')");
             try {
                 StorefrontDb.update("INSERT INTO customers (full_name, email, address, city, country)"
@@ -84,8 +88,10 @@ class MigrationsIT {
                 }
                 // pgoutput: B(egin), R(elation) describing the table, I(nsert) with the new tuple, C(ommit).
                 assertThat(messages).extracting(message -> (char) message[0]).containsExactly('B', 'R', 'I', 'C');
-                assertThat(new String(messages.get(1), StandardCharsets.ISO_8859_1)).contains("customers");
-                assertThat(new String(messages.get(2), StandardCharsets.ISO_8859_1)).contains("grace@example.com");
+                assertThat(new String(messages.get(1), StandardCharsets.ISO_8859_1))
+                        .contains("customers");
+                assertThat(new String(messages.get(2), StandardCharsets.ISO_8859_1))
+                        .contains("grace@example.com");
             } finally {
                 statement.execute("SELECT pg_drop_replication_slot('" + SLOT + "')");
             }
@@ -93,20 +99,25 @@ class MigrationsIT {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {
-        "INSERT INTO customers (full_name, email, address, city, country) VALUES ('x', 'x@example.com', 'x', 'x', 'x')",
-        "UPDATE products SET stock_quantity = 0",
-        "DELETE FROM orders",
-        "TRUNCATE payments",
-        "CREATE TABLE debezium_was_here (id int)"
-    })
+    @ValueSource(
+            strings = {
+                "INSERT INTO customers (full_name, email, address, city, country) VALUES ('x', 'x@example.com', 'x', 'x', 'x')",
+                "UPDATE products SET stock_quantity = 0",
+                "DELETE FROM orders",
+                "TRUNCATE payments",
+                "CREATE TABLE debezium_was_here (id int)"
+            })
     void debeziumCannotWrite(String write) throws SQLException {
-        try (Connection connection = debezium(debeziumPassword()); Statement statement = connection.createStatement()) {
+        try (Connection connection = debezium(debeziumPassword());
+                Statement statement = connection.createStatement()) {
             assertThatThrownBy(() -> statement.execute(write))
                     .isInstanceOf(SQLException.class)
-                    .satisfies(e -> assertThat(((SQLException) e).getSQLState()).as("SQLState").isEqualTo("42501"));
+                    .satisfies(e -> assertThat(((SQLException) e).getSQLState())
+                            .as("SQLState")
+                            .isEqualTo("42501"));
         }
-        assertThat(StorefrontDb.rowCounts()).allSatisfy((table, count) -> assertThat(count).isZero());
+        assertThat(StorefrontDb.rowCounts())
+                .allSatisfy((table, count) -> assertThat(count).isZero());
     }
 
     private static Connection debezium(String password) throws SQLException {

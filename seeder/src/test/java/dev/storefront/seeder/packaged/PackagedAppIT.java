@@ -14,20 +14,32 @@ class PackagedAppIT {
 
     @Test
     void servesTheOpenApiSpec() {
-        given().accept("application/yaml").get("/q/openapi").then().statusCode(200)
-                .body(containsString("/seed/full:"), containsString("/seed/start:"), containsString("/seed/stop:"),
-                        containsString("/seed/status:"), containsString("batchSize"), containsString("maximum: 10000000"));
+        given().accept("application/yaml")
+                .get("/q/openapi")
+                .then()
+                .statusCode(200)
+                .body(
+                        containsString("/seed/full:"),
+                        containsString("/seed/start:"),
+                        containsString("/seed/stop:"),
+                        containsString("/seed/status:"),
+                        containsString("batchSize"),
+                        containsString("maximum: 10000000"));
     }
 
     @Test
     void servesSwaggerUi() {
-        given().get("/q/swagger-ui/").then().statusCode(200)
+        given().get("/q/swagger-ui/")
+                .then()
+                .statusCode(200)
                 .body(containsString("swagger-ui"), containsString("/q/openapi"));
     }
 
     @Test
     void isHealthyWithItsDatabase() {
-        given().get("/q/health").then().statusCode(200)
+        given().get("/q/health")
+                .then()
+                .statusCode(200)
                 .body("status", equalTo("UP"))
                 .body("checks.name", hasItem("Database connections health check"));
     }

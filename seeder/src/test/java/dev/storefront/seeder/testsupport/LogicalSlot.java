@@ -14,13 +14,18 @@ import java.util.regex.Pattern;
 public final class LogicalSlot implements AutoCloseable {
 
     private static final Pattern ROW = Pattern.compile("^table public\\.(\\w+): (INSERT|UPDATE|DELETE): (.*)$");
-    private static final Pattern MESSAGE = Pattern.compile("^message: transactional: (\\d) prefix: (.*?), sz: \\d+ content:(.*)$",
-            Pattern.DOTALL);
+    private static final Pattern MESSAGE =
+            Pattern.compile("^message: transactional: (\\d) prefix: (.*?), sz: \\d+ content:(.*)$", Pattern.DOTALL);
     private static final Pattern COLUMN = Pattern.compile("(\\w+)\\[[^\\]]+\\]:('(?:[^']|'')*'|\\S+)");
 
     /** A decoded change: a row change (table, op, old and new column values) or a message (prefix, content). */
-    public record Change(String table, String op, Map<String, String> before, Map<String, String> after,
-                         String prefix, String content) {
+    public record Change(
+            String table,
+            String op,
+            Map<String, String> before,
+            Map<String, String> after,
+            String prefix,
+            String content) {
 
         public boolean isRow(String table, String op) {
             return table.equals(this.table) && op.equals(this.op);
@@ -45,7 +50,8 @@ public final class LogicalSlot implements AutoCloseable {
     /** Consumes the changes decoded so far. */
     public List<Change> changes() {
         List<Change> changes = new ArrayList<>();
-        for (String data : StorefrontDb.queryStrings("SELECT data FROM pg_logical_slot_get_changes(?, NULL, NULL)", name)) {
+        for (String data :
+                StorefrontDb.queryStrings("SELECT data FROM pg_logical_slot_get_changes(?, NULL, NULL)", name)) {
             Matcher row = ROW.matcher(data);
             Matcher message = MESSAGE.matcher(data);
             if (row.matches()) {
@@ -78,9 +84,11 @@ public final class LogicalSlot implements AutoCloseable {
         Matcher column = COLUMN.matcher(text);
         while (column.find()) {
             String value = column.group(2);
-            values.put(column.group(1), value.startsWith("'")
-                    ? value.substring(1, value.length() - 1).replace("''", "'")
-                    : value);
+            values.put(
+                    column.group(1),
+                    value.startsWith("'")
+                            ? value.substring(1, value.length() - 1).replace("''", "'")
+                            : value);
         }
         return values;
     }

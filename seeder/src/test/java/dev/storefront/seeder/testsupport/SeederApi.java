@@ -8,8 +8,7 @@ import java.util.Map;
 /** The seeder's HTTP API as the tests call it. */
 public final class SeederApi {
 
-    private SeederApi() {
-    }
+    private SeederApi() {}
 
     public static Response fullLoad(Map<String, ?> parameters) {
         return given().queryParams(parameters).post("/seed/full");

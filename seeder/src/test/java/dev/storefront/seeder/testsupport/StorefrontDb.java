@@ -19,13 +19,14 @@ import org.eclipse.microprofile.config.ConfigProvider;
  */
 public final class StorefrontDb {
 
-    private StorefrontDb() {
-    }
+    private StorefrontDb() {}
 
     /** The captured storefront tables: those of Debezium's publication, as the platform reads them. */
     public static List<String> tables() {
-        return queryStrings("SELECT tablename FROM pg_publication_tables WHERE pubname = ? AND schemaname = 'public'"
-                + " ORDER BY tablename", config("quarkus.flyway.placeholders.debezium_publication"));
+        return queryStrings(
+                "SELECT tablename FROM pg_publication_tables WHERE pubname = ? AND schemaname = 'public'"
+                        + " ORDER BY tablename",
+                config("quarkus.flyway.placeholders.debezium_publication"));
     }
 
     public static String config(String name) {
@@ -49,8 +50,12 @@ public final class StorefrontDb {
 
     /** Rows per storefront table, counted in one statement (one snapshot). */
     public static Map<String, Long> rowCounts() {
-        String sql = "SELECT " + String.join(", ", tables().stream()
-                .map(table -> "(SELECT count(*) FROM " + table + ") AS " + table).toList());
+        String sql = "SELECT "
+                + String.join(
+                        ", ",
+                        tables().stream()
+                                .map(table -> "(SELECT count(*) FROM " + table + ") AS " + table)
+                                .toList());
         Map<String, Long> counts = new LinkedHashMap<>();
         queryRows(sql).get(0).forEach((table, count) -> counts.put(table, ((Number) count).longValue()));
         return counts;
@@ -67,11 +72,14 @@ public final class StorefrontDb {
     }
 
     public static List<String> queryStrings(String sql, Object... parameters) {
-        return queryRows(sql, parameters).stream().map(row -> String.valueOf(row.values().iterator().next())).toList();
+        return queryRows(sql, parameters).stream()
+                .map(row -> String.valueOf(row.values().iterator().next()))
+                .toList();
     }
 
     public static List<Map<String, Object>> queryRows(String sql, Object... parameters) {
-        try (Connection connection = connect(); PreparedStatement statement = connection.prepareStatement(sql)) {
+        try (Connection connection = connect();
+                PreparedStatement statement = connection.prepareStatement(sql)) {
             for (int i = 0; i < parameters.length; i++) {
                 statement.setObject(i + 1, parameters[i]);
             }
@@ -93,7 +101,8 @@ public final class StorefrontDb {
     }
 
     public static void update(String sql) {
-        try (Connection connection = connect(); Statement statement = connection.createStatement()) {
+        try (Connection connection = connect();
+                Statement statement = connection.createStatement()) {
             statement.execute(sql);
         } catch (SQLException e) {
             throw new IllegalStateException(sql + ": " + e.getMessage(), e);

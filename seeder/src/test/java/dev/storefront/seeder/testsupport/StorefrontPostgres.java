@@ -67,7 +67,7 @@ public class StorefrontPostgres implements QuarkusTestResourceLifecycleManager {
     private void prepare(Map<String, String> env) throws SQLException, IOException {
         String user = env.get("POSTGRES_USER");
         try (Connection connection = postgres.getPostgresDatabase().getConnection();
-             Statement statement = connection.createStatement()) {
+                Statement statement = connection.createStatement()) {
             if (!ZONKY_SUPERUSER.equals(user)) {
                 statement.execute("CREATE ROLE \"" + user + "\" SUPERUSER LOGIN PASSWORD '"
                         + env.get("POSTGRES_PASSWORD").replace("'", "''") + "'");
@@ -75,14 +75,17 @@ public class StorefrontPostgres implements QuarkusTestResourceLifecycleManager {
             statement.execute("CREATE DATABASE \"" + env.get("POSTGRES_DB") + "\" OWNER \"" + user + "\"");
             try (ResultSet rs = statement.executeQuery("SHOW hba_file")) {
                 rs.next();
-                Files.writeString(Path.of(rs.getString(1)), String.join("\n",
-                        "local all all trust",
-                        "host all " + ZONKY_SUPERUSER + ",\"" + user + "\" 127.0.0.1/32 trust",
-                        "host all " + ZONKY_SUPERUSER + ",\"" + user + "\" ::1/128 trust",
-                        "host all all 127.0.0.1/32 scram-sha-256",
-                        "host all all ::1/128 scram-sha-256",
-                        "host replication all 127.0.0.1/32 scram-sha-256",
-                        ""));
+                Files.writeString(
+                        Path.of(rs.getString(1)),
+                        String.join(
+                                "\n",
+                                "local all all trust",
+                                "host all " + ZONKY_SUPERUSER + ",\"" + user + "\" 127.0.0.1/32 trust",
+                                "host all " + ZONKY_SUPERUSER + ",\"" + user + "\" ::1/128 trust",
+                                "host all all 127.0.0.1/32 scram-sha-256",
+                                "host all all ::1/128 scram-sha-256",
+                                "host replication all 127.0.0.1/32 scram-sha-256",
+                                ""));
             }
             statement.execute("SELECT pg_reload_conf()");
         }

@@ -15,11 +15,11 @@ import java.util.Map;
 public final class ConnectorStates {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private static final HttpClient HTTP =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private static final Duration BUSY_RETRY = Duration.ofSeconds(5);
 
-    private ConnectorStates() {
-    }
+    private ConnectorStates() {}
 
     /**
      * Connector name to state; empty if the worker is unreachable or has no connectors. A worker whose group is
@@ -28,14 +28,17 @@ public final class ConnectorStates {
      */
     public static Map<String, String> fetch(String connectUrl) {
         HttpRequest request = HttpRequest.newBuilder(URI.create(connectUrl + "/connectors?expand=status"))
-                .timeout(Duration.ofSeconds(3)).GET().build();
+                .timeout(Duration.ofSeconds(3))
+                .GET()
+                .build();
         long deadline = System.nanoTime() + BUSY_RETRY.toNanos();
         Map<String, String> states = new LinkedHashMap<>();
         try {
             while (true) {
                 HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
                 if (response.statusCode() == 200) {
-                    JSON.readTree(response.body()).fields()
+                    JSON.readTree(response.body())
+                            .fields()
                             .forEachRemaining(entry -> states.put(entry.getKey(), describe(entry.getValue())));
                     return states;
                 }
@@ -65,8 +68,12 @@ public final class ConnectorStates {
         for (JsonNode task : tasks) {
             String taskState = task.path("state").asText("UNKNOWN");
             if (!"RUNNING".equals(taskState)) {
-                notRunning.append(notRunning.isEmpty() ? "" : ", ")
-                        .append("task ").append(task.path("id").asText()).append(' ').append(taskState);
+                notRunning
+                        .append(notRunning.isEmpty() ? "" : ", ")
+                        .append("task ")
+                        .append(task.path("id").asText())
+                        .append(' ')
+                        .append(taskState);
             }
         }
         if (tasks.isEmpty()) {

@@ -22,8 +22,11 @@ public final class ConnectInitComponent extends ProcessComponent {
     public static final String NAME = "connect-init";
 
     public ConnectInitComponent(Layout layout) {
-        super(layout, NAME, List.of(PostgresComponent.NAME, SeederComponent.NAME, RegistryComponent.NAME,
-                ConnectComponent.NAME), Duration.ofSeconds(180));
+        super(
+                layout,
+                NAME,
+                List.of(PostgresComponent.NAME, SeederComponent.NAME, RegistryComponent.NAME, ConnectComponent.NAME),
+                Duration.ofSeconds(180));
     }
 
     @Override
@@ -34,9 +37,15 @@ public final class ConnectInitComponent extends ProcessComponent {
     @Override
     protected List<String> command() {
         // A one-shot CLI of a few seconds: the quick C1 compiler alone costs the least CPU at start-up.
-        return JavaCommand.withHeap("128m").option("-XX:TieredStopAtLevel=1").jar(layout.connectInitJar())
-                .args("apply", "--env-file", layout.envFile().toString(),
-                        "--connectors-dir", layout.connectorsDir().toString())
+        return JavaCommand.withHeap("128m")
+                .option("-XX:TieredStopAtLevel=1")
+                .jar(layout.connectInitJar())
+                .args(
+                        "apply",
+                        "--env-file",
+                        layout.envFile().toString(),
+                        "--connectors-dir",
+                        layout.connectorsDir().toString())
                 .toList();
     }
 

@@ -33,7 +33,8 @@ public final class KafkaComponent extends ProcessComponent {
 
     @Override
     public List<PortClaim> ports() {
-        return List.of(new PortClaim("KAFKA_PORT", host("KAFKA_HOST"), port("KAFKA_PORT")),
+        return List.of(
+                new PortClaim("KAFKA_PORT", host("KAFKA_HOST"), port("KAFKA_PORT")),
                 new PortClaim("KAFKA_CONTROLLER_PORT", host("KAFKA_HOST"), port("KAFKA_CONTROLLER_PORT")));
     }
 
@@ -56,7 +57,8 @@ public final class KafkaComponent extends ProcessComponent {
     /** A new KRaft log directory must be formatted with a cluster id once, as `kafka-storage.sh format` does. */
     private void formatStorage(Path config) throws IOException, ComponentFailure {
         // A one-shot tool of two seconds on every fresh start: the quick C1 compiler alone starts it sooner.
-        List<String> format = JavaCommand.withHeap("256m").option("-XX:TieredStopAtLevel=1")
+        List<String> format = JavaCommand.withHeap("256m")
+                .option("-XX:TieredStopAtLevel=1")
                 .option("-Dlog4j2.configurationFile=" + log4jConfig(layout))
                 .classpath(layout.kafkaLibs(), "kafka.tools.StorageTool")
                 .args("format", "--cluster-id", newClusterId(), "--config", config.toString())
@@ -76,8 +78,8 @@ public final class KafkaComponent extends ProcessComponent {
     /** A Kafka cluster id: 16 random bytes, base64url without padding (what `kafka-storage random-uuid` prints). */
     static String newClusterId() {
         UUID uuid = UUID.randomUUID();
-        ByteBuffer bytes = ByteBuffer.allocate(16).putLong(uuid.getMostSignificantBits())
-                .putLong(uuid.getLeastSignificantBits());
+        ByteBuffer bytes =
+                ByteBuffer.allocate(16).putLong(uuid.getMostSignificantBits()).putLong(uuid.getLeastSignificantBits());
         return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes.array());
     }
 
@@ -94,8 +96,10 @@ public final class KafkaComponent extends ProcessComponent {
         config.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, "2000");
         config.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, "2000");
         try (Admin admin = Admin.create(config)) {
-            return !admin.describeCluster(new DescribeClusterOptions().timeoutMs(2000)).nodes()
-                    .get(3, TimeUnit.SECONDS).isEmpty();
+            return !admin.describeCluster(new DescribeClusterOptions().timeoutMs(2000))
+                    .nodes()
+                    .get(3, TimeUnit.SECONDS)
+                    .isEmpty();
         } catch (Exception e) {
             return false;
         }

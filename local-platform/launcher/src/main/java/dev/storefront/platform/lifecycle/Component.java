@@ -46,6 +46,5 @@ public interface Component {
         return List.of();
     }
 
-    record PortClaim(String variable, String host, int port) {
-    }
+    record PortClaim(String variable, String host, int port) {}
 }

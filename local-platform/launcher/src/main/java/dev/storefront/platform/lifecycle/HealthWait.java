@@ -10,8 +10,7 @@ public final class HealthWait {
 
     private static final Duration POLL = Duration.ofMillis(200);
 
-    private HealthWait() {
-    }
+    private HealthWait() {}
 
     public static void await(ChildProcess process, Duration timeout, BooleanSupplier healthy)
             throws ComponentFailure, InterruptedException {
@@ -21,13 +20,14 @@ public final class HealthWait {
                 return;
             }
             if (!process.isAlive()) {
-                throw new ComponentFailure(process.name(),
+                throw new ComponentFailure(
+                        process.name(),
                         "exited with code " + process.exitCode().orElse(-1) + " before becoming healthy",
                         process.logFile());
             }
             if (Instant.now().isAfter(deadline)) {
-                throw new ComponentFailure(process.name(), "not healthy after " + timeout.toSeconds() + " s",
-                        process.logFile());
+                throw new ComponentFailure(
+                        process.name(), "not healthy after " + timeout.toSeconds() + " s", process.logFile());
             }
             Thread.sleep(POLL.toMillis());
         }

@@ -31,14 +31,14 @@ public final class Platform {
         for (Component component : components) {
             for (String dependency : component.dependsOn()) {
                 if (!seen.contains(dependency)) {
-                    throw new IllegalStateException(component.name() + " depends on " + dependency
-                            + ", which must be declared before it");
+                    throw new IllegalStateException(
+                            component.name() + " depends on " + dependency + ", which must be declared before it");
                 }
             }
             for (String used : component.usesWhileRunning()) {
                 if (!seen.contains(used)) {
-                    throw new IllegalStateException(component.name() + " uses " + used
-                            + ", which must be declared before it");
+                    throw new IllegalStateException(
+                            component.name() + " uses " + used + ", which must be declared before it");
                 }
             }
             seen.add(component.name());
@@ -54,9 +54,12 @@ public final class Platform {
         for (Component component : components) {
             for (Component.PortClaim claim : component.ports()) {
                 if (!Probes.portFree(claim.host(), claim.port())) {
-                    throw new ComponentFailure(component.name(), "port " + claim.port() + " (" + claim.variable()
-                            + ") is already in use: stop what uses it, or set " + claim.variable()
-                            + " to another port in .env", null);
+                    throw new ComponentFailure(
+                            component.name(),
+                            "port " + claim.port() + " (" + claim.variable()
+                                    + ") is already in use: stop what uses it, or set " + claim.variable()
+                                    + " to another port in .env",
+                            null);
                 }
             }
         }
@@ -73,10 +76,10 @@ public final class Platform {
         Map<String, CompletableFuture<Void>> started = new LinkedHashMap<>();
         try {
             for (Component component : components) {
-                CompletableFuture<?>[] dependencies = component.dependsOn().stream()
-                        .map(started::get).toArray(CompletableFuture[]::new);
-                CompletableFuture<Void> future = CompletableFuture.allOf(dependencies)
-                        .thenRunAsync(() -> startOne(component), pool);
+                CompletableFuture<?>[] dependencies =
+                        component.dependsOn().stream().map(started::get).toArray(CompletableFuture[]::new);
+                CompletableFuture<Void> future =
+                        CompletableFuture.allOf(dependencies).thenRunAsync(() -> startOne(component), pool);
                 future.whenComplete((ok, error) -> {
                     if (error != null) {
                         firstFailure.completeExceptionally(error);
@@ -84,7 +87,8 @@ public final class Platform {
                 });
                 started.put(component.name(), future);
             }
-            CompletableFuture<Void> all = CompletableFuture.allOf(started.values().toArray(CompletableFuture[]::new));
+            CompletableFuture<Void> all =
+                    CompletableFuture.allOf(started.values().toArray(CompletableFuture[]::new));
             CompletableFuture.anyOf(all, firstFailure).get();
         } catch (ExecutionException e) {
             stop();
@@ -105,11 +109,12 @@ public final class Platform {
             Thread.currentThread().interrupt();
             throw new CompletionException(new ComponentFailure(component.name(), "interrupted", component.logFile()));
         } catch (RuntimeException e) {
-            throw new CompletionException(new ComponentFailure(component.name(), String.valueOf(e.getMessage()),
-                    component.logFile(), e));
+            throw new CompletionException(
+                    new ComponentFailure(component.name(), String.valueOf(e.getMessage()), component.logFile(), e));
         }
-        out.accept(String.format("  %-13s %s (%.1f s)", component.name(),
-                component.isOneShot() ? "done" : "healthy", (System.nanoTime() - begin) / 1e9));
+        out.accept(String.format(
+                "  %-13s %s (%.1f s)",
+                component.name(), component.isOneShot() ? "done" : "healthy", (System.nanoTime() - begin) / 1e9));
     }
 
     private static ComponentFailure asFailure(Throwable error) {
@@ -140,11 +145,14 @@ public final class Platform {
             for (Component component : reversed) {
                 CompletableFuture<?>[] users = components.stream()
                         .filter(other -> other.usesWhileRunning().contains(component.name()))
-                        .map(other -> stopped.get(other.name())).toArray(CompletableFuture[]::new);
-                stopped.put(component.name(), CompletableFuture.allOf(users)
-                        .handleAsync((ok, error) -> stopOne(component), pool));
+                        .map(other -> stopped.get(other.name()))
+                        .toArray(CompletableFuture[]::new);
+                stopped.put(
+                        component.name(),
+                        CompletableFuture.allOf(users).handleAsync((ok, error) -> stopOne(component), pool));
             }
-            CompletableFuture.allOf(stopped.values().toArray(CompletableFuture[]::new)).join();
+            CompletableFuture.allOf(stopped.values().toArray(CompletableFuture[]::new))
+                    .join();
         } finally {
             pool.shutdownNow();
         }
@@ -164,8 +172,11 @@ public final class Platform {
             out.accept("  could not stop " + component.name() + ": " + e.getMessage());
             return null;
         }
-        out.accept(String.format("  %-13s %s (%.1f s)", component.name(),
-                graceful ? "stopped" : "did not stop in time and was KILLED", (System.nanoTime() - begin) / 1e9));
+        out.accept(String.format(
+                "  %-13s %s (%.1f s)",
+                component.name(),
+                graceful ? "stopped" : "did not stop in time and was KILLED",
+                (System.nanoTime() - begin) / 1e9));
         return null;
     }
 }

@@ -35,7 +35,9 @@ public final class Supervisor {
                 if (stopping.get()) {
                     return;
                 }
-                if (component instanceof ProcessComponent && !component.isOneShot() && component.pid().isEmpty()) {
+                if (component instanceof ProcessComponent
+                        && !component.isOneShot()
+                        && component.pid().isEmpty()) {
                     recover(component);
                 }
             }
@@ -56,7 +58,8 @@ public final class Supervisor {
         out.accept("Restarting " + component.name() + " (" + attempt + "/" + (MAX_RESTARTS - 1) + ") ...");
         try {
             component.start();
-            out.accept(component.name() + " is healthy again (pid " + component.pid().orElse(-1) + ").");
+            out.accept(component.name() + " is healthy again (pid "
+                    + component.pid().orElse(-1) + ").");
             onRestart.run();
         } catch (ComponentFailure failure) {
             out.accept("Restarting " + component.name() + " failed: " + failure.getMessage());

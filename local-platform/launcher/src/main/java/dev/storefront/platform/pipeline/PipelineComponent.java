@@ -26,7 +26,10 @@ public final class PipelineComponent extends ProcessComponent {
 
     @Override
     protected List<String> command() {
-        return JavaCommand.withHeap("384m").jar(layout.pipelineJar()).args("run").toList();
+        return JavaCommand.withHeap("384m")
+                .jar(layout.pipelineJar())
+                .args("run")
+                .toList();
     }
 
     @Override

@@ -63,8 +63,10 @@ public final class PostgresComponent implements Component {
                     .setPort(layout.env().port("POSTGRES_PORT"))
                     // The launcher stops PostgreSQL last, after everything that uses it.
                     .setRegisterShutdownHook(false)
-                    .setOutputRedirector(ProcessBuilder.Redirect.appendTo(logFile().toFile()))
-                    .setErrorRedirector(ProcessBuilder.Redirect.appendTo(logFile().toFile()))
+                    .setOutputRedirector(
+                            ProcessBuilder.Redirect.appendTo(logFile().toFile()))
+                    .setErrorRedirector(
+                            ProcessBuilder.Redirect.appendTo(logFile().toFile()))
                     // Logical decoding for Debezium; zonky's test defaults turn durability off: turn it back on,
                     // this data is kept between runs.
                     .setServerConfig("wal_level", "logical")
@@ -87,7 +89,7 @@ public final class PostgresComponent implements Component {
             return;
         }
         try (Connection connection = connect(BOOTSTRAP_USER, "postgres");
-             PreparedStatement exists = connection.prepareStatement("SELECT 1 FROM pg_roles WHERE rolname = ?")) {
+                PreparedStatement exists = connection.prepareStatement("SELECT 1 FROM pg_roles WHERE rolname = ?")) {
             exists.setString(1, user);
             try (ResultSet rs = exists.executeQuery()) {
                 if (rs.next()) {
@@ -98,7 +100,8 @@ public final class PostgresComponent implements Component {
                     "SELECT format('CREATE ROLE %I SUPERUSER LOGIN PASSWORD %L', ?::text, ?::text)")) {
                 create.setString(1, user);
                 create.setString(2, layout.env().get("POSTGRES_PASSWORD").orElse(""));
-                try (ResultSet sql = create.executeQuery(); Statement statement = connection.createStatement()) {
+                try (ResultSet sql = create.executeQuery();
+                        Statement statement = connection.createStatement()) {
                     sql.next();
                     statement.execute(sql.getString(1));
                 }
@@ -114,7 +117,8 @@ public final class PostgresComponent implements Component {
         env.get("ANALYTICS_DB").ifPresent(databases::add);
         try (Connection connection = connect(BOOTSTRAP_USER, "postgres")) {
             for (String database : databases) {
-                try (PreparedStatement exists = connection.prepareStatement("SELECT 1 FROM pg_database WHERE datname = ?")) {
+                try (PreparedStatement exists =
+                        connection.prepareStatement("SELECT 1 FROM pg_database WHERE datname = ?")) {
                     exists.setString(1, database);
                     try (ResultSet rs = exists.executeQuery()) {
                         if (rs.next()) {
@@ -138,7 +142,8 @@ public final class PostgresComponent implements Component {
         PlatformEnv env = layout.env();
         return DriverManager.getConnection(
                 "jdbc:postgresql://localhost:" + env.port("POSTGRES_PORT") + "/" + database,
-                user, env.get("POSTGRES_PASSWORD").orElse(""));
+                user,
+                env.get("POSTGRES_PASSWORD").orElse(""));
     }
 
     @Override
@@ -160,7 +165,7 @@ public final class PostgresComponent implements Component {
     @Override
     public boolean isHealthy() {
         try (Connection connection = superuserConnection(layout.env().require("POSTGRES_DB"));
-             Statement statement = connection.createStatement()) {
+                Statement statement = connection.createStatement()) {
             return statement.execute("SELECT 1");
         } catch (SQLException e) {
             return false;
@@ -174,7 +179,8 @@ public final class PostgresComponent implements Component {
             return OptionalLong.empty();
         }
         try {
-            return OptionalLong.of(Long.parseLong(Files.readAllLines(pidFile).get(0).trim()));
+            return OptionalLong.of(
+                    Long.parseLong(Files.readAllLines(pidFile).get(0).trim()));
         } catch (IOException | RuntimeException e) {
             return OptionalLong.empty();
         }

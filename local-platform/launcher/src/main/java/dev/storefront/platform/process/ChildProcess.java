@@ -29,8 +29,9 @@ public final class ChildProcess {
         this.process = process;
     }
 
-    public static ChildProcess start(String name, List<String> command, Map<String, String> environment,
-                                     Path workingDir, Path logFile) throws IOException {
+    public static ChildProcess start(
+            String name, List<String> command, Map<String, String> environment, Path workingDir, Path logFile)
+            throws IOException {
         Files.createDirectories(logFile.getParent());
         List<String> full = new ArrayList<>();
         if (HAS_SETSID) {

@@ -13,8 +13,7 @@ public final class LogTail {
 
     private static final int MAX_BYTES = 64 * 1024;
 
-    private LogTail() {
-    }
+    private LogTail() {}
 
     public static List<String> lastLines(Path file, int lines) {
         if (!Files.isRegularFile(file)) {

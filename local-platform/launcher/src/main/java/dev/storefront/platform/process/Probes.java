@@ -13,15 +13,19 @@ import java.time.Duration;
 /** Cheap health probes: an HTTP GET answering 2xx, a TCP port accepting, a port being free. */
 public final class Probes {
 
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private static final HttpClient HTTP =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
-    private Probes() {
-    }
+    private Probes() {}
 
     public static boolean httpOk(String url) {
         try {
-            HttpRequest request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(3)).GET().build();
-            int status = HTTP.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+            HttpRequest request = HttpRequest.newBuilder(URI.create(url))
+                    .timeout(Duration.ofSeconds(3))
+                    .GET()
+                    .build();
+            int status =
+                    HTTP.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
             return status >= 200 && status < 300;
         } catch (IOException e) {
             return false;

@@ -8,8 +8,7 @@ import java.util.concurrent.TimeoutException;
 /** Graceful-then-forced termination of a process by handle (works for processes another launcher started). */
 public final class Signals {
 
-    private Signals() {
-    }
+    private Signals() {}
 
     /** Sends SIGTERM and waits up to {@code grace}; then SIGKILL. Returns true if it exited gracefully. */
     public static boolean terminate(ProcessHandle handle, Duration grace) {

@@ -39,7 +39,8 @@ public final class RegistryComponent extends ProcessComponent {
         Map<String, String> environment = new HashMap<>(layout.env().asMap());
         Properties settings = new Properties();
         try {
-            settings.load(new StringReader(new ConfigTemplate("/registry/registry.env").render(layout.env().asMap())));
+            settings.load(new StringReader(new ConfigTemplate("/registry/registry.env")
+                    .render(layout.env().asMap())));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -97,52 +97,67 @@ class PlatformTest {
 
     @Test
     void startsEachComponentAfterItsDependenciesAndStopsInReverse() throws Exception {
-        Platform platform = new Platform(List.of(
-                new Fake("postgres", false), new Fake("kafka", false),
-                new Fake("connect", false, "kafka"), new Fake("init", false, "connect", "postgres")), s -> { });
+        Platform platform = new Platform(
+                List.of(
+                        new Fake("postgres", false), new Fake("kafka", false),
+                        new Fake("connect", false, "kafka"), new Fake("init", false, "connect", "postgres")),
+                s -> {});
 
         platform.start();
 
         assertThat(events.indexOf("started connect")).isGreaterThan(events.indexOf("started kafka"));
-        assertThat(events.indexOf("started init")).isGreaterThan(events.indexOf("started connect"))
+        assertThat(events.indexOf("started init"))
+                .isGreaterThan(events.indexOf("started connect"))
                 .isGreaterThan(events.indexOf("started postgres"));
         events.clear();
         platform.stop();
-        assertThat(events).containsSubsequence("stopped init", "stopping connect", "stopped connect",
-                "stopping kafka", "stopped kafka").containsSubsequence("stopped init", "stopping postgres");
+        assertThat(events)
+                .containsSubsequence(
+                        "stopped init", "stopping connect", "stopped connect", "stopping kafka", "stopped kafka")
+                .containsSubsequence("stopped init", "stopping postgres");
     }
 
     @Test
     void stopsWhatUsesAComponentBeforeItAndTheRestInParallel() throws Exception {
         // connect starts right after kafka, beside the registry, but uses the registry while it runs.
-        Platform platform = new Platform(List.of(
-                new Fake("kafka", false), new Fake("registry", false), new Fake("seeder", false),
-                new Fake("connect", false, "kafka").alsoUses("registry")), s -> { });
+        Platform platform = new Platform(
+                List.of(
+                        new Fake("kafka", false),
+                        new Fake("registry", false),
+                        new Fake("seeder", false),
+                        new Fake("connect", false, "kafka").alsoUses("registry")),
+                s -> {});
         platform.start();
         events.clear();
 
         platform.stop();
 
-        assertThat(events).containsSubsequence("stopped connect", "stopping registry")
+        assertThat(events)
+                .containsSubsequence("stopped connect", "stopping registry")
                 .containsSubsequence("stopped connect", "stopping kafka");
-        assertThat(events.indexOf("stopping seeder")).as("the seeder stops beside connect, not after it")
+        assertThat(events.indexOf("stopping seeder"))
+                .as("the seeder stops beside connect, not after it")
                 .isLessThan(events.indexOf("stopped connect"));
     }
 
     @Test
     void aFailureNamesTheComponentAndStopsTheOthers() {
-        Platform platform = new Platform(List.of(
-                new Fake("postgres", false), new Fake("kafka", false),
-                new Fake("connect", true, "kafka"), new Fake("init", false, "connect")), s -> { });
+        Platform platform = new Platform(
+                List.of(
+                        new Fake("postgres", false), new Fake("kafka", false),
+                        new Fake("connect", true, "kafka"), new Fake("init", false, "connect")),
+                s -> {});
 
         assertThatThrownBy(platform::start)
-                .isInstanceOfSatisfying(ComponentFailure.class, f -> assertThat(f.component()).isEqualTo("connect"));
+                .isInstanceOfSatisfying(
+                        ComponentFailure.class, f -> assertThat(f.component()).isEqualTo("connect"));
         assertThat(events).contains("stopped kafka", "stopped postgres").doesNotContain("started init");
     }
 
     @Test
     void dependenciesMustBeDeclaredFirst() {
-        assertThatThrownBy(() -> new Platform(List.of(new Fake("connect", false, "kafka"), new Fake("kafka", false)),
-                s -> { })).hasMessageContaining("connect depends on kafka");
+        assertThatThrownBy(() ->
+                        new Platform(List.of(new Fake("connect", false, "kafka"), new Fake("kafka", false)), s -> {}))
+                .hasMessageContaining("connect depends on kafka");
     }
 }
