@@ -6,6 +6,7 @@ import dev.storefront.e2e.compose.ComposeFiles.Instruction;
 import dev.storefront.e2e.compose.ComposeFiles.Service;
 import dev.storefront.e2e.support.Tools;
 import dev.storefront.env.PlatformEnv;
+import dev.storefront.env.run.Command;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -36,7 +37,7 @@ class ComposeFilesIT {
     @Test
     void eachLayerResolvesWithTheRootEnv() {
         for (String layer : ComposeFiles.LAYERS) {
-            Tools.Result result = config(compose.root.resolve(".env"), layer);
+            Command.Result result = config(compose.root.resolve(".env"), layer);
             // Only a masked output is shown: the resolved configuration holds the .env secrets.
             String shown = PlatformEnv.of(compose.env).mask(result.output());
             assertThat(result.exitCode())
@@ -54,7 +55,7 @@ class ComposeFilesIT {
                     .filter(line -> !line.startsWith("SEEDER_PORT="))
                     .toList();
             Files.write(incomplete, lines);
-            Tools.Result result = config(incomplete, "source");
+            Command.Result result = config(incomplete, "source");
             assertThat(result.output())
                     .as("docker compose config without SEEDER_PORT")
                     .contains("SEEDER_PORT");
@@ -110,7 +111,7 @@ class ComposeFilesIT {
         }
     }
 
-    private static Tools.Result config(Path envFile, String layer) {
+    private static Command.Result config(Path envFile, String layer) {
         List<String> command = new ArrayList<>(dockerCompose);
         command.addAll(List.of(
                 "--env-file", envFile.toString(), "-f", compose.file(layer).toString(), "config", "--quiet"));

@@ -10,6 +10,7 @@ import dev.storefront.e2e.support.LocalPlatform;
 import dev.storefront.e2e.support.LocalPlatformExtension;
 import dev.storefront.e2e.support.SeederClient;
 import dev.storefront.e2e.support.Tools;
+import dev.storefront.env.run.Command;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -51,7 +52,7 @@ class NotebooksIT {
         tables = platform.capturedTables();
         nbconvert = Tools.require(
                 DEBIAN_PACKAGES, List.of(List.of("jupyter-nbconvert"), List.of("jupyter", "nbconvert")), "--version");
-        Tools.Result modules = Tools.run(
+        Command.Result modules = Tools.run(
                 platform.root(),
                 Map.of(),
                 Duration.ofMinutes(1),
@@ -132,7 +133,7 @@ class NotebooksIT {
                 "--output-dir",
                 output.toString(),
                 notebook));
-        Tools.Result result =
+        Command.Result result =
                 Tools.run(platform.root().resolve("jupyter"), environment, Duration.ofMinutes(12), command);
         assertThat(result.exitCode())
                 .as("%s failed:\n%s", notebook, platform.env().mask(result.output()))

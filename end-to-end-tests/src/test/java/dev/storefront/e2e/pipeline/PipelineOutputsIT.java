@@ -7,7 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.storefront.e2e.support.LocalPlatform;
 import dev.storefront.e2e.support.LocalPlatformExtension;
 import dev.storefront.e2e.support.SeederClient;
-import dev.storefront.env.run.IsolatedPlatform.Result;
+import dev.storefront.env.run.Command.Result;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Order;

@@ -3,7 +3,7 @@ package dev.storefront.e2e.streaming;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.storefront.e2e.support.LocalPlatform;
-import dev.storefront.env.run.IsolatedPlatform.Result;
+import dev.storefront.env.run.Command.Result;
 import java.util.Map;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;

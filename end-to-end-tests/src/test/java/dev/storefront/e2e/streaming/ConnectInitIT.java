@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.storefront.e2e.support.ConnectWorker;
 import dev.storefront.e2e.support.LocalPlatform;
 import dev.storefront.e2e.support.LocalPlatformExtension;
-import dev.storefront.env.run.IsolatedPlatform.Result;
+import dev.storefront.env.run.Command.Result;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.storefront.e2e.support.LocalPlatform;
 import dev.storefront.e2e.support.LocalPlatformExtension;
-import dev.storefront.env.run.IsolatedPlatform.Result;
+import dev.storefront.env.run.Command.Result;
 import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.Order;

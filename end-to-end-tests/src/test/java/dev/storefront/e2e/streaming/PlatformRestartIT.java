@@ -8,7 +8,7 @@ import dev.storefront.e2e.support.LocalPlatform;
 import dev.storefront.e2e.support.LocalPlatformExtension;
 import dev.storefront.e2e.support.Rows;
 import dev.storefront.e2e.support.SeederClient;
-import dev.storefront.env.run.IsolatedPlatform.Result;
+import dev.storefront.env.run.Command.Result;
 import java.sql.Connection;
 import java.time.Duration;
 import org.junit.jupiter.api.Order;

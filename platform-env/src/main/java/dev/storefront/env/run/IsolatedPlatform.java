@@ -3,11 +3,11 @@ package dev.storefront.env.run;
 import dev.storefront.env.PlatformEndpoints;
 import dev.storefront.env.PlatformEnv;
 import dev.storefront.env.PlatformVariable;
+import dev.storefront.env.run.Command.Result;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -17,7 +17,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 /**
@@ -55,9 +54,6 @@ public final class IsolatedPlatform {
         return new IsolatedPlatform(home.toAbsolutePath().normalize(), dir, overrides);
     }
 
-    /** A command's exit code and everything it printed. */
-    public record Result(int exitCode, String output) {}
-
     /** Runs the launcher (what `./platform` runs) with {@code args}, capturing its output. */
     public Result launcher(Map<String, String> extraEnv, Duration timeout, String... args) {
         return execute(launcherCommand(args), extraEnv, timeout);
@@ -74,30 +70,9 @@ public final class IsolatedPlatform {
 
     /** Runs any command from the repository root with this platform's configuration plus {@code extraEnv}. */
     public Result execute(List<String> command, Map<String, String> extraEnv, Duration timeout) {
-        try {
-            Path output = Files.createTempFile("platform-command", ".log");
-            try {
-                ProcessBuilder builder = new ProcessBuilder(command)
-                        .directory(home.toFile())
-                        .redirectErrorStream(true)
-                        .redirectOutput(output.toFile());
-                builder.environment().putAll(overrides);
-                builder.environment().putAll(extraEnv);
-                Process process = builder.start();
-                if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
-                    process.destroyForcibly();
-                    throw new IllegalStateException("Timed out after " + timeout + ": " + String.join(" ", command));
-                }
-                return new Result(process.exitValue(), Files.readString(output, StandardCharsets.UTF_8));
-            } finally {
-                Files.deleteIfExists(output);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        Map<String, String> environment = new LinkedHashMap<>(overrides);
+        environment.putAll(extraEnv);
+        return Command.run(home, environment, timeout, command);
     }
 
     /** `java -jar <jar>` with this JVM's java. */
