@@ -1,7 +1,7 @@
 package dev.storefront.pipeline;
 
-import dev.storefront.env.PlatformEnv;
-import dev.storefront.env.PlatformEnvException;
+import dev.storefront.contract.PlatformEnv;
+import dev.storefront.contract.PlatformEnvException;
 import dev.storefront.pipeline.config.PipelineConfig;
 import dev.storefront.pipeline.run.RunCommand;
 import dev.storefront.pipeline.verify.VerifyCommand;

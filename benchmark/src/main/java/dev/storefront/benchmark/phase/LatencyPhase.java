@@ -11,7 +11,7 @@ import dev.storefront.benchmark.report.Figure;
 import dev.storefront.benchmark.report.Percentiles;
 import dev.storefront.benchmark.report.PhaseResult;
 import dev.storefront.benchmark.report.Target;
-import dev.storefront.env.CdcTopicNames;
+import dev.storefront.contract.CdcTopicNames;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;

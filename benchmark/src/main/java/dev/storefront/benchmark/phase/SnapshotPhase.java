@@ -10,7 +10,7 @@ import dev.storefront.benchmark.report.Bottleneck;
 import dev.storefront.benchmark.report.Figure;
 import dev.storefront.benchmark.report.PhaseResult;
 import dev.storefront.benchmark.report.Target;
-import dev.storefront.env.ReplicationSlots;
+import dev.storefront.contract.ReplicationSlots;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;

@@ -9,7 +9,7 @@ import dev.storefront.benchmark.report.Bottleneck;
 import dev.storefront.benchmark.report.Figure;
 import dev.storefront.benchmark.report.PhaseResult;
 import dev.storefront.benchmark.report.Target;
-import dev.storefront.env.CdcTopicNames;
+import dev.storefront.contract.CdcTopicNames;
 import java.nio.ByteBuffer;
 import java.sql.Connection;
 import java.sql.DriverManager;

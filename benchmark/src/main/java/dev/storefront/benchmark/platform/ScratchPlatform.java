@@ -1,8 +1,8 @@
 package dev.storefront.benchmark.platform;
 
-import dev.storefront.env.PlatformEndpoints;
-import dev.storefront.env.PlatformEnv;
-import dev.storefront.env.run.IsolatedPlatform;
+import dev.storefront.contract.PlatformEndpoints;
+import dev.storefront.contract.PlatformEnv;
+import dev.storefront.contract.run.IsolatedPlatform;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.sql.Connection;

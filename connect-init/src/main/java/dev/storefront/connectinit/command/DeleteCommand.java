@@ -4,7 +4,7 @@ import dev.storefront.connectinit.ExitCode;
 import dev.storefront.connectinit.connect.ConnectClient;
 import dev.storefront.connectinit.slot.ReplicationSlots;
 import dev.storefront.connectinit.template.RenderedConnector;
-import dev.storefront.env.ReplicationSlots.Outcome;
+import dev.storefront.contract.ReplicationSlots.Outcome;
 import java.util.List;
 import java.util.Optional;
 import picocli.CommandLine.Command;

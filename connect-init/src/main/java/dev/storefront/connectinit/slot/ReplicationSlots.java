@@ -3,9 +3,9 @@ package dev.storefront.connectinit.slot;
 import dev.storefront.connectinit.CliFailure;
 import dev.storefront.connectinit.ExitCode;
 import dev.storefront.connectinit.secret.JsonMasker;
-import dev.storefront.env.PlatformEnv;
-import dev.storefront.env.ReplicationSlots.Outcome;
-import dev.storefront.env.ReplicationSlots.StillInUse;
+import dev.storefront.contract.PlatformEnv;
+import dev.storefront.contract.ReplicationSlots.Outcome;
+import dev.storefront.contract.ReplicationSlots.StillInUse;
 import java.io.PrintWriter;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -15,7 +15,7 @@ import java.util.Properties;
 
 /**
  * connect-init's side of dropping a deleted connector's slot: connects as the superuser of .env and reports in its
- * exit codes; the waiting and dropping are the platform's {@link dev.storefront.env.ReplicationSlots}.
+ * exit codes; the waiting and dropping are the platform's {@link dev.storefront.contract.ReplicationSlots}.
  */
 public final class ReplicationSlots {
 
@@ -34,7 +34,7 @@ public final class ReplicationSlots {
 
     public Outcome drop(String slot, Duration timeout, PrintWriter out) {
         try (Connection connection = connect()) {
-            return dev.storefront.env.ReplicationSlots.drop(connection, slot, timeout, line -> {
+            return dev.storefront.contract.ReplicationSlots.drop(connection, slot, timeout, line -> {
                 out.println(line);
                 out.flush();
             });

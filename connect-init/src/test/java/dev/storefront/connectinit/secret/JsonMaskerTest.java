@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.storefront.connectinit.Json;
 import dev.storefront.connectinit.template.RenderedConnector;
-import dev.storefront.env.PlatformEnv;
+import dev.storefront.contract.PlatformEnv;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;

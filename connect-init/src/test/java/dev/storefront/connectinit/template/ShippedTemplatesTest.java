@@ -2,7 +2,7 @@ package dev.storefront.connectinit.template;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.storefront.env.PlatformEnv;
+import dev.storefront.contract.PlatformEnv;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;

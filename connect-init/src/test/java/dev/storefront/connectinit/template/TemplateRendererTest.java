@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.storefront.connectinit.CliFailure;
 import dev.storefront.connectinit.ExitCode;
-import dev.storefront.env.PlatformEnv;
+import dev.storefront.contract.PlatformEnv;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;

@@ -3,7 +3,7 @@ package dev.storefront.e2e.compose;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-import dev.storefront.env.PlatformEnv;
+import dev.storefront.contract.PlatformEnv;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;

@@ -2,11 +2,11 @@ package dev.storefront.e2e.compose;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.storefront.contract.PlatformEnv;
+import dev.storefront.contract.run.Command;
 import dev.storefront.e2e.compose.ComposeFiles.Instruction;
 import dev.storefront.e2e.compose.ComposeFiles.Service;
 import dev.storefront.e2e.support.Tools;
-import dev.storefront.env.PlatformEnv;
-import dev.storefront.env.run.Command;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

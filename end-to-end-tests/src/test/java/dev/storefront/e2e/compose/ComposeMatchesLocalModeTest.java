@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
 /**
  * Compose and local mode cannot drift apart: the same .env variables set the same components' ports, every variable
  * compose interpolates is defined in .env, and the Connect image and registry get local mode's plugins and settings.
- * Local mode's side is read from the launcher (PortClaims, Layout, its config files), compose's from the YAML.
+ * Local mode's side is read from the launcher's components manifest and config files, compose's from the YAML.
  */
 class ComposeMatchesLocalModeTest {
 

@@ -5,12 +5,12 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.storefront.contract.run.Command;
 import dev.storefront.e2e.support.CdcTopics;
 import dev.storefront.e2e.support.LocalPlatform;
 import dev.storefront.e2e.support.LocalPlatformExtension;
 import dev.storefront.e2e.support.SeederClient;
 import dev.storefront.e2e.support.Tools;
-import dev.storefront.env.run.Command;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -4,10 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.storefront.contract.run.Command.Result;
 import dev.storefront.e2e.support.LocalPlatform;
 import dev.storefront.e2e.support.LocalPlatformExtension;
 import dev.storefront.e2e.support.SeederClient;
-import dev.storefront.env.run.Command.Result;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Order;

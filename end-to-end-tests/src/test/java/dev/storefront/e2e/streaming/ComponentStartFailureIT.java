@@ -2,8 +2,8 @@ package dev.storefront.e2e.streaming;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.storefront.contract.run.Command.Result;
 import dev.storefront.e2e.support.LocalPlatform;
-import dev.storefront.env.run.Command.Result;
 import java.util.Map;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;

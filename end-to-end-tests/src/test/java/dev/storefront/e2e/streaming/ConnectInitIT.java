@@ -2,10 +2,10 @@ package dev.storefront.e2e.streaming;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.storefront.contract.run.Command.Result;
 import dev.storefront.e2e.support.ConnectWorker;
 import dev.storefront.e2e.support.LocalPlatform;
 import dev.storefront.e2e.support.LocalPlatformExtension;
-import dev.storefront.env.run.Command.Result;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;

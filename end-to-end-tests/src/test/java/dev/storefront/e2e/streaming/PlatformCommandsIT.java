@@ -2,9 +2,9 @@ package dev.storefront.e2e.streaming;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.storefront.contract.run.Command.Result;
 import dev.storefront.e2e.support.LocalPlatform;
 import dev.storefront.e2e.support.LocalPlatformExtension;
-import dev.storefront.env.run.Command.Result;
 import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.Order;

@@ -3,12 +3,12 @@ package dev.storefront.e2e.streaming;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.storefront.contract.run.Command.Result;
 import dev.storefront.e2e.support.CdcTopics;
 import dev.storefront.e2e.support.LocalPlatform;
 import dev.storefront.e2e.support.LocalPlatformExtension;
 import dev.storefront.e2e.support.Rows;
 import dev.storefront.e2e.support.SeederClient;
-import dev.storefront.env.run.Command.Result;
 import java.sql.Connection;
 import java.time.Duration;
 import org.junit.jupiter.api.Order;

@@ -1,6 +1,6 @@
 package dev.storefront.e2e.support;
 
-import dev.storefront.env.CdcTopicNames;
+import dev.storefront.contract.CdcTopicNames;
 import io.apicurio.registry.serde.avro.AvroKafkaDeserializer;
 import java.time.Duration;
 import java.util.ArrayList;

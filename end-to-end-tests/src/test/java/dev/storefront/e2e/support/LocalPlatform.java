@@ -1,10 +1,10 @@
 package dev.storefront.e2e.support;
 
-import dev.storefront.env.PlatformEndpoints;
-import dev.storefront.env.PlatformEnv;
-import dev.storefront.env.StorefrontTables;
-import dev.storefront.env.run.Command.Result;
-import dev.storefront.env.run.IsolatedPlatform;
+import dev.storefront.contract.PlatformEndpoints;
+import dev.storefront.contract.PlatformEnv;
+import dev.storefront.contract.StorefrontTables;
+import dev.storefront.contract.run.Command.Result;
+import dev.storefront.contract.run.IsolatedPlatform;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;

@@ -1,7 +1,7 @@
 package dev.storefront.e2e.support;
 
-import dev.storefront.env.run.Command;
-import dev.storefront.env.run.Command.Result;
+import dev.storefront.contract.run.Command;
+import dev.storefront.contract.run.Command.Result;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;

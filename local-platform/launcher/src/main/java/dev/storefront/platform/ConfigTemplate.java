@@ -1,6 +1,6 @@
 package dev.storefront.platform;
 
-import dev.storefront.env.Placeholders;
+import dev.storefront.contract.Placeholders;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;

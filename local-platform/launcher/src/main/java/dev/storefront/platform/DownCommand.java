@@ -1,6 +1,6 @@
 package dev.storefront.platform;
 
-import dev.storefront.env.run.RunState;
+import dev.storefront.contract.run.RunState;
 import dev.storefront.platform.process.Signals;
 import java.io.IOException;
 import java.nio.file.Files;

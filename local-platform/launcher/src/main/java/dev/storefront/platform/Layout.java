@@ -1,6 +1,7 @@
 package dev.storefront.platform;
 
-import dev.storefront.env.PlatformEnv;
+import dev.storefront.contract.PlatformEnv;
+import dev.storefront.platform.lifecycle.ComponentManifest;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -55,7 +56,7 @@ public final class Layout {
     }
 
     public Path connectPluginPath() {
-        return home.resolve("local-platform/connect-plugins/target/plugins");
+        return home.resolve(ComponentManifest.SHIPPED.connectPluginPath());
     }
 
     public Path registryDir() {

@@ -1,7 +1,7 @@
 package dev.storefront.platform;
 
-import dev.storefront.env.PlatformEnv;
-import dev.storefront.env.PlatformEnvException;
+import dev.storefront.contract.PlatformEnv;
+import dev.storefront.contract.PlatformEnvException;
 import java.nio.file.Path;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;

@@ -1,6 +1,6 @@
 package dev.storefront.platform;
 
-import dev.storefront.env.run.RunState;
+import dev.storefront.contract.run.RunState;
 import dev.storefront.platform.connect.ConnectorStates;
 import dev.storefront.platform.lifecycle.Component;
 import java.util.List;

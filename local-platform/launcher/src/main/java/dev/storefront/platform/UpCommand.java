@@ -1,7 +1,7 @@
 package dev.storefront.platform;
 
-import dev.storefront.env.run.RunState;
-import dev.storefront.env.run.RunState.Phase;
+import dev.storefront.contract.run.RunState;
+import dev.storefront.contract.run.RunState.Phase;
 import dev.storefront.platform.lifecycle.Component;
 import dev.storefront.platform.lifecycle.ComponentFailure;
 import dev.storefront.platform.lifecycle.Platform;

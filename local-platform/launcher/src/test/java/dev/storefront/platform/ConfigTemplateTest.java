@@ -3,7 +3,7 @@ package dev.storefront.platform;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.storefront.env.PlatformEnv;
+import dev.storefront.contract.PlatformEnv;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;

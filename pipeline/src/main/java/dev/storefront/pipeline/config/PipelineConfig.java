@@ -1,8 +1,8 @@
 package dev.storefront.pipeline.config;
 
-import dev.storefront.env.Placeholders;
-import dev.storefront.env.PlatformEnv;
-import dev.storefront.env.PlatformEnvException;
+import dev.storefront.contract.Placeholders;
+import dev.storefront.contract.PlatformEnv;
+import dev.storefront.contract.PlatformEnvException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;

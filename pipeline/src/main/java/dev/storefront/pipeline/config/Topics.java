@@ -1,7 +1,7 @@
 package dev.storefront.pipeline.config;
 
-import dev.storefront.env.CdcTopicNames;
-import dev.storefront.env.StorefrontTables;
+import dev.storefront.contract.CdcTopicNames;
+import dev.storefront.contract.StorefrontTables;
 import java.util.List;
 import java.util.stream.Stream;
 

@@ -1,8 +1,8 @@
 package dev.storefront.pipeline.outbox;
 
-import dev.storefront.env.outbox.OrderCreated;
-import dev.storefront.env.outbox.OutboxMessageException;
-import dev.storefront.env.outbox.OutboxMessages;
+import dev.storefront.contract.outbox.OrderCreated;
+import dev.storefront.contract.outbox.OutboxMessageException;
+import dev.storefront.contract.outbox.OutboxMessages;
 import dev.storefront.pipeline.avro.OrderOutput;
 import dev.storefront.pipeline.avro.OrderOutputItem;
 import java.nio.ByteBuffer;

@@ -1,6 +1,6 @@
 package dev.storefront.pipeline.run;
 
-import dev.storefront.env.PlatformEnvException;
+import dev.storefront.contract.PlatformEnvException;
 import dev.storefront.pipeline.ExitCode;
 import dev.storefront.pipeline.PipelineCli;
 import dev.storefront.pipeline.config.PipelineConfig;

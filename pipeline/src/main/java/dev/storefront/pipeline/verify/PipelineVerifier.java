@@ -1,7 +1,7 @@
 package dev.storefront.pipeline.verify;
 
 import com.google.protobuf.InvalidProtocolBufferException;
-import dev.storefront.env.StorefrontTables;
+import dev.storefront.contract.StorefrontTables;
 import dev.storefront.pipeline.PipelineFailure;
 import dev.storefront.pipeline.analytics.Group;
 import dev.storefront.pipeline.avro.OrderFact;

@@ -3,8 +3,8 @@ package dev.storefront.pipeline.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.storefront.env.PlatformEnv;
-import dev.storefront.env.PlatformEnvException;
+import dev.storefront.contract.PlatformEnv;
+import dev.storefront.contract.PlatformEnvException;
 import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.Test;

@@ -3,8 +3,8 @@ package dev.storefront.pipeline.connectors;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.storefront.env.Placeholders;
-import dev.storefront.env.PlatformEnv;
+import dev.storefront.contract.Placeholders;
+import dev.storefront.contract.PlatformEnv;
 import dev.storefront.pipeline.config.Topics;
 import dev.storefront.pipeline.serde.JsonSerde;
 import dev.storefront.pipeline.verify.CdcHistoryCheck;

@@ -5,8 +5,8 @@ import static dev.storefront.pipeline.testing.PipelineDriver.TOPICS;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.storefront.env.outbox.OrderCreated;
-import dev.storefront.env.outbox.OutboxMessages;
+import dev.storefront.contract.outbox.OrderCreated;
+import dev.storefront.contract.outbox.OutboxMessages;
 import dev.storefront.pipeline.avro.OrderKey;
 import dev.storefront.pipeline.avro.OrderOutput;
 import dev.storefront.pipeline.avro.OrderOutputItem;

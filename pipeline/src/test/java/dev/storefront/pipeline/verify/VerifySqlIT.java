@@ -2,7 +2,7 @@ package dev.storefront.pipeline.verify;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.storefront.env.PlatformEnv;
+import dev.storefront.contract.PlatformEnv;
 import dev.storefront.pipeline.analytics.Group;
 import dev.storefront.pipeline.verify.CdcHistoryCheck.RowState;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;

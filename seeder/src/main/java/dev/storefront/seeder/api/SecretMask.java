@@ -1,6 +1,6 @@
 package dev.storefront.seeder.api;
 
-import dev.storefront.env.SecretMasker;
+import dev.storefront.contract.SecretMasker;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Optional;
 import java.util.stream.Stream;

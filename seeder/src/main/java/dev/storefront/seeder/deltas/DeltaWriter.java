@@ -1,7 +1,7 @@
 package dev.storefront.seeder.deltas;
 
-import dev.storefront.env.outbox.OrderCreated;
-import dev.storefront.env.outbox.OutboxMessages;
+import dev.storefront.contract.outbox.OrderCreated;
+import dev.storefront.contract.outbox.OutboxMessages;
 import dev.storefront.seeder.fakedata.FakePools;
 import dev.storefront.seeder.store.Customer;
 import dev.storefront.seeder.store.Order;

@@ -3,9 +3,9 @@ package dev.storefront.seeder.deltas;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import dev.storefront.env.outbox.OrderCreated;
-import dev.storefront.env.outbox.OutboxMessageException;
-import dev.storefront.env.outbox.OutboxMessages;
+import dev.storefront.contract.outbox.OrderCreated;
+import dev.storefront.contract.outbox.OutboxMessageException;
+import dev.storefront.contract.outbox.OutboxMessages;
 import dev.storefront.seeder.testsupport.LogicalSlot;
 import dev.storefront.seeder.testsupport.LogicalSlot.Change;
 import dev.storefront.seeder.testsupport.SeederApi;

@@ -1,6 +1,6 @@
 package dev.storefront.seeder.testsupport;
 
-import dev.storefront.env.PlatformEnv;
+import dev.storefront.contract.PlatformEnv;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;

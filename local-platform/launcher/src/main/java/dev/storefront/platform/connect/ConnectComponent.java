@@ -4,12 +4,9 @@ import dev.storefront.platform.ConfigTemplate;
 import dev.storefront.platform.Layout;
 import dev.storefront.platform.kafka.KafkaComponent;
 import dev.storefront.platform.lifecycle.ProcessComponent;
-import dev.storefront.platform.postgres.PostgresComponent;
 import dev.storefront.platform.process.JavaCommand;
 import dev.storefront.platform.process.Probes;
-import dev.storefront.platform.registry.RegistryComponent;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,18 +17,7 @@ public final class ConnectComponent extends ProcessComponent {
     public static final String NAME = "connect";
 
     public ConnectComponent(Layout layout) {
-        super(layout, NAME, List.of(KafkaComponent.NAME), Duration.ofSeconds(120));
-    }
-
-    /** Debezium reads PostgreSQL and the converters write schemas to the registry: stop Connect before both. */
-    @Override
-    public List<String> usesWhileRunning() {
-        return List.of(KafkaComponent.NAME, PostgresComponent.NAME, RegistryComponent.NAME);
-    }
-
-    @Override
-    public List<PortClaim> ports() {
-        return List.of(new PortClaim("CONNECT_PORT", host("CONNECT_HOST"), port("CONNECT_PORT")));
+        super(layout, NAME);
     }
 
     @Override
@@ -40,7 +26,7 @@ public final class ConnectComponent extends ProcessComponent {
         values.put("platform.connect.pluginPath", layout.connectPluginPath().toString());
         Path config = new ConfigTemplate("/connect/connect-distributed.properties")
                 .renderTo(layout.runDir().resolve("connect-distributed.properties"), values);
-        return JavaCommand.withHeap("768m")
+        return JavaCommand.withHeap(heap())
                 .option("-Dlog4j2.configurationFile=" + KafkaComponent.log4jConfig(layout))
                 .classpath(layout.kafkaLibs(), "org.apache.kafka.connect.cli.ConnectDistributed")
                 .args(config.toString())

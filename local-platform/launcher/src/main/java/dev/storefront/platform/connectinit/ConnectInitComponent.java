@@ -1,15 +1,11 @@
 package dev.storefront.platform.connectinit;
 
 import dev.storefront.platform.Layout;
-import dev.storefront.platform.connect.ConnectComponent;
 import dev.storefront.platform.connect.ConnectorStates;
 import dev.storefront.platform.lifecycle.ComponentFailure;
 import dev.storefront.platform.lifecycle.ProcessComponent;
-import dev.storefront.platform.postgres.PostgresComponent;
 import dev.storefront.platform.process.ChildProcess;
 import dev.storefront.platform.process.JavaCommand;
-import dev.storefront.platform.registry.RegistryComponent;
-import dev.storefront.platform.seeder.SeederComponent;
 import java.time.Duration;
 import java.util.List;
 
@@ -22,22 +18,13 @@ public final class ConnectInitComponent extends ProcessComponent {
     public static final String NAME = "connect-init";
 
     public ConnectInitComponent(Layout layout) {
-        super(
-                layout,
-                NAME,
-                List.of(PostgresComponent.NAME, SeederComponent.NAME, RegistryComponent.NAME, ConnectComponent.NAME),
-                Duration.ofSeconds(180));
-    }
-
-    @Override
-    public boolean isOneShot() {
-        return true;
+        super(layout, NAME);
     }
 
     @Override
     protected List<String> command() {
         // A one-shot CLI of a few seconds: the quick C1 compiler alone costs the least CPU at start-up.
-        return JavaCommand.withHeap("128m")
+        return JavaCommand.withHeap(heap())
                 .option("-XX:TieredStopAtLevel=1")
                 .jar(layout.connectInitJar())
                 .args(

@@ -28,14 +28,7 @@ public final class KafkaComponent extends ProcessComponent {
     public static final String NAME = "kafka";
 
     public KafkaComponent(Layout layout) {
-        super(layout, NAME, List.of(), Duration.ofSeconds(90));
-    }
-
-    @Override
-    public List<PortClaim> ports() {
-        return List.of(
-                new PortClaim("KAFKA_PORT", host("KAFKA_HOST"), port("KAFKA_PORT")),
-                new PortClaim("KAFKA_CONTROLLER_PORT", host("KAFKA_HOST"), port("KAFKA_CONTROLLER_PORT")));
+        super(layout, NAME);
     }
 
     @Override
@@ -47,7 +40,7 @@ public final class KafkaComponent extends ProcessComponent {
         if (!Files.exists(layout.dataDir(NAME).resolve("meta.properties"))) {
             formatStorage(config);
         }
-        return JavaCommand.withHeap("512m")
+        return JavaCommand.withHeap(heap())
                 .option("-Dlog4j2.configurationFile=" + log4jConfig(layout))
                 .classpath(layout.kafkaLibs(), "kafka.Kafka")
                 .args(config.toString())

@@ -9,22 +9,21 @@ import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
 
-/** A component that is one child process (a JVM), healthy when its probe passes. */
+/**
+ * A component that is one child process (a JVM), healthy when its probe passes. Its dependencies, ports, heap and
+ * start timeout are its entry in the {@link ComponentManifest}.
+ */
 public abstract class ProcessComponent implements Component {
 
     private static final Duration STOP_GRACE = Duration.ofSeconds(30);
 
     protected final Layout layout;
-    private final String name;
-    private final List<String> dependsOn;
-    private final Duration startTimeout;
+    private final ComponentManifest.Spec spec;
     private volatile ChildProcess process;
 
-    protected ProcessComponent(Layout layout, String name, List<String> dependsOn, Duration startTimeout) {
+    protected ProcessComponent(Layout layout, String name) {
         this.layout = layout;
-        this.name = name;
-        this.dependsOn = List.copyOf(dependsOn);
-        this.startTimeout = startTimeout;
+        this.spec = ComponentManifest.SHIPPED.spec(name);
     }
 
     /** The command line; may write the configuration files it refers to. */
@@ -37,22 +36,42 @@ public abstract class ProcessComponent implements Component {
 
     @Override
     public String name() {
-        return name;
+        return spec.name();
     }
 
     @Override
     public List<String> dependsOn() {
-        return dependsOn;
+        return spec.dependsOn();
+    }
+
+    @Override
+    public List<String> usesWhileRunning() {
+        return spec.usesWhileRunning();
+    }
+
+    @Override
+    public List<PortClaim> ports() {
+        return spec.claims(layout.env());
+    }
+
+    @Override
+    public boolean isOneShot() {
+        return spec.oneShot();
+    }
+
+    /** Its JVM's maximum heap, e.g. "512m". */
+    protected String heap() {
+        return spec.heap();
     }
 
     @Override
     public void start() throws ComponentFailure, InterruptedException {
         try {
-            process = ChildProcess.start(name, command(), environment(), layout.home(), logFile());
+            process = ChildProcess.start(name(), command(), environment(), layout.home(), logFile());
         } catch (IOException e) {
-            throw new ComponentFailure(name, "cannot launch: " + e.getMessage(), logFile(), e);
+            throw new ComponentFailure(name(), "cannot launch: " + e.getMessage(), logFile(), e);
         }
-        awaitStarted(process, startTimeout);
+        awaitStarted(process, spec.startTimeout());
     }
 
     /** Waits until healthy; one-shot components override this to wait for a successful exit. */
@@ -74,7 +93,7 @@ public abstract class ProcessComponent implements Component {
 
     @Override
     public Path logFile() {
-        return layout.logFile(name);
+        return layout.logFile(name());
     }
 
     protected String host(String variable) {

@@ -1,12 +1,9 @@
 package dev.storefront.platform.pipeline;
 
 import dev.storefront.platform.Layout;
-import dev.storefront.platform.kafka.KafkaComponent;
 import dev.storefront.platform.lifecycle.ProcessComponent;
 import dev.storefront.platform.process.JavaCommand;
 import dev.storefront.platform.process.Probes;
-import dev.storefront.platform.registry.RegistryComponent;
-import java.time.Duration;
 import java.util.List;
 
 /** The Kafka Streams pipeline (facts, analytics, outbox feed); healthy while its streams are RUNNING. */
@@ -16,17 +13,12 @@ public final class PipelineComponent extends ProcessComponent {
 
     public PipelineComponent(Layout layout) {
         // Not after connect-init: the pipeline creates its input topics itself, so it starts beside Connect.
-        super(layout, NAME, List.of(KafkaComponent.NAME, RegistryComponent.NAME), Duration.ofSeconds(120));
-    }
-
-    @Override
-    public List<PortClaim> ports() {
-        return List.of(new PortClaim("PIPELINE_PORT", "localhost", port("PIPELINE_PORT")));
+        super(layout, NAME);
     }
 
     @Override
     protected List<String> command() {
-        return JavaCommand.withHeap("384m")
+        return JavaCommand.withHeap(heap())
                 .jar(layout.pipelineJar())
                 .args("run")
                 .toList();

@@ -1,9 +1,10 @@
 package dev.storefront.platform.postgres;
 
-import dev.storefront.env.PlatformEnv;
+import dev.storefront.contract.PlatformEnv;
 import dev.storefront.platform.Layout;
 import dev.storefront.platform.lifecycle.Component;
 import dev.storefront.platform.lifecycle.ComponentFailure;
+import dev.storefront.platform.lifecycle.ComponentManifest;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -43,12 +44,12 @@ public final class PostgresComponent implements Component {
 
     @Override
     public List<String> dependsOn() {
-        return List.of();
+        return ComponentManifest.SHIPPED.spec(NAME).dependsOn();
     }
 
     @Override
     public List<PortClaim> ports() {
-        return List.of(new PortClaim("POSTGRES_PORT", "localhost", layout.env().port("POSTGRES_PORT")));
+        return ComponentManifest.SHIPPED.spec(NAME).claims(layout.env());
     }
 
     @Override

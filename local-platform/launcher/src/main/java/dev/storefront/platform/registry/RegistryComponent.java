@@ -3,13 +3,11 @@ package dev.storefront.platform.registry;
 import dev.storefront.platform.ConfigTemplate;
 import dev.storefront.platform.Layout;
 import dev.storefront.platform.lifecycle.ProcessComponent;
-import dev.storefront.platform.postgres.PostgresComponent;
 import dev.storefront.platform.process.JavaCommand;
 import dev.storefront.platform.process.Probes;
 import java.io.IOException;
 import java.io.StringReader;
 import java.io.UncheckedIOException;
-import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,17 +19,12 @@ public final class RegistryComponent extends ProcessComponent {
     public static final String NAME = "registry";
 
     public RegistryComponent(Layout layout) {
-        super(layout, NAME, List.of(PostgresComponent.NAME), Duration.ofSeconds(90));
-    }
-
-    @Override
-    public List<PortClaim> ports() {
-        return List.of(new PortClaim("APICURIO_PORT", host("APICURIO_HOST"), port("APICURIO_PORT")));
+        super(layout, NAME);
     }
 
     @Override
     protected List<String> command() {
-        return JavaCommand.withHeap("384m").jar(layout.registryJar()).toList();
+        return JavaCommand.withHeap(heap()).jar(layout.registryJar()).toList();
     }
 
     @Override

@@ -2,10 +2,8 @@ package dev.storefront.platform.seeder;
 
 import dev.storefront.platform.Layout;
 import dev.storefront.platform.lifecycle.ProcessComponent;
-import dev.storefront.platform.postgres.PostgresComponent;
 import dev.storefront.platform.process.JavaCommand;
 import dev.storefront.platform.process.Probes;
-import java.time.Duration;
 import java.util.List;
 
 /** The seeder (Quarkus); it applies the Flyway migrations at start, so it is healthy once they are in. */
@@ -14,17 +12,12 @@ public final class SeederComponent extends ProcessComponent {
     public static final String NAME = "seeder";
 
     public SeederComponent(Layout layout) {
-        super(layout, NAME, List.of(PostgresComponent.NAME), Duration.ofSeconds(90));
-    }
-
-    @Override
-    public List<PortClaim> ports() {
-        return List.of(new PortClaim("SEEDER_PORT", "localhost", port("SEEDER_PORT")));
+        super(layout, NAME);
     }
 
     @Override
     protected List<String> command() {
-        return JavaCommand.withHeap("256m").jar(layout.seederJar()).toList();
+        return JavaCommand.withHeap(heap()).jar(layout.seederJar()).toList();
     }
 
     @Override

@@ -1,0 +1,43 @@
+package dev.storefront.platform.lifecycle;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.storefront.contract.PlatformVariable;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** The shipped manifest against the contract: every local port claimed once, every dependency declared earlier. */
+class ComponentManifestTest {
+
+    private final ComponentManifest manifest = ComponentManifest.SHIPPED;
+
+    @Test
+    void everyLocalPortVariableIsClaimedByExactlyOneComponent() {
+        List<String> claimed = new ArrayList<>();
+        manifest.components().forEach(spec -> spec.ports().forEach(port -> claimed.add(port.variable())));
+
+        assertThat(claimed)
+                .containsExactlyInAnyOrderElementsOf(
+                        PlatformVariable.localPorts().stream().map(Enum::name).toList());
+        manifest.components()
+                .forEach(spec -> spec.ports()
+                        .forEach(port -> assertThat(port.hostVariable() == null ? port.host() : port.hostVariable())
+                                .as("host of %s", port.variable())
+                                .isNotBlank()));
+    }
+
+    @Test
+    void everyComponentDependsOnAndUsesOnlyComponentsDeclaredBeforeIt() {
+        List<String> seen = new ArrayList<>();
+        for (ComponentManifest.Spec spec : manifest.components()) {
+            assertThat(seen).as("dependencies of %s", spec.name()).containsAll(spec.dependsOn());
+            assertThat(seen).as("what %s uses while running", spec.name()).containsAll(spec.usesWhileRunning());
+            assertThat(spec.startTimeout()).as(spec.name()).isPositive();
+            seen.add(spec.name());
+        }
+        assertThat(manifest.spec("connect").usesWhileRunning()).contains("postgres", "registry", "kafka");
+        assertThat(manifest.spec("connect-init").oneShot()).isTrue();
+        assertThat(manifest.connectPluginPath()).isEqualTo("local-platform/connect-plugins/target/plugins");
+    }
+}

@@ -1,0 +1,55 @@
+package dev.storefront.contract.run;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/** Runs a command to completion and keeps what it printed: the launcher's commands, the tools the checks need. */
+public final class Command {
+
+    private Command() {}
+
+    /** A command's exit code and everything it printed (stdout and stderr together). */
+    public record Result(int exitCode, String output) {}
+
+    /**
+     * Runs {@code command} in {@code dir} with {@code environment} over this process's; a command that cannot be
+     * started gives exit 127 with the reason, one that outlives {@code timeout} is killed and fails.
+     */
+    public static Result run(Path dir, Map<String, String> environment, Duration timeout, List<String> command) {
+        try {
+            Path output = Files.createTempFile("command", ".log");
+            try {
+                ProcessBuilder builder = new ProcessBuilder(command)
+                        .directory(dir.toFile())
+                        .redirectErrorStream(true)
+                        .redirectOutput(output.toFile());
+                builder.environment().putAll(environment);
+                Process process;
+                try {
+                    process = builder.start();
+                } catch (IOException e) {
+                    return new Result(127, e.getMessage());
+                }
+                if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+                    process.destroyForcibly();
+                    throw new IllegalStateException("Timed out after " + timeout + ": " + String.join(" ", command));
+                }
+                return new Result(process.exitValue(), Files.readString(output, StandardCharsets.UTF_8));
+            } finally {
+                Files.deleteIfExists(output);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}

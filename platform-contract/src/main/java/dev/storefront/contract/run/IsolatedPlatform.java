@@ -1,0 +1,168 @@
+package dev.storefront.contract.run;
+
+import dev.storefront.contract.PlatformEndpoints;
+import dev.storefront.contract.PlatformEnv;
+import dev.storefront.contract.PlatformVariable;
+import dev.storefront.contract.run.Command.Result;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+/**
+ * A local platform of its own, driven through the launcher's command line as a user would: every local port moved to
+ * a free one and its own PLATFORM_DIR, so it disturbs no other platform on the machine. The benchmark and the
+ * end-to-end tests start theirs through this handle and read the launcher's run state with {@link RunState}.
+ */
+public final class IsolatedPlatform {
+
+    /** The launcher's jar, as the build leaves it under the repository root. */
+    public static final String LAUNCHER_JAR = "local-platform/launcher/target/local-platform.jar";
+
+    private final Path home;
+    private final Path platformDir;
+    private final Map<String, String> overrides;
+    private final PlatformEnv env;
+    private final PlatformEndpoints endpoints;
+
+    private IsolatedPlatform(Path home, Path platformDir, Map<String, String> overrides) {
+        this.home = home;
+        this.platformDir = platformDir;
+        this.overrides = Map.copyOf(overrides);
+        this.env = PlatformEnv.load(home.resolve(".env"), System.getenv()).with(overrides);
+        this.endpoints = new PlatformEndpoints(env);
+    }
+
+    /** A platform of the repository at {@code home}, on free ports, with its data in {@code platformDir}. */
+    public static IsolatedPlatform create(Path home, Path platformDir) {
+        Path dir = platformDir.toAbsolutePath().normalize();
+        Map<String, String> overrides = new LinkedHashMap<>();
+        for (PlatformVariable port : PlatformVariable.localPorts()) {
+            overrides.put(port.name(), String.valueOf(freePort()));
+        }
+        overrides.put(PlatformVariable.PLATFORM_DIR.name(), dir.toString());
+        return new IsolatedPlatform(home.toAbsolutePath().normalize(), dir, overrides);
+    }
+
+    /** Runs the launcher (what `./platform` runs) with {@code args}, capturing its output. */
+    public Result launcher(Map<String, String> extraEnv, Duration timeout, String... args) {
+        return execute(launcherCommand(args), extraEnv, timeout);
+    }
+
+    /** Runs the launcher with {@code args}, its output going to this process's; returns its exit code. */
+    public int launcherAttached(String... args) throws IOException, InterruptedException {
+        ProcessBuilder builder = new ProcessBuilder(launcherCommand(args))
+                .directory(home.toFile())
+                .inheritIO();
+        builder.environment().putAll(overrides);
+        return builder.start().waitFor();
+    }
+
+    /** Runs any command from the repository root with this platform's configuration plus {@code extraEnv}. */
+    public Result execute(List<String> command, Map<String, String> extraEnv, Duration timeout) {
+        Map<String, String> environment = new LinkedHashMap<>(overrides);
+        environment.putAll(extraEnv);
+        return Command.run(home, environment, timeout, command);
+    }
+
+    /** `java -jar <jar>` with this JVM's java. */
+    public List<String> javaJar(String jar, String... jvmOptions) {
+        List<String> command = new ArrayList<>(
+                List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        command.addAll(List.of(jvmOptions));
+        command.addAll(List.of("-jar", home.resolve(jar).toString()));
+        return command;
+    }
+
+    private List<String> launcherCommand(String... args) {
+        List<String> command = javaJar(LAUNCHER_JAR, "-Xmx256m");
+        command.addAll(List.of("--home", home.toString()));
+        command.addAll(List.of(args));
+        return command;
+    }
+
+    /** What the launcher last published, if it ever ran here. */
+    public Optional<RunState> runState() {
+        return RunState.read(platformDir.resolve("run"));
+    }
+
+    /** The running components' PIDs, by name, from the launcher's run state. */
+    public Map<String, Long> componentPids() {
+        Map<String, Long> pids = new LinkedHashMap<>();
+        runState()
+                .ifPresent(state -> state.components().stream()
+                        .filter(entry -> entry.pid() != null)
+                        .forEach(entry -> pids.put(entry.name(), entry.pid())));
+        return pids;
+    }
+
+    /** The variables of this platform's ports that something still listens on. */
+    public List<String> portsInUse() {
+        return PlatformVariable.localPorts().stream()
+                .map(Enum::name)
+                .filter(variable -> !portFree(Integer.parseInt(overrides.get(variable))))
+                .toList();
+    }
+
+    /** Deletes PLATFORM_DIR (only while nothing runs there). */
+    public void deleteDir() {
+        if (!Files.exists(platformDir)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(platformDir)) {
+            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(path);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public static boolean portFree(int port) {
+        try (ServerSocket socket = new ServerSocket()) {
+            socket.bind(new InetSocketAddress("localhost", port));
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public PlatformEnv env() {
+        return env;
+    }
+
+    public PlatformEndpoints endpoints() {
+        return endpoints;
+    }
+
+    public Path home() {
+        return home;
+    }
+
+    public Path platformDir() {
+        return platformDir;
+    }
+
+    /** The variables this platform sets over .env: its ports and PLATFORM_DIR. */
+    public Map<String, String> overrides() {
+        return overrides;
+    }
+}
