@@ -7,20 +7,18 @@ import dev.storefront.platform.lifecycle.ProcessComponent;
 import dev.storefront.platform.process.ChildProcess;
 import dev.storefront.platform.process.JavaCommand;
 import java.io.IOException;
-import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
-import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.DescribeClusterOptions;
+import org.apache.kafka.common.Uuid;
 
 /** The Kafka KRaft broker (broker + controller in one JVM), from the jars kafka-runtime assembled. */
 public final class KafkaComponent extends ProcessComponent {
@@ -68,12 +66,13 @@ public final class KafkaComponent extends ProcessComponent {
         }
     }
 
-    /** A Kafka cluster id: 16 random bytes, base64url without padding (what `kafka-storage random-uuid` prints). */
+    /**
+     * A new cluster id, as `kafka-storage random-uuid` makes it: Kafka's own {@link Uuid}, which never starts with
+     * '-'. A hand-made base64url id does one time in 64, and the storage tool then reads it as an option ("argument
+     * --cluster-id: expected one argument"): that failed one fresh start in 90 here.
+     */
     static String newClusterId() {
-        UUID uuid = UUID.randomUUID();
-        ByteBuffer bytes =
-                ByteBuffer.allocate(16).putLong(uuid.getMostSignificantBits()).putLong(uuid.getLeastSignificantBits());
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes.array());
+        return Uuid.randomUuid().toString();
     }
 
     /** The logging configuration shared by the broker and the Connect worker. */
