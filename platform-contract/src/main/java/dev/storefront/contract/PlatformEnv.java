@@ -20,9 +20,15 @@ import java.util.Optional;
 public final class PlatformEnv {
 
     private final Map<String, String> values;
+    /** Built once: the launcher masks every log line it shows. */
+    private final SecretMasker masker;
 
     private PlatformEnv(Map<String, String> values) {
         this.values = Collections.unmodifiableMap(new LinkedHashMap<>(values));
+        this.masker = SecretMasker.of(this.values.entrySet().stream()
+                .filter(e -> isSecret(e.getKey()))
+                .map(Map.Entry::getValue)
+                .toList());
     }
 
     /** The given .env file overlaid by {@link System#getenv()}. */
@@ -115,14 +121,11 @@ public final class PlatformEnv {
 
     /** The values of every secret variable, masked as {@link SecretMasker} does. */
     public SecretMasker masker() {
-        return SecretMasker.of(values.entrySet().stream()
-                .filter(e -> isSecret(e.getKey()))
-                .map(Map.Entry::getValue)
-                .toList());
+        return masker;
     }
 
     /** {@code text} with the value of every secret variable masked (see {@link SecretMasker}). */
     public String mask(String text) {
-        return masker().mask(text);
+        return masker.mask(text);
     }
 }

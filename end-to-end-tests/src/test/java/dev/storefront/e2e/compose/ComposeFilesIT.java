@@ -115,6 +115,6 @@ class ComposeFilesIT {
         List<String> command = new ArrayList<>(dockerCompose);
         command.addAll(List.of(
                 "--env-file", envFile.toString(), "-f", compose.file(layer).toString(), "config", "--quiet"));
-        return Tools.run(compose.root, Map.of(), Duration.ofMinutes(1), command);
+        return Command.run(compose.root, Map.of(), Duration.ofMinutes(1), command);
     }
 }

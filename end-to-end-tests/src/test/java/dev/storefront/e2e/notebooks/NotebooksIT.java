@@ -52,7 +52,7 @@ class NotebooksIT {
         tables = platform.capturedTables();
         nbconvert = Tools.require(
                 DEBIAN_PACKAGES, List.of(List.of("jupyter-nbconvert"), List.of("jupyter", "nbconvert")), "--version");
-        Command.Result modules = Tools.run(
+        Command.Result modules = Command.run(
                 platform.root(),
                 Map.of(),
                 Duration.ofMinutes(1),
@@ -134,7 +134,7 @@ class NotebooksIT {
                 output.toString(),
                 notebook));
         Command.Result result =
-                Tools.run(platform.root().resolve("jupyter"), environment, Duration.ofMinutes(12), command);
+                Command.run(platform.root().resolve("jupyter"), environment, Duration.ofMinutes(12), command);
         assertThat(result.exitCode())
                 .as("%s failed:\n%s", notebook, platform.env().mask(result.output()))
                 .isZero();
