@@ -88,9 +88,9 @@ public final class ConnectInit implements Callable<Integer> {
             paramLabel = "DURATION",
             converter = DurationText.class,
             scope = ScopeType.INHERIT,
-            description = "How long a state must hold to be believed: RUNNING after a"
-                    + " change or restart, and FAILED/PAUSED (Connect may briefly show the previous run's state;"
-                    + " default: ${DEFAULT-VALUE}).")
+            description = "How long Connect's answers are doubted: RUNNING is believed once seen this long after a"
+                    + " change or restart, FAILED/PAUSED once held this long (Connect may briefly show the previous"
+                    + " run's state; default: ${DEFAULT-VALUE}).")
     private Duration settle;
 
     @Spec

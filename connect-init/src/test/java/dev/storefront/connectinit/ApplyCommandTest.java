@@ -341,6 +341,20 @@ class ApplyCommandTest {
     }
 
     @Test
+    void tasksSlowerToStartThanTheSettleTimeAreBelievedOnTheirSecondRunningPoll() {
+        // RUNNING first shows on the 5th poll (~2 s after the change), past the 1.2 s settle: one more poll
+        // confirms it; holding it another full settle time would take until the 8th.
+        cli.settle = "1200ms";
+        connect.afterStart(
+                Snapshot.starting(), Snapshot.starting(), Snapshot.starting(), Snapshot.starting(), Snapshot.running());
+
+        Result result = cli.run("apply");
+
+        assertThat(result.exitCode()).as(result.all()).isEqualTo(ExitCode.OK);
+        assertThat(connect.statusPolls(SOURCE)).as(result.all()).isEqualTo(6);
+    }
+
+    @Test
     void connectorThatNeverRunsTimesOut() {
         connect.afterStart(Snapshot.starting());
         cli.timeout = "1500ms";

@@ -147,6 +147,11 @@ final class FakeConnect implements AutoCloseable {
     }
 
     /** The states a connector walks through after each create, update or restart; the last one stays. */
+    /** How many times the connector's status was asked for since it was last created, updated or restarted. */
+    int statusPolls(String name) {
+        return polls.get(name).get();
+    }
+
     void afterStart(Snapshot... snapshots) {
         afterStart = List.of(snapshots);
     }

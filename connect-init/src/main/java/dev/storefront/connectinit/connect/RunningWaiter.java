@@ -15,9 +15,10 @@ import java.util.Optional;
 /**
  * Waits until a connector and all its tasks are RUNNING, printing each state change. Connect reports
  * state changes asynchronously: right after a config change or a restart it may still show the previous
- * run's RUNNING or FAILED state. So after a change RUNNING counts once it has held for {@code settle}, and
- * FAILED, PAUSED or STOPPED count once they have held for {@code settle}. Several connectors are waited for
- * together: after a fresh start, three settle times in a row would add seconds to every start.
+ * run's RUNNING or FAILED state. So after a change RUNNING counts once it is seen on two polls in a row, the second
+ * {@code settle} or more after the change (tasks that take that long to start cost no extra wait; a task that dies
+ * right after starting is caught), and FAILED, PAUSED or STOPPED count once they have held for {@code settle}. Several connectors are waited for together: after a fresh start, three settle times in a
+ * row would add seconds to every start.
  */
 public final class RunningWaiter {
 
@@ -73,13 +74,15 @@ public final class RunningWaiter {
     private final class Watch {
         private final String name;
         private final boolean changed;
+        private final Deadline believedFrom;
         private String lastSummary;
-        private Deadline runningUntil;
+        private boolean wasRunning;
         private Deadline stuckUntil;
 
         Watch(String name, boolean changed) {
             this.name = name;
             this.changed = changed;
+            this.believedFrom = Deadline.in(settle);
         }
 
         /** True once RUNNING is believed; throws once a failed or halted state is. */
@@ -92,8 +95,9 @@ public final class RunningWaiter {
                 lastSummary = summary;
             }
             boolean running = status.isPresent() && status.get().running();
-            runningUntil = !running ? null : runningUntil != null ? runningUntil : Deadline.in(settle);
-            if (running && (!changed || runningUntil.passed() || deadline.passed())) {
+            boolean held = running && wasRunning;
+            wasRunning = running;
+            if (running && (!changed || (held && believedFrom.passed()) || deadline.passed())) {
                 return true;
             }
             boolean stuck =

@@ -76,7 +76,10 @@ public final class LocalPlatform implements AutoCloseable {
 
     /** The launcher CLI with some variables changed for this one run. */
     public Result platform(Map<String, String> extraEnv, String... args) {
-        return printed(args, platform.launcher(extraEnv, START_TIMEOUT, args));
+        long begin = System.nanoTime();
+        Result result = platform.launcher(extraEnv, START_TIMEOUT, args);
+        System.out.printf("(%s took %.1f s)%n", String.join(" ", args), (System.nanoTime() - begin) / 1e9);
+        return printed(args, result);
     }
 
     /** Runs connect-init with this platform's configuration plus {@code extraEnv}. */

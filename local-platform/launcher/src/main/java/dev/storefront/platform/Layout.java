@@ -1,6 +1,7 @@
 package dev.storefront.platform;
 
 import dev.storefront.contract.PlatformEnv;
+import dev.storefront.contract.run.ClassDataArchive;
 import dev.storefront.platform.lifecycle.ComponentManifest;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -45,6 +46,11 @@ public final class Layout {
 
     public Path logFile(String component) {
         return platformDir.resolve("logs").resolve(component + ".log");
+    }
+
+    /** Class-data archives of the components' JVMs: derived from the build, so they live with it. */
+    public Path classDataDir() {
+        return ClassDataArchive.dir(home);
     }
 
     public Path runDir() {

@@ -8,6 +8,9 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ParentCommand;
 
@@ -33,10 +36,21 @@ final class StatusCommand implements Callable<Integer> {
                         + ", since " + s.startedAt()),
                 () -> System.out.println("Launcher: never started here"));
         List<Component> components = PlatformComponents.create(layout);
+        // The probes run together: one after another they took seconds (each opens its own connection).
+        ExecutorService probes = Executors.newFixedThreadPool(components.size() + 1);
+        List<CompletableFuture<Boolean>> probed = components.stream()
+                .map(component -> CompletableFuture.supplyAsync(component::isHealthy, probes))
+                .toList();
+        CompletableFuture<Map<String, String>> connectorStates = CompletableFuture.supplyAsync(
+                () -> ConnectorStates.fetch("http://" + layout.env().require("CONNECT_HOST") + ":"
+                        + layout.env().port("CONNECT_PORT")),
+                probes);
+        probes.shutdown();
         boolean allHealthy = true;
         List<StatusTable.Row> rows = new java.util.ArrayList<>();
-        for (Component component : components) {
-            boolean healthy = component.isHealthy();
+        for (int i = 0; i < components.size(); i++) {
+            Component component = components.get(i);
+            boolean healthy = probed.get(i).join();
             allHealthy &= healthy;
             String pid = state.flatMap(s -> s.components().stream()
                             .filter(e -> e.name().equals(component.name()))
@@ -57,8 +71,7 @@ final class StatusCommand implements Callable<Integer> {
                     StatusTable.relative(layout.home(), component.logFile())));
         }
         StatusTable.print(System.out, rows);
-        Map<String, String> connectors = ConnectorStates.fetch("http://"
-                + layout.env().require("CONNECT_HOST") + ":" + layout.env().port("CONNECT_PORT"));
+        Map<String, String> connectors = connectorStates.join();
         if (!connectors.isEmpty()) {
             System.out.println("\nConnectors:");
             connectors.forEach((name, connectorState) -> System.out.printf("  %-40s %s%n", name, connectorState));

@@ -1,5 +1,7 @@
 package dev.storefront.platform;
 
+import dev.storefront.contract.run.ClassDataArchive;
+import dev.storefront.contract.run.IsolatedPlatform;
 import dev.storefront.contract.run.RunState;
 import dev.storefront.contract.run.RunState.Phase;
 import dev.storefront.platform.lifecycle.Component;
@@ -149,15 +151,20 @@ final class UpCommand implements Callable<Integer> {
     private int startDetached(Layout layout) throws IOException, InterruptedException {
         Path log = layout.logFile("launcher");
         long offset = log.toFile().length();
-        List<String> command = List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx128m",
-                "-cp",
-                System.getProperty("java.class.path"),
-                PlatformCli.class.getName(),
+        List<String> plain = new ArrayList<>();
+        plain.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        plain.addAll(IsolatedPlatform.LAUNCHER_JVM_OPTIONS);
+        plain.addAll(List.of(
+                "-jar",
+                layout.home().resolve(IsolatedPlatform.LAUNCHER_JAR).toString(),
                 "--home",
                 layout.home().toString(),
-                "up");
+                "up"));
+        // The launcher's commands left an archive of its classes (IsolatedPlatform): map it; this long-running JVM's
+        // own end is waited for by no one, so it never makes one.
+        List<String> command = ClassDataArchive.forCommand(layout.classDataDir(), "launcher", plain)
+                .map(archive -> archive.applyExisting(plain))
+                .orElse(plain);
         ChildProcess launcher = ChildProcess.start("launcher", command, Map.of(), layout.home(), log);
         Instant deadline = Instant.now().plus(DETACHED_START_TIMEOUT);
         while (true) {
@@ -187,7 +194,7 @@ final class UpCommand implements Callable<Integer> {
                 launcher.stop(Duration.ofMinutes(2));
                 return PlatformCli.FAILED;
             }
-            Thread.sleep(300);
+            Thread.sleep(100);
         }
     }
 

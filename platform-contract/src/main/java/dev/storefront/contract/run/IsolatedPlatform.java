@@ -17,6 +17,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.stream.Stream;
 
 /**
@@ -28,6 +29,12 @@ public final class IsolatedPlatform {
 
     /** The launcher's jar, as the build leaves it under the repository root. */
     public static final String LAUNCHER_JAR = "local-platform/launcher/target/local-platform.jar";
+
+    /**
+     * The launcher's JVM options (`./platform` passes the same): the quick C1 compiler alone, since the launcher mostly
+     * waits and its commands end before C2 would pay off.
+     */
+    public static final List<String> LAUNCHER_JVM_OPTIONS = List.of("-Xmx256m", "-XX:TieredStopAtLevel=1");
 
     private final Path home;
     private final Path platformDir;
@@ -56,16 +63,30 @@ public final class IsolatedPlatform {
 
     /** Runs the launcher (what `./platform` runs) with {@code args}, capturing its output. */
     public Result launcher(Map<String, String> extraEnv, Duration timeout, String... args) {
-        return execute(launcherCommand(args), extraEnv, timeout);
+        List<String> command = launcherCommand(args);
+        Optional<ClassDataArchive> classData = launcherClassData(command);
+        Result result = execute(classData.map(c -> c.apply(command)).orElse(command), extraEnv, timeout);
+        classData.ifPresent(c -> c.ended(OptionalInt.of(result.exitCode())));
+        return result;
     }
 
     /** Runs the launcher with {@code args}, its output going to this process's; returns its exit code. */
     public int launcherAttached(String... args) throws IOException, InterruptedException {
-        ProcessBuilder builder = new ProcessBuilder(launcherCommand(args))
+        List<String> command = launcherCommand(args);
+        Optional<ClassDataArchive> classData = launcherClassData(command);
+        ProcessBuilder builder = new ProcessBuilder(
+                        classData.map(c -> c.apply(command)).orElse(command))
                 .directory(home.toFile())
                 .inheritIO();
         builder.environment().putAll(overrides);
-        return builder.start().waitFor();
+        int exitCode = builder.start().waitFor();
+        classData.ifPresent(c -> c.ended(OptionalInt.of(exitCode)));
+        return exitCode;
+    }
+
+    /** The launcher's commands are short JVMs, four to a fresh-start cycle: each maps the archive the first made. */
+    private Optional<ClassDataArchive> launcherClassData(List<String> command) {
+        return ClassDataArchive.forCommand(ClassDataArchive.dir(home), "launcher", command);
     }
 
     /** Runs any command from the repository root with this platform's configuration plus {@code extraEnv}. */
@@ -85,7 +106,7 @@ public final class IsolatedPlatform {
     }
 
     private List<String> launcherCommand(String... args) {
-        List<String> command = javaJar(LAUNCHER_JAR, "-Xmx256m");
+        List<String> command = javaJar(LAUNCHER_JAR, LAUNCHER_JVM_OPTIONS.toArray(String[]::new));
         command.addAll(List.of("--home", home.toString()));
         command.addAll(List.of(args));
         return command;

@@ -54,7 +54,8 @@ public final class KafkaComponent extends ProcessComponent {
                 .classpath(layout.kafkaLibs(), "kafka.tools.StorageTool")
                 .args("format", "--cluster-id", newClusterId(), "--config", config.toString())
                 .toList();
-        ChildProcess tool = ChildProcess.start(NAME, format, Map.of(), layout.home(), logFile());
+        ChildProcess tool = ChildProcess.startJava(
+                "kafka-format", format, Map.of(), layout.home(), logFile(), layout.classDataDir());
         try {
             if (!tool.waitFor(Duration.ofSeconds(60)) || tool.exitCode().orElse(-1) != 0) {
                 tool.stop(Duration.ofSeconds(5));
@@ -87,6 +88,10 @@ public final class KafkaComponent extends ProcessComponent {
         config.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, endpoint());
         config.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, "2000");
         config.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, "2000");
+        // A probe made while the broker still starts should see it the moment it listens, not after the client's
+        // default back-off (up to 1 s between connection attempts).
+        config.put(AdminClientConfig.RECONNECT_BACKOFF_MAX_MS_CONFIG, "100");
+        config.put(AdminClientConfig.RETRY_BACKOFF_MAX_MS_CONFIG, "100");
         try (Admin admin = Admin.create(config)) {
             return !admin.describeCluster(new DescribeClusterOptions().timeoutMs(2000))
                     .nodes()

@@ -67,7 +67,8 @@ public abstract class ProcessComponent implements Component {
     @Override
     public void start() throws ComponentFailure, InterruptedException {
         try {
-            process = ChildProcess.start(name(), command(), environment(), layout.home(), logFile());
+            process = ChildProcess.startJava(
+                    name(), command(), environment(), layout.home(), logFile(), layout.classDataDir());
         } catch (IOException e) {
             throw new ComponentFailure(name(), "cannot launch: " + e.getMessage(), logFile(), e);
         }
