@@ -6,6 +6,7 @@ import dev.storefront.benchmark.platform.CpuWindow;
 import dev.storefront.benchmark.platform.JfrProfile;
 import dev.storefront.benchmark.platform.ScratchPlatform;
 import dev.storefront.contract.CdcTopicNames;
+import dev.storefront.contract.PlatformVariable;
 import dev.storefront.contract.StorefrontTables;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -52,7 +53,7 @@ public record BenchContext(
     /** The captured tables: those of Debezium's publication. */
     public List<String> tables() throws SQLException {
         try (Connection db = platform.database()) {
-            return StorefrontTables.captured(db, platform.env().require("DEBEZIUM_PUBLICATION"));
+            return StorefrontTables.captured(db, platform.env().require(PlatformVariable.DEBEZIUM_PUBLICATION));
         }
     }
 

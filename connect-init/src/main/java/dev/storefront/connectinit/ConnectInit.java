@@ -13,6 +13,7 @@ import dev.storefront.connectinit.template.TemplateCatalog;
 import dev.storefront.connectinit.template.TemplateRenderer;
 import dev.storefront.contract.PlatformEnv;
 import dev.storefront.contract.PlatformEnvException;
+import dev.storefront.contract.PlatformVariable;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.net.URI;
@@ -178,7 +179,8 @@ public final class ConnectInit implements Callable<Integer> {
     public URI connectUrl() {
         return connectUrl != null
                 ? connectUrl
-                : URI.create("http://" + env().require("CONNECT_HOST") + ":" + env().port("CONNECT_PORT"));
+                : URI.create("http://" + env().require(PlatformVariable.CONNECT_HOST) + ":"
+                        + env().port(PlatformVariable.CONNECT_PORT));
     }
 
     public Duration timeout() {

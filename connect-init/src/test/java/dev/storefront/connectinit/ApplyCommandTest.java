@@ -7,38 +7,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.storefront.connectinit.CliFixture.Result;
 import dev.storefront.connectinit.FakeConnect.Snapshot;
 import java.net.ServerSocket;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-class ApplyCommandTest {
+class ApplyCommandTest extends AgainstFakeConnect {
 
     private static final String PUT_CONFIG = "PUT /connectors/" + SOURCE + "/config";
-
-    @TempDir
-    Path dir;
-
-    private FakeConnect connect;
-    private CliFixture cli;
-
-    @BeforeEach
-    void setUp() {
-        connect = FakeConnect.start();
-        cli = new CliFixture(dir).connect(connect);
-    }
-
-    @AfterEach
-    void tearDown() {
-        connect.close();
-    }
 
     @Test
     void validatesRegistersAndWaitsUntilConnectorAndTasksRun() {

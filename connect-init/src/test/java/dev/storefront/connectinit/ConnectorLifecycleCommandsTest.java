@@ -6,34 +6,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.storefront.connectinit.CliFixture.Result;
 import dev.storefront.connectinit.FakeConnect.Snapshot;
-import java.nio.file.Path;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** status, restart and delete against the fake Connect. */
-class ConnectorLifecycleCommandsTest {
+class ConnectorLifecycleCommandsTest extends AgainstFakeConnect {
 
     private static final Map<String, String> CONFIG = Map.of("connector.class", "X", "name", SOURCE);
-
-    @TempDir
-    Path dir;
-
-    private FakeConnect connect;
-    private CliFixture cli;
-
-    @BeforeEach
-    void setUp() {
-        connect = FakeConnect.start();
-        cli = new CliFixture(dir).connect(connect);
-    }
-
-    @AfterEach
-    void tearDown() {
-        connect.close();
-    }
 
     @Test
     void statusOfRunningConnectorsIsATableAndSucceeds() {

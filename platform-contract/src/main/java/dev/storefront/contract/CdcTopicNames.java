@@ -8,7 +8,7 @@ public record CdcTopicNames(String prefix) {
 
     /** From the platform's configuration. */
     public static CdcTopicNames of(PlatformEnv env) {
-        return new CdcTopicNames(env.require("TOPIC_PREFIX"));
+        return new CdcTopicNames(env.require(PlatformVariable.TOPIC_PREFIX));
     }
 
     /** A captured table's change topic: {@code <prefix>.public.<table>}. */

@@ -11,36 +11,38 @@ import java.sql.SQLException;
 public record PlatformEndpoints(PlatformEnv env) {
 
     public String jdbcUrl(String database) {
-        return "jdbc:postgresql://localhost:" + env.port("POSTGRES_PORT") + "/" + database;
+        return "jdbc:postgresql://localhost:" + env.port(PlatformVariable.POSTGRES_PORT) + "/" + database;
     }
 
     public String storefrontJdbcUrl() {
-        return jdbcUrl(env.require("POSTGRES_DB"));
+        return jdbcUrl(env.require(PlatformVariable.POSTGRES_DB));
     }
 
     /** A connection to {@code database} as the superuser of .env; the caller closes it. */
     public Connection openDatabase(String database) throws SQLException {
         return DriverManager.getConnection(
-                jdbcUrl(database), env.require("POSTGRES_USER"), env.require("POSTGRES_PASSWORD"));
+                jdbcUrl(database),
+                env.require(PlatformVariable.POSTGRES_USER),
+                env.require(PlatformVariable.POSTGRES_PASSWORD));
     }
 
     public String kafkaBootstrap() {
-        return env.require("KAFKA_HOST") + ":" + env.port("KAFKA_PORT");
+        return env.require(PlatformVariable.KAFKA_HOST) + ":" + env.port(PlatformVariable.KAFKA_PORT);
     }
 
     public String connectUrl() {
-        return "http://" + env.require("CONNECT_HOST") + ":" + env.port("CONNECT_PORT");
+        return "http://" + env.require(PlatformVariable.CONNECT_HOST) + ":" + env.port(PlatformVariable.CONNECT_PORT);
     }
 
     public String registryUrl() {
-        return "http://" + env.require("APICURIO_HOST") + ":" + env.port("APICURIO_PORT");
+        return "http://" + env.require(PlatformVariable.APICURIO_HOST) + ":" + env.port(PlatformVariable.APICURIO_PORT);
     }
 
     public String seederUrl() {
-        return "http://localhost:" + env.port("SEEDER_PORT");
+        return "http://localhost:" + env.port(PlatformVariable.SEEDER_PORT);
     }
 
     public String topicPrefix() {
-        return env.require("TOPIC_PREFIX");
+        return env.require(PlatformVariable.TOPIC_PREFIX);
     }
 }

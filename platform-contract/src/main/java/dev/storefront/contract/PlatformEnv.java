@@ -87,6 +87,21 @@ public final class PlatformEnv {
         return new PlatformEnv(merged);
     }
 
+    public Optional<String> get(PlatformVariable variable) {
+        return get(variable.name());
+    }
+
+    /** The value of a declared variable that must be set and non-blank. */
+    public String require(PlatformVariable variable) {
+        return require(variable.name());
+    }
+
+    /** A declared port variable, checked to be a number in 1..65535. */
+    public int port(PlatformVariable variable) {
+        return port(variable.name());
+    }
+
+    /** By name, for names that come as data (the components manifest's port variables); prefer the typed ones. */
     public Optional<String> get(String name) {
         return Optional.ofNullable(values.get(name));
     }

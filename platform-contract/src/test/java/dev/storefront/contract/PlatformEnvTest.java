@@ -26,8 +26,8 @@ class PlatformEnvTest {
 
         PlatformEnv env = PlatformEnv.load(file, Map.of("POSTGRES_PORT", "5555"));
 
-        assertThat(env.port("POSTGRES_PORT")).isEqualTo(5555);
-        assertThat(env.require("POSTGRES_DB")).isEqualTo("storefront");
+        assertThat(env.port(PlatformVariable.POSTGRES_PORT)).isEqualTo(5555);
+        assertThat(env.require(PlatformVariable.POSTGRES_DB)).isEqualTo("storefront");
     }
 
     @Test
@@ -41,14 +41,14 @@ class PlatformEnvTest {
     void badPortNamesTheVariable() {
         PlatformEnv env = PlatformEnv.of(Map.of("KAFKA_PORT", "90x2"));
 
-        assertThatThrownBy(() -> env.port("KAFKA_PORT"))
+        assertThatThrownBy(() -> env.port(PlatformVariable.KAFKA_PORT))
                 .hasMessageContaining("KAFKA_PORT")
                 .hasMessageContaining("port number");
     }
 
     @Test
     void unsetVariableNamesIt() {
-        assertThatThrownBy(() -> PlatformEnv.of(Map.of()).require("CONNECT_PORT"))
+        assertThatThrownBy(() -> PlatformEnv.of(Map.of()).require(PlatformVariable.CONNECT_PORT))
                 .hasMessageContaining("CONNECT_PORT is not set");
     }
 

@@ -10,6 +10,7 @@ import dev.storefront.benchmark.report.Figure;
 import dev.storefront.benchmark.report.PhaseResult;
 import dev.storefront.benchmark.report.Target;
 import dev.storefront.contract.CdcTopicNames;
+import dev.storefront.contract.PlatformVariable;
 import java.nio.ByteBuffer;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -70,7 +71,8 @@ public final class StreamingPhase {
             progress(String.format(
                     "streaming: %,d changes committed in %.1f s, in Kafka after %.1f s = %,.0f events/s",
                     changes, writeSeconds, cdcSeconds, rate));
-            double decodeSeconds = decode(pg, slot, ctx.platform().env().require("DEBEZIUM_PUBLICATION"), changes);
+            double decodeSeconds =
+                    decode(pg, slot, ctx.platform().env().require(PlatformVariable.DEBEZIUM_PUBLICATION), changes);
             double ceiling = changes / decodeSeconds;
             progress(String.format("streaming: pgoutput decoding ceiling %,.0f changes/s", ceiling));
 
@@ -103,8 +105,8 @@ public final class StreamingPhase {
 
     private static Connection replicationConnection(BenchContext ctx) throws Exception {
         Properties properties = new Properties();
-        PGProperty.USER.set(properties, ctx.platform().env().require("POSTGRES_USER"));
-        PGProperty.PASSWORD.set(properties, ctx.platform().env().require("POSTGRES_PASSWORD"));
+        PGProperty.USER.set(properties, ctx.platform().env().require(PlatformVariable.POSTGRES_USER));
+        PGProperty.PASSWORD.set(properties, ctx.platform().env().require(PlatformVariable.POSTGRES_PASSWORD));
         PGProperty.ASSUME_MIN_SERVER_VERSION.set(properties, "10");
         PGProperty.REPLICATION.set(properties, "database");
         PGProperty.PREFER_QUERY_MODE.set(properties, "simple");

@@ -2,6 +2,7 @@ package dev.storefront.benchmark.platform;
 
 import dev.storefront.contract.PlatformEndpoints;
 import dev.storefront.contract.PlatformEnv;
+import dev.storefront.contract.PlatformVariable;
 import dev.storefront.contract.run.IsolatedPlatform;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -88,6 +89,6 @@ public final class ScratchPlatform implements AutoCloseable {
     }
 
     public Connection database() throws SQLException {
-        return endpoints().openDatabase(env().require("POSTGRES_DB"));
+        return endpoints().openDatabase(env().require(PlatformVariable.POSTGRES_DB));
     }
 }

@@ -4,6 +4,7 @@ import dev.storefront.connectinit.CliFailure;
 import dev.storefront.connectinit.ExitCode;
 import dev.storefront.connectinit.secret.JsonMasker;
 import dev.storefront.contract.PlatformEnv;
+import dev.storefront.contract.PlatformVariable;
 import dev.storefront.contract.ReplicationSlots.Outcome;
 import dev.storefront.contract.ReplicationSlots.StillInUse;
 import java.io.PrintWriter;
@@ -25,10 +26,10 @@ public final class ReplicationSlots {
     private final JsonMasker masker;
 
     public ReplicationSlots(PlatformEnv env, JsonMasker masker) {
-        this.url = "jdbc:postgresql://" + env.require("POSTGRES_HOST") + ":" + env.port("POSTGRES_PORT") + "/"
-                + env.require("POSTGRES_DB");
-        this.user = env.require("POSTGRES_USER");
-        this.password = env.require("POSTGRES_PASSWORD");
+        this.url = "jdbc:postgresql://" + env.require(PlatformVariable.POSTGRES_HOST) + ":"
+                + env.port(PlatformVariable.POSTGRES_PORT) + "/" + env.require(PlatformVariable.POSTGRES_DB);
+        this.user = env.require(PlatformVariable.POSTGRES_USER);
+        this.password = env.require(PlatformVariable.POSTGRES_PASSWORD);
         this.masker = masker;
     }
 

@@ -3,6 +3,7 @@ package dev.storefront.connectinit.template;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.storefront.contract.PlatformEnv;
+import dev.storefront.contract.PlatformVariable;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -39,18 +40,18 @@ class ShippedTemplatesTest {
         assertThat(config)
                 .containsEntry("connector.class", "io.debezium.connector.postgresql.PostgresConnector")
                 .containsEntry("plugin.name", "pgoutput")
-                .containsEntry("publication.name", env.require("DEBEZIUM_PUBLICATION"))
+                .containsEntry("publication.name", env.require(PlatformVariable.DEBEZIUM_PUBLICATION))
                 .containsEntry("publication.autocreate.mode", "disabled")
-                .containsEntry("slot.name", env.require("DEBEZIUM_SLOT"))
-                .containsEntry("database.user", env.require("DEBEZIUM_USER"))
-                .containsEntry("database.password", env.require("DEBEZIUM_PASSWORD"))
-                .containsEntry("topic.prefix", env.require("TOPIC_PREFIX"))
-                .containsEntry("message.prefix.include.list", env.require("OUTBOX_PREFIX"))
-                .containsEntry("topic.creation.default.partitions", env.require("CDC_TOPIC_PARTITIONS"))
+                .containsEntry("slot.name", env.require(PlatformVariable.DEBEZIUM_SLOT))
+                .containsEntry("database.user", env.require(PlatformVariable.DEBEZIUM_USER))
+                .containsEntry("database.password", env.require(PlatformVariable.DEBEZIUM_PASSWORD))
+                .containsEntry("topic.prefix", env.require(PlatformVariable.TOPIC_PREFIX))
+                .containsEntry("message.prefix.include.list", env.require(PlatformVariable.OUTBOX_PREFIX))
+                .containsEntry("topic.creation.default.partitions", env.require(PlatformVariable.CDC_TOPIC_PARTITIONS))
                 .containsEntry(
                         "value.converter.apicurio.registry.url",
-                        "http://" + env.require("APICURIO_HOST") + ":" + env.require("APICURIO_PORT")
-                                + "/apis/registry/v2");
+                        "http://" + env.require(PlatformVariable.APICURIO_HOST) + ":"
+                                + env.require(PlatformVariable.APICURIO_PORT) + "/apis/registry/v2");
         assertThat(config.get("table.include.list").split(","))
                 .containsExactlyInAnyOrder(
                         "public.customers",

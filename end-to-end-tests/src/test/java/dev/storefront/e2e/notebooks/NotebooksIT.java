@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.storefront.contract.PlatformVariable;
 import dev.storefront.contract.run.Command;
 import dev.storefront.e2e.support.CdcTopics;
 import dev.storefront.e2e.support.LocalPlatform;
@@ -78,7 +79,8 @@ class NotebooksIT {
                             return false;
                         }
                     }
-                    return count(platform.env().require("ANALYTICS_DB"), "revenue_by_category_country") > 0;
+                    return count(platform.env().require(PlatformVariable.ANALYTICS_DB), "revenue_by_category_country")
+                            > 0;
                 });
     }
 
@@ -155,7 +157,7 @@ class NotebooksIT {
     }
 
     private static String storefrontDb() {
-        return platform.env().require("POSTGRES_DB");
+        return platform.env().require(PlatformVariable.POSTGRES_DB);
     }
 
     private static long count(String database, String table) throws SQLException {

@@ -2,6 +2,7 @@ package dev.storefront.e2e.streaming;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.storefront.contract.PlatformVariable;
 import dev.storefront.contract.run.Command.Result;
 import dev.storefront.e2e.support.LocalPlatform;
 import java.util.Map;
@@ -26,7 +27,7 @@ class ComponentStartFailureIT {
                 .contains("could not start seeder")
                 .contains("--- last lines of")
                 .contains("The other components were stopped")
-                .doesNotContain(broken.env().require("DEBEZIUM_PASSWORD"));
+                .doesNotContain(broken.env().require(PlatformVariable.DEBEZIUM_PASSWORD));
         assertThat(broken.portsInUse())
                 .as("ports still in use after the failed start")
                 .isEmpty();

@@ -2,6 +2,7 @@ package dev.storefront.e2e.streaming;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.storefront.contract.PlatformVariable;
 import dev.storefront.contract.run.Command.Result;
 import dev.storefront.e2e.support.LocalPlatform;
 import dev.storefront.e2e.support.LocalPlatformExtension;
@@ -48,7 +49,7 @@ class PlatformCommandsIT {
 
         assertThat(reset.exitCode()).isEqualTo(1);
         assertThat(reset.output()).contains("stop it first");
-        assertThat(Path.of(platform.env().require("PLATFORM_DIR"), "data", "postgres"))
+        assertThat(Path.of(platform.env().require(PlatformVariable.PLATFORM_DIR), "data", "postgres"))
                 .isDirectory();
     }
 

@@ -2,6 +2,7 @@ package dev.storefront.e2e.streaming;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.storefront.contract.PlatformVariable;
 import dev.storefront.contract.run.Command.Result;
 import dev.storefront.e2e.support.LocalPlatform;
 import java.io.IOException;
@@ -30,7 +31,7 @@ class RepeatedFreshStartsIT {
     @Test
     void tenFreshStartsInARowComeUpWithEveryConnectorRunningAndStopCleanly() throws IOException {
         LocalPlatform platform = LocalPlatform.scratch("fresh-starts");
-        Path platformDir = Path.of(platform.env().require("PLATFORM_DIR"));
+        Path platformDir = Path.of(platform.env().require(PlatformVariable.PLATFORM_DIR));
         List<String> connectors = connectorNames(platform.root().resolve("connectors"));
         List<String> startTimes = new ArrayList<>();
         try {

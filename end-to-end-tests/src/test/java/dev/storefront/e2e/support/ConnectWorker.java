@@ -1,5 +1,6 @@
 package dev.storefront.e2e.support;
 
+import dev.storefront.contract.PlatformVariable;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -23,8 +24,8 @@ public final class ConnectWorker implements AutoCloseable {
 
     public static ConnectWorker start(LocalPlatform platform, String name, int port) {
         try {
-            Path platformConfig =
-                    Path.of(platform.env().require("PLATFORM_DIR"), "run", "connect-distributed.properties");
+            Path platformConfig = Path.of(
+                    platform.env().require(PlatformVariable.PLATFORM_DIR), "run", "connect-distributed.properties");
             Properties config = new Properties();
             try (var in = Files.newBufferedReader(platformConfig)) {
                 config.load(in);

@@ -2,6 +2,7 @@ package dev.storefront.e2e.support;
 
 import dev.storefront.contract.PlatformEndpoints;
 import dev.storefront.contract.PlatformEnv;
+import dev.storefront.contract.PlatformVariable;
 import dev.storefront.contract.StorefrontTables;
 import dev.storefront.contract.run.Command.Result;
 import dev.storefront.contract.run.IsolatedPlatform;
@@ -108,7 +109,7 @@ public final class LocalPlatform implements AutoCloseable {
     }
 
     public Connection storefrontDb() throws SQLException {
-        return database(env().require("POSTGRES_DB"));
+        return database(env().require(PlatformVariable.POSTGRES_DB));
     }
 
     public Connection database(String name) throws SQLException {
@@ -118,7 +119,7 @@ public final class LocalPlatform implements AutoCloseable {
     /** The captured tables: those of Debezium's publication, as the platform itself reads them. */
     public List<String> capturedTables() {
         try (Connection db = storefrontDb()) {
-            return StorefrontTables.captured(db, env().require("DEBEZIUM_PUBLICATION"));
+            return StorefrontTables.captured(db, env().require(PlatformVariable.DEBEZIUM_PUBLICATION));
         } catch (SQLException e) {
             throw new IllegalStateException("Cannot read the publication's tables: " + e.getMessage(), e);
         }

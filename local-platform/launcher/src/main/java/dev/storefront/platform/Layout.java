@@ -1,6 +1,7 @@
 package dev.storefront.platform;
 
 import dev.storefront.contract.PlatformEnv;
+import dev.storefront.contract.PlatformVariable;
 import dev.storefront.contract.run.ClassDataArchive;
 import dev.storefront.platform.lifecycle.ComponentManifest;
 import java.io.IOException;
@@ -24,8 +25,9 @@ public final class Layout {
     public Layout(Path home, PlatformEnv env) {
         this.home = home.toAbsolutePath().normalize();
         this.env = env;
-        this.platformDir =
-                this.home.resolve(env.get("PLATFORM_DIR").orElse(".platform")).normalize();
+        this.platformDir = this.home
+                .resolve(env.get(PlatformVariable.PLATFORM_DIR).orElse(".platform"))
+                .normalize();
     }
 
     public Path home() {

@@ -1,5 +1,6 @@
 package dev.storefront.platform;
 
+import dev.storefront.contract.PlatformVariable;
 import dev.storefront.contract.run.RunState;
 import dev.storefront.platform.connect.ConnectorStates;
 import dev.storefront.platform.lifecycle.Component;
@@ -42,8 +43,8 @@ final class StatusCommand implements Callable<Integer> {
                 .map(component -> CompletableFuture.supplyAsync(component::isHealthy, probes))
                 .toList();
         CompletableFuture<Map<String, String>> connectorStates = CompletableFuture.supplyAsync(
-                () -> ConnectorStates.fetch("http://" + layout.env().require("CONNECT_HOST") + ":"
-                        + layout.env().port("CONNECT_PORT")),
+                () -> ConnectorStates.fetch("http://" + layout.env().require(PlatformVariable.CONNECT_HOST) + ":"
+                        + layout.env().port(PlatformVariable.CONNECT_PORT)),
                 probes);
         probes.shutdown();
         boolean allHealthy = true;

@@ -1,5 +1,11 @@
 package dev.storefront.pipeline.analytics;
 
+import static dev.storefront.pipeline.testing.AliceOrders.ALICE;
+import static dev.storefront.pipeline.testing.AliceOrders.LAMP;
+import static dev.storefront.pipeline.testing.AliceOrders.MUG;
+import static dev.storefront.pipeline.testing.AliceOrders.MUGS;
+import static dev.storefront.pipeline.testing.AliceOrders.ONE_LAMP;
+import static dev.storefront.pipeline.testing.AliceOrders.ORDER;
 import static dev.storefront.pipeline.testing.CdcEvents.customer;
 import static dev.storefront.pipeline.testing.CdcEvents.item;
 import static dev.storefront.pipeline.testing.CdcEvents.order;
@@ -10,8 +16,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.storefront.pipeline.avro.Revenue;
 import dev.storefront.pipeline.avro.RevenueKey;
-import dev.storefront.pipeline.cdc.StorefrontTables;
-import dev.storefront.pipeline.enrich.OrderJoins;
+import dev.storefront.pipeline.testing.AliceOrders;
 import dev.storefront.pipeline.testing.PipelineDriver;
 import java.math.BigDecimal;
 import java.util.LinkedHashMap;
@@ -29,24 +34,17 @@ import org.junit.jupiter.api.Test;
  */
 class RevenueTopologyTest {
 
-    private final PipelineDriver pipeline = new PipelineDriver((builder, serdes) ->
-            RevenueTopology.build(OrderJoins.build(StorefrontTables.build(builder, TOPICS, serdes)), TOPICS, serdes));
+    private final PipelineDriver pipeline = AliceOrders.driverOnOrderJoins(RevenueTopology::build);
 
-    private final GenericRecord alice = customer(1, "Alice Martin", "alice@example.com", "France");
     private final GenericRecord bob = customer(2, "Bob Ruiz", "bob@example.com", "Spain");
-    private final GenericRecord mug = product(10, "Mug", "Kitchen", "12.50");
-    private final GenericRecord lamp = product(11, "Lamp", "Home", "40.00");
     private final GenericRecord pan = product(12, "Pan", "Kitchen", "30.00");
-    private final GenericRecord aliceOrder = order(100, 1, "pending", "65.00");
-    private final GenericRecord aliceMugs = item(1000, 100, 10, 2, "12.50");
-    private final GenericRecord aliceLamp = item(1001, 100, 11, 1, "40.00");
     private final GenericRecord bobOrder = order(101, 2, "shipped", "42.50");
     private final GenericRecord bobMug = item(1002, 101, 10, 1, "12.50");
     private final GenericRecord bobPan = item(1003, 101, 12, 1, "30.00");
 
     @BeforeEach
     void twoOrders() {
-        pipeline.insert(alice, bob, mug, lamp, pan, aliceOrder, aliceMugs, aliceLamp, bobOrder, bobMug, bobPan);
+        pipeline.insert(ALICE, bob, MUG, LAMP, pan, ORDER, MUGS, ONE_LAMP, bobOrder, bobMug, bobPan);
     }
 
     @AfterEach
@@ -68,7 +66,7 @@ class RevenueTopologyTest {
 
     @Test
     void aCancelledOrderLeavesTheRevenueAndItsEmptyGroupsBecomeTombstones() {
-        pipeline.update(aliceOrder, with(aliceOrder, "status", "cancelled"));
+        pipeline.update(ORDER, with(ORDER, "status", "cancelled"));
 
         assertThat(revenue()).containsExactlyInAnyOrderEntriesOf(Map.of("Kitchen/Spain", "42.50 in 1"));
         List<TestRecord<RevenueKey, Revenue>> records = revenueRecords();
@@ -80,7 +78,7 @@ class RevenueTopologyTest {
 
     @Test
     void aCustomerMovingCountryMovesTheirRevenue() {
-        pipeline.update(alice, with(alice, "country", "Spain"));
+        pipeline.update(ALICE, with(ALICE, "country", "Spain"));
 
         assertThat(revenue())
                 .containsExactlyInAnyOrderEntriesOf(Map.of(
@@ -97,7 +95,7 @@ class RevenueTopologyTest {
 
     @Test
     void aDeletedItemIsRetractedAndADeletedOrderWithIt() {
-        pipeline.delete(aliceLamp);
+        pipeline.delete(ONE_LAMP);
         assertThat(revenue())
                 .containsExactlyInAnyOrderEntriesOf(Map.of(
                         "Kitchen/France", "25.00 in 1",
@@ -112,7 +110,7 @@ class RevenueTopologyTest {
 
     @Test
     void aReopenedGroupCountsAgainFromItsCurrentOrders() {
-        pipeline.update(aliceOrder, with(aliceOrder, "status", "cancelled"));
+        pipeline.update(ORDER, with(ORDER, "status", "cancelled"));
         pipeline.insert(order(102, 1, "pending", "12.50"), item(1005, 102, 10, 1, "12.50"));
 
         assertThat(revenue()).containsEntry("Kitchen/France", "12.50 in 1").doesNotContainKey("Home/France");

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.storefront.contract.PlatformEnv;
 import dev.storefront.contract.PlatformEnvException;
+import dev.storefront.contract.PlatformVariable;
 import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -21,20 +22,23 @@ class PipelineConfigTest {
                 .containsEntry("application.id", "storefront-pipeline")
                 .containsEntry("processing.guarantee", "exactly_once_v2")
                 .containsEntry(
-                        "bootstrap.servers", ROOT_ENV.require("KAFKA_HOST") + ":" + ROOT_ENV.require("KAFKA_PORT"))
-                .containsEntry("state.dir", ROOT_ENV.require("PLATFORM_DIR") + "/data/pipeline");
+                        "bootstrap.servers",
+                        ROOT_ENV.require(PlatformVariable.KAFKA_HOST) + ":"
+                                + ROOT_ENV.require(PlatformVariable.KAFKA_PORT))
+                .containsEntry("state.dir", ROOT_ENV.require(PlatformVariable.PLATFORM_DIR) + "/data/pipeline");
         assertThat(config.serde())
                 .containsEntry(
                         "apicurio.registry.url",
-                        "http://" + ROOT_ENV.require("APICURIO_HOST") + ":" + ROOT_ENV.require("APICURIO_PORT")
-                                + "/apis/registry/v2")
+                        "http://" + ROOT_ENV.require(PlatformVariable.APICURIO_HOST) + ":"
+                                + ROOT_ENV.require(PlatformVariable.APICURIO_PORT) + "/apis/registry/v2")
                 .containsEntry("apicurio.registry.as-confluent", "true")
                 .containsEntry("apicurio.registry.use-id", "contentId")
                 .containsEntry("apicurio.registry.headers.enabled", "false");
-        assertThat(config.topics().facts()).isEqualTo(ROOT_ENV.require("TOPIC_PREFIX") + ".facts.orders");
-        assertThat(config.healthPort()).isEqualTo(ROOT_ENV.port("PIPELINE_PORT"));
-        assertThat(config.analyticsDb().url()).endsWith("/" + ROOT_ENV.require("ANALYTICS_DB"));
-        assertThat(config.outboxPrefix()).isEqualTo(ROOT_ENV.require("OUTBOX_PREFIX"));
+        assertThat(config.topics().facts())
+                .isEqualTo(ROOT_ENV.require(PlatformVariable.TOPIC_PREFIX) + ".facts.orders");
+        assertThat(config.healthPort()).isEqualTo(ROOT_ENV.port(PlatformVariable.PIPELINE_PORT));
+        assertThat(config.analyticsDb().url()).endsWith("/" + ROOT_ENV.require(PlatformVariable.ANALYTICS_DB));
+        assertThat(config.outboxPrefix()).isEqualTo(ROOT_ENV.require(PlatformVariable.OUTBOX_PREFIX));
     }
 
     @Test

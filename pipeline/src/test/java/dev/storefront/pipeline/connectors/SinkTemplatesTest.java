@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.storefront.contract.Placeholders;
 import dev.storefront.contract.PlatformEnv;
+import dev.storefront.contract.PlatformVariable;
 import dev.storefront.pipeline.config.Topics;
 import dev.storefront.pipeline.serde.JsonSerde;
 import dev.storefront.pipeline.verify.CdcHistoryCheck;
@@ -22,7 +23,7 @@ import org.junit.jupiter.api.Test;
 class SinkTemplatesTest {
 
     private static final PlatformEnv ENV = PlatformEnv.load(Path.of("../.env"), Map.of());
-    private static final Topics TOPICS = new Topics(ENV.require("TOPIC_PREFIX"));
+    private static final Topics TOPICS = new Topics(ENV.require(PlatformVariable.TOPIC_PREFIX));
 
     @Test
     void theAnalyticsSinkUpsertsTheRevenueTopicIntoTheTableVerifyReads() throws IOException {
@@ -38,8 +39,9 @@ class SinkTemplatesTest {
                 .containsEntry("schema.evolution", "basic")
                 .containsEntry(
                         "connection.url",
-                        "jdbc:postgresql://" + ENV.require("POSTGRES_HOST") + ":" + ENV.require("POSTGRES_PORT") + "/"
-                                + ENV.require("ANALYTICS_DB"));
+                        "jdbc:postgresql://" + ENV.require(PlatformVariable.POSTGRES_HOST) + ":"
+                                + ENV.require(PlatformVariable.POSTGRES_PORT) + "/"
+                                + ENV.require(PlatformVariable.ANALYTICS_DB));
         assertApicurioConverters(config);
     }
 
@@ -97,7 +99,7 @@ class SinkTemplatesTest {
                     .isEmpty();
             config.put(e.getKey(), value.text());
         });
-        assertThat(config.get("connection.password")).isEqualTo(ENV.require("POSTGRES_PASSWORD"));
+        assertThat(config.get("connection.password")).isEqualTo(ENV.require(PlatformVariable.POSTGRES_PASSWORD));
         return config;
     }
 }

@@ -1,9 +1,11 @@
 package dev.storefront.pipeline.facts;
 
-import static dev.storefront.pipeline.testing.CdcEvents.customer;
-import static dev.storefront.pipeline.testing.CdcEvents.item;
-import static dev.storefront.pipeline.testing.CdcEvents.order;
-import static dev.storefront.pipeline.testing.CdcEvents.product;
+import static dev.storefront.pipeline.testing.AliceOrders.ALICE;
+import static dev.storefront.pipeline.testing.AliceOrders.LAMP;
+import static dev.storefront.pipeline.testing.AliceOrders.MUG;
+import static dev.storefront.pipeline.testing.AliceOrders.MUGS;
+import static dev.storefront.pipeline.testing.AliceOrders.ONE_LAMP;
+import static dev.storefront.pipeline.testing.AliceOrders.ORDER;
 import static dev.storefront.pipeline.testing.CdcEvents.with;
 import static dev.storefront.pipeline.testing.PipelineDriver.TOPICS;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -12,8 +14,7 @@ import com.google.protobuf.InvalidProtocolBufferException;
 import dev.storefront.pipeline.avro.OrderFact;
 import dev.storefront.pipeline.avro.OrderFactItem;
 import dev.storefront.pipeline.avro.OrderKey;
-import dev.storefront.pipeline.cdc.StorefrontTables;
-import dev.storefront.pipeline.enrich.OrderJoins;
+import dev.storefront.pipeline.testing.AliceOrders;
 import dev.storefront.pipeline.testing.CdcEvents;
 import dev.storefront.pipeline.testing.PipelineDriver;
 import java.math.BigDecimal;
@@ -30,15 +31,7 @@ import org.junit.jupiter.api.Test;
 
 class OrderFactsTopologyTest {
 
-    private final PipelineDriver pipeline = new PipelineDriver((builder, serdes) -> OrderFactsTopology.build(
-            OrderJoins.build(StorefrontTables.build(builder, TOPICS, serdes)), TOPICS, serdes));
-
-    private final GenericRecord alice = customer(1, "Alice Martin", "alice@example.com", "France");
-    private final GenericRecord mug = product(10, "Mug", "Kitchen", "12.50");
-    private final GenericRecord lamp = product(11, "Lamp", "Home", "40.00");
-    private final GenericRecord order = order(100, 1, "pending", "65.00");
-    private final GenericRecord mugs = item(1000, 100, 10, 2, "12.50");
-    private final GenericRecord oneLamp = item(1001, 100, 11, 1, "40.00");
+    private final PipelineDriver pipeline = AliceOrders.driverOnOrderJoins(OrderFactsTopology::build);
 
     @AfterEach
     void close() {
@@ -47,7 +40,7 @@ class OrderFactsTopologyTest {
 
     @Test
     void anOrderWithItsCustomerItemsAndProductsBecomesOneFact() {
-        pipeline.insert(alice, mug, lamp, order, mugs, oneLamp);
+        pipeline.insert(ALICE, MUG, LAMP, ORDER, MUGS, ONE_LAMP);
 
         OrderFact fact = facts().get(100L);
         assertThat(facts()).containsOnlyKeys(100L);
@@ -71,7 +64,7 @@ class OrderFactsTopologyTest {
 
     @Test
     void anOrderWhoseItemsHaveNotArrivedHasAFactWithoutItems() {
-        pipeline.insert(alice, order);
+        pipeline.insert(ALICE, ORDER);
 
         assertThat(facts().get(100L).getItemCount()).isZero();
         assertThat(facts().get(100L).getItems()).isEmpty();
@@ -79,10 +72,10 @@ class OrderFactsTopologyTest {
 
     @Test
     void aStatusChangeReemitsTheFactWithTheNewStatus() {
-        pipeline.insert(alice, mug, lamp, order, mugs, oneLamp);
+        pipeline.insert(ALICE, MUG, LAMP, ORDER, MUGS, ONE_LAMP);
 
-        GenericRecord shipped = with(with(order, "status", "shipped"), "updated_at", CdcEvents.UPDATED_AT);
-        pipeline.update(order, shipped);
+        GenericRecord shipped = with(with(ORDER, "status", "shipped"), "updated_at", CdcEvents.UPDATED_AT);
+        pipeline.update(ORDER, shipped);
 
         OrderFact fact = facts().get(100L);
         assertThat(fact.getStatus()).isEqualTo("shipped");
@@ -93,13 +86,13 @@ class OrderFactsTopologyTest {
 
     @Test
     void aCustomerMoveAndAProductRenameReachTheFact() {
-        pipeline.insert(alice, mug, lamp, order, mugs, oneLamp);
+        pipeline.insert(ALICE, MUG, LAMP, ORDER, MUGS, ONE_LAMP);
 
-        pipeline.update(alice, with(alice, "country", "Spain"));
+        pipeline.update(ALICE, with(ALICE, "country", "Spain"));
         assertThat(facts().get(100L).getCustomerCountry()).isEqualTo("Spain");
         assertThat(facts().get(100L).getSourceLsn()).isEqualTo(pipeline.events().lastLsn());
 
-        pipeline.update(mug, with(with(mug, "name", "Big mug"), "price", new BigDecimal("14.00")));
+        pipeline.update(MUG, with(with(MUG, "name", "Big mug"), "price", new BigDecimal("14.00")));
         OrderFact fact = facts().get(100L);
         assertThat(fact.getItems().get(0).getProductName()).isEqualTo("Big mug");
         // The fact keeps the price at purchase, not the product's new price.
@@ -109,17 +102,17 @@ class OrderFactsTopologyTest {
 
     @Test
     void aPriceOrStockChangeAndAMoveWithinTheCountryEmitNoFact() {
-        pipeline.insert(alice, mug, lamp, order, mugs, oneLamp);
+        pipeline.insert(ALICE, MUG, LAMP, ORDER, MUGS, ONE_LAMP);
         long sourceLsn = facts().get(100L).getSourceLsn();
         int emitted = protobufRecords().size();
 
-        pipeline.update(mug, with(with(mug, "price", new BigDecimal("14.00")), "stock_quantity", 3));
-        pipeline.update(alice, with(with(alice, "address", "2 Side St"), "city", "Lyon"));
+        pipeline.update(MUG, with(with(MUG, "price", new BigDecimal("14.00")), "stock_quantity", 3));
+        pipeline.update(ALICE, with(with(ALICE, "address", "2 Side St"), "city", "Lyon"));
 
         assertThat(protobufRecords()).hasSize(emitted);
         assertThat(facts().get(100L).getSourceLsn()).isEqualTo(sourceLsn);
 
-        pipeline.update(mug, with(mug, "category", "Tableware"));
+        pipeline.update(MUG, with(MUG, "category", "Tableware"));
         OrderFact fact = facts().get(100L);
         assertThat(protobufRecords()).hasSize(emitted + 1);
         assertThat(fact.getItems().get(0).getCategory()).isEqualTo("Tableware");
@@ -128,12 +121,12 @@ class OrderFactsTopologyTest {
 
     @Test
     void anItemPriceChangeAndAnItemDeleteUpdateTheItems() {
-        pipeline.insert(alice, mug, lamp, order, mugs, oneLamp);
+        pipeline.insert(ALICE, MUG, LAMP, ORDER, MUGS, ONE_LAMP);
 
-        pipeline.update(mugs, with(mugs, "price_at_purchase", new BigDecimal("11.00")));
+        pipeline.update(MUGS, with(MUGS, "price_at_purchase", new BigDecimal("11.00")));
         assertThat(facts().get(100L).getItems().get(0).getPrice()).isEqualTo(new BigDecimal("11.00"));
 
-        pipeline.delete(oneLamp);
+        pipeline.delete(ONE_LAMP);
         OrderFact fact = facts().get(100L);
         assertThat(fact.getItemCount()).isEqualTo(1);
         assertThat(fact.getItems()).extracting(OrderFactItem::getItemId).containsExactly(1000L);
@@ -141,13 +134,13 @@ class OrderFactsTopologyTest {
 
     @Test
     void aDeletedOrderBecomesATombstoneOnBothTopics() {
-        pipeline.insert(alice, mug, lamp, order, mugs, oneLamp);
+        pipeline.insert(ALICE, MUG, LAMP, ORDER, MUGS, ONE_LAMP);
         assertThat(facts()).containsKey(100L);
 
         // ON DELETE CASCADE: the order's delete, then its items'.
-        pipeline.delete(order);
-        pipeline.delete(mugs);
-        pipeline.delete(oneLamp);
+        pipeline.delete(ORDER);
+        pipeline.delete(MUGS);
+        pipeline.delete(ONE_LAMP);
 
         assertThat(facts()).doesNotContainKey(100L);
         List<TestRecord<String, byte[]>> protobuf = protobufRecords();
@@ -157,7 +150,7 @@ class OrderFactsTopologyTest {
 
     @Test
     void theProtobufVariantCarriesTheSameFact() throws InvalidProtocolBufferException {
-        pipeline.insert(alice, mug, lamp, order, mugs, oneLamp);
+        pipeline.insert(ALICE, MUG, LAMP, ORDER, MUGS, ONE_LAMP);
         OrderFact fact = facts().get(100L);
 
         List<TestRecord<String, byte[]>> records = protobufRecords();

@@ -5,7 +5,7 @@ import static dev.storefront.pipeline.testing.PipelineDriver.TOPICS;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.storefront.contract.outbox.OrderCreated;
+import dev.storefront.contract.outbox.OrderCreatedExamples;
 import dev.storefront.contract.outbox.OutboxMessages;
 import dev.storefront.pipeline.avro.OrderKey;
 import dev.storefront.pipeline.avro.OrderOutput;
@@ -25,15 +25,7 @@ import org.junit.jupiter.api.Test;
 class OutboxTopologyTest {
 
     /** As the seeder writes it: through the outbox contract's writer (amounts as JSON numbers, two decimals). */
-    private static final String ORDER_100 = OutboxMessages.write(OrderCreated.of(
-            100,
-            new OrderCreated.Customer(1, "Alice Martin", "alice@example.com", "France"),
-            List.of(
-                    new OrderCreated.Item(10, "Mug", "Kitchen", 2, new BigDecimal("19.99")),
-                    new OrderCreated.Item(11, "Lamp", "Home", 1, new BigDecimal("40.10"))),
-            new BigDecimal("80.08"),
-            "pending",
-            "2026-01-05T10:15:30.123456Z"));
+    private static final String ORDER_100 = OutboxMessages.write(OrderCreatedExamples.ORDER_100);
 
     private final PipelineDriver pipeline = new PipelineDriver(
             (builder, serdes) -> OutboxTopology.build(builder, TOPICS, serdes, new OrderMessageDecoder(OUTBOX_PREFIX)));

@@ -3,6 +3,7 @@ package dev.storefront.pipeline.verify;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.storefront.contract.PlatformEnv;
+import dev.storefront.contract.PlatformVariable;
 import dev.storefront.pipeline.analytics.Group;
 import dev.storefront.pipeline.verify.CdcHistoryCheck.RowState;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
@@ -43,11 +44,11 @@ class VerifySqlIT {
                 .locations("classpath:db/storefront")
                 .placeholders(Map.of(
                         "debezium_user",
-                        ENV.require("DEBEZIUM_USER"),
+                        ENV.require(PlatformVariable.DEBEZIUM_USER),
                         "debezium_password",
-                        ENV.require("DEBEZIUM_PASSWORD"),
+                        ENV.require(PlatformVariable.DEBEZIUM_PASSWORD),
                         "debezium_publication",
-                        ENV.require("DEBEZIUM_PUBLICATION")))
+                        ENV.require(PlatformVariable.DEBEZIUM_PUBLICATION)))
                 .load()
                 .migrate();
         storefront = postgres.getDatabase("postgres", "storefront").getConnection();

@@ -3,22 +3,12 @@ package dev.storefront.contract.outbox;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
-import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class OutboxMessagesTest {
 
-    private static final OrderCreated ORDER = OrderCreated.of(
-            100,
-            new OrderCreated.Customer(1, "Alice Martin", "alice@example.com", "France"),
-            List.of(
-                    new OrderCreated.Item(10, "Mug", "Kitchen", 2, new BigDecimal("19.99")),
-                    new OrderCreated.Item(11, "Lamp", "Home", 1, new BigDecimal("40.10"))),
-            new BigDecimal("80.08"),
-            "pending",
-            "2026-01-05T10:15:30.123456Z");
+    private static final OrderCreated ORDER = OrderCreatedExamples.ORDER_100;
 
     @Test
     void whatIsWrittenIsReadBackWithItsTypeAndVersion() throws Exception {

@@ -37,7 +37,7 @@ class IsolatedPlatformTest {
                 .endsWith(":" + platform.overrides().get("KAFKA_PORT"));
         assertThat(platform.portsInUse()).isEmpty();
         try (ServerSocket taken = new ServerSocket()) {
-            taken.bind(new InetSocketAddress("localhost", platform.env().port("CONNECT_PORT")));
+            taken.bind(new InetSocketAddress("localhost", platform.env().port(PlatformVariable.CONNECT_PORT)));
             assertThat(platform.portsInUse()).containsExactly("CONNECT_PORT");
         }
     }

@@ -1,5 +1,6 @@
 package dev.storefront.platform.connect;
 
+import dev.storefront.contract.PlatformVariable;
 import dev.storefront.platform.ConfigTemplate;
 import dev.storefront.platform.Layout;
 import dev.storefront.platform.kafka.KafkaComponent;
@@ -49,6 +50,6 @@ public final class ConnectComponent extends ProcessComponent {
     }
 
     private String baseUrl() {
-        return "http://" + host("CONNECT_HOST") + ":" + port("CONNECT_PORT");
+        return "http://" + host(PlatformVariable.CONNECT_HOST) + ":" + port(PlatformVariable.CONNECT_PORT);
     }
 }

@@ -1,5 +1,6 @@
 package dev.storefront.platform.connectinit;
 
+import dev.storefront.contract.PlatformVariable;
 import dev.storefront.platform.Layout;
 import dev.storefront.platform.connect.ConnectorStates;
 import dev.storefront.platform.lifecycle.ComponentFailure;
@@ -61,6 +62,6 @@ public final class ConnectInitComponent extends ProcessComponent {
     }
 
     private String connectUrl() {
-        return "http://" + host("CONNECT_HOST") + ":" + port("CONNECT_PORT");
+        return "http://" + host(PlatformVariable.CONNECT_HOST) + ":" + port(PlatformVariable.CONNECT_PORT);
     }
 }

@@ -1,5 +1,6 @@
 package dev.storefront.platform.kafka;
 
+import dev.storefront.contract.PlatformVariable;
 import dev.storefront.platform.ConfigTemplate;
 import dev.storefront.platform.Layout;
 import dev.storefront.platform.lifecycle.ComponentFailure;
@@ -104,6 +105,6 @@ public final class KafkaComponent extends ProcessComponent {
 
     @Override
     public String endpoint() {
-        return host("KAFKA_HOST") + ":" + port("KAFKA_PORT");
+        return host(PlatformVariable.KAFKA_HOST) + ":" + port(PlatformVariable.KAFKA_PORT);
     }
 }

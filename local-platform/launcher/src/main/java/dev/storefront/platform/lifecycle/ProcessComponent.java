@@ -1,5 +1,6 @@
 package dev.storefront.platform.lifecycle;
 
+import dev.storefront.contract.PlatformVariable;
 import dev.storefront.platform.Layout;
 import dev.storefront.platform.process.ChildProcess;
 import java.io.IOException;
@@ -97,11 +98,11 @@ public abstract class ProcessComponent implements Component {
         return layout.logFile(name());
     }
 
-    protected String host(String variable) {
+    protected String host(PlatformVariable variable) {
         return layout.env().require(variable);
     }
 
-    protected int port(String variable) {
+    protected int port(PlatformVariable variable) {
         return layout.env().port(variable);
     }
 }

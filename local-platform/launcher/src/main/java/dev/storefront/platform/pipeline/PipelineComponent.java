@@ -1,5 +1,6 @@
 package dev.storefront.platform.pipeline;
 
+import dev.storefront.contract.PlatformVariable;
 import dev.storefront.platform.Layout;
 import dev.storefront.platform.lifecycle.ProcessComponent;
 import dev.storefront.platform.process.JavaCommand;
@@ -31,6 +32,6 @@ public final class PipelineComponent extends ProcessComponent {
 
     @Override
     public String endpoint() {
-        return "http://localhost:" + port("PIPELINE_PORT") + "/health";
+        return "http://localhost:" + port(PlatformVariable.PIPELINE_PORT) + "/health";
     }
 }

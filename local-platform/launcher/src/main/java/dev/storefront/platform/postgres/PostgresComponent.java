@@ -1,6 +1,7 @@
 package dev.storefront.platform.postgres;
 
 import dev.storefront.contract.PlatformEnv;
+import dev.storefront.contract.PlatformVariable;
 import dev.storefront.platform.Layout;
 import dev.storefront.platform.lifecycle.Component;
 import dev.storefront.platform.lifecycle.ComponentFailure;
@@ -61,7 +62,7 @@ public final class PostgresComponent implements Component {
             postgres = EmbeddedPostgres.builder()
                     .setDataDirectory(dataDir)
                     .setCleanDataDirectory(false)
-                    .setPort(layout.env().port("POSTGRES_PORT"))
+                    .setPort(layout.env().port(PlatformVariable.POSTGRES_PORT))
                     // The launcher stops PostgreSQL last, after everything that uses it.
                     .setRegisterShutdownHook(false)
                     .setOutputRedirector(
@@ -85,7 +86,7 @@ public final class PostgresComponent implements Component {
 
     /** zonky's cluster has the superuser postgres; POSTGRES_USER may name another one, as compose allows. */
     private void createSuperuserRole() throws SQLException {
-        String user = layout.env().require("POSTGRES_USER");
+        String user = layout.env().require(PlatformVariable.POSTGRES_USER);
         if (user.equals(BOOTSTRAP_USER)) {
             return;
         }
@@ -100,7 +101,8 @@ public final class PostgresComponent implements Component {
             try (PreparedStatement create = connection.prepareStatement(
                     "SELECT format('CREATE ROLE %I SUPERUSER LOGIN PASSWORD %L', ?::text, ?::text)")) {
                 create.setString(1, user);
-                create.setString(2, layout.env().get("POSTGRES_PASSWORD").orElse(""));
+                create.setString(
+                        2, layout.env().get(PlatformVariable.POSTGRES_PASSWORD).orElse(""));
                 try (ResultSet sql = create.executeQuery();
                         Statement statement = connection.createStatement()) {
                     sql.next();
@@ -113,9 +115,9 @@ public final class PostgresComponent implements Component {
     private void createDatabases() throws SQLException {
         PlatformEnv env = layout.env();
         Set<String> databases = new LinkedHashSet<>();
-        databases.add(env.require("POSTGRES_DB"));
-        databases.add(env.require("APICURIO_DB"));
-        env.get("ANALYTICS_DB").ifPresent(databases::add);
+        databases.add(env.require(PlatformVariable.POSTGRES_DB));
+        databases.add(env.require(PlatformVariable.APICURIO_DB));
+        env.get(PlatformVariable.ANALYTICS_DB).ifPresent(databases::add);
         try (Connection connection = connect(BOOTSTRAP_USER, "postgres")) {
             for (String database : databases) {
                 try (PreparedStatement exists =
@@ -136,15 +138,15 @@ public final class PostgresComponent implements Component {
 
     /** A connection as POSTGRES_USER, the superuser the other components use. */
     public Connection superuserConnection(String database) throws SQLException {
-        return connect(layout.env().require("POSTGRES_USER"), database);
+        return connect(layout.env().require(PlatformVariable.POSTGRES_USER), database);
     }
 
     private Connection connect(String user, String database) throws SQLException {
         PlatformEnv env = layout.env();
         return DriverManager.getConnection(
-                "jdbc:postgresql://localhost:" + env.port("POSTGRES_PORT") + "/" + database,
+                "jdbc:postgresql://localhost:" + env.port(PlatformVariable.POSTGRES_PORT) + "/" + database,
                 user,
-                env.get("POSTGRES_PASSWORD").orElse(""));
+                env.get(PlatformVariable.POSTGRES_PASSWORD).orElse(""));
     }
 
     @Override
@@ -165,7 +167,7 @@ public final class PostgresComponent implements Component {
 
     @Override
     public boolean isHealthy() {
-        try (Connection connection = superuserConnection(layout.env().require("POSTGRES_DB"));
+        try (Connection connection = superuserConnection(layout.env().require(PlatformVariable.POSTGRES_DB));
                 Statement statement = connection.createStatement()) {
             return statement.execute("SELECT 1");
         } catch (SQLException e) {
@@ -190,7 +192,8 @@ public final class PostgresComponent implements Component {
     @Override
     public String endpoint() {
         PlatformEnv env = layout.env();
-        return "postgresql://localhost:" + env.port("POSTGRES_PORT") + "/" + env.require("POSTGRES_DB");
+        return "postgresql://localhost:" + env.port(PlatformVariable.POSTGRES_PORT) + "/"
+                + env.require(PlatformVariable.POSTGRES_DB);
     }
 
     @Override

@@ -1,5 +1,6 @@
 package dev.storefront.platform.registry;
 
+import dev.storefront.contract.PlatformVariable;
 import dev.storefront.platform.ConfigTemplate;
 import dev.storefront.platform.Layout;
 import dev.storefront.platform.lifecycle.ProcessComponent;
@@ -53,6 +54,6 @@ public final class RegistryComponent extends ProcessComponent {
     }
 
     private String baseUrl() {
-        return "http://" + host("APICURIO_HOST") + ":" + port("APICURIO_PORT");
+        return "http://" + host(PlatformVariable.APICURIO_HOST) + ":" + port(PlatformVariable.APICURIO_PORT);
     }
 }

@@ -1,5 +1,6 @@
 package dev.storefront.platform.seeder;
 
+import dev.storefront.contract.PlatformVariable;
 import dev.storefront.platform.Layout;
 import dev.storefront.platform.lifecycle.ProcessComponent;
 import dev.storefront.platform.process.JavaCommand;
@@ -32,6 +33,6 @@ public final class SeederComponent extends ProcessComponent {
     }
 
     private String baseUrl() {
-        return "http://localhost:" + port("SEEDER_PORT");
+        return "http://localhost:" + port(PlatformVariable.SEEDER_PORT);
     }
 }
