@@ -1,5 +1,6 @@
 package dev.storefront.benchmark.client;
 
+import dev.storefront.contract.RegistryWireFormat;
 import io.apicurio.registry.serde.avro.AvroKafkaDeserializer;
 import java.time.Duration;
 import java.util.Collection;
@@ -109,10 +110,7 @@ public final class Kafka implements AutoCloseable {
         config.put(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, "10");
         // What any downstream reader sees: the pipeline writes in exactly-once transactions.
         config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-        config.put("apicurio.registry.url", registryUrl + "/apis/registry/v2");
-        config.put("apicurio.registry.as-confluent", "true");
-        config.put("apicurio.registry.use-id", "contentId");
-        config.put("apicurio.registry.headers.enabled", "false");
+        config.putAll(RegistryWireFormat.serdeConfig(registryUrl));
         return new KafkaConsumer<>(config);
     }
 

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.storefront.contract.PlatformEnv;
 import dev.storefront.contract.PlatformVariable;
+import dev.storefront.contract.RegistryWireFormat;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -62,9 +63,7 @@ class ShippedTemplatesTest {
         for (String side : List.of("key", "value")) {
             assertThat(config)
                     .containsEntry(side + ".converter", "io.apicurio.registry.utils.converter.AvroConverter")
-                    .containsEntry(side + ".converter.apicurio.registry.as-confluent", "true")
-                    .containsEntry(side + ".converter.apicurio.registry.use-id", "contentId")
-                    .containsEntry(side + ".converter.apicurio.registry.headers.enabled", "false");
+                    .containsAllEntriesOf(RegistryWireFormat.converterSettings(side));
         }
     }
 }

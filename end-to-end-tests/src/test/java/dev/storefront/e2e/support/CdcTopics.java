@@ -1,6 +1,7 @@
 package dev.storefront.e2e.support;
 
 import dev.storefront.contract.CdcTopicNames;
+import dev.storefront.contract.RegistryWireFormat;
 import io.apicurio.registry.serde.avro.AvroKafkaDeserializer;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -92,12 +93,7 @@ public final class CdcTopics {
         config.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, AvroKafkaDeserializer.class.getName());
         config.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, AvroKafkaDeserializer.class.getName());
         config.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, "5000");
-        // The same four id settings as the Debezium converter (docs/architecture.md): Confluent framing with content
-        // ids.
-        config.put("apicurio.registry.url", platform.endpoints().registryUrl() + "/apis/registry/v2");
-        config.put("apicurio.registry.as-confluent", "true");
-        config.put("apicurio.registry.use-id", "contentId");
-        config.put("apicurio.registry.headers.enabled", "false");
+        config.putAll(RegistryWireFormat.serdeConfig(platform.endpoints().registryUrl()));
         return config;
     }
 }

@@ -3,6 +3,7 @@ package dev.storefront.pipeline.config;
 import dev.storefront.contract.Placeholders;
 import dev.storefront.contract.PlatformEnv;
 import dev.storefront.contract.PlatformEnvException;
+import dev.storefront.contract.RegistryWireFormat;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -65,9 +66,11 @@ public final class PipelineConfig {
         return streams;
     }
 
-    /** The Apicurio serde configuration ({@code serde.*} without the prefix). */
+    /** The Apicurio serde configuration: {@code serde.*} without the prefix, and the platform's wire format. */
     public Map<String, Object> serde() {
-        return new LinkedHashMap<>(withPrefix("serde."));
+        Map<String, Object> serde = new LinkedHashMap<>(withPrefix("serde."));
+        serde.putAll(RegistryWireFormat.SETTINGS);
+        return serde;
     }
 
     public String bootstrapServers() {

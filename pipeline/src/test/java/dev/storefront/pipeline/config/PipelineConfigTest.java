@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.storefront.contract.PlatformEnv;
 import dev.storefront.contract.PlatformEnvException;
 import dev.storefront.contract.PlatformVariable;
+import dev.storefront.contract.RegistryWireFormat;
 import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -31,9 +32,7 @@ class PipelineConfigTest {
                         "apicurio.registry.url",
                         "http://" + ROOT_ENV.require(PlatformVariable.APICURIO_HOST) + ":"
                                 + ROOT_ENV.require(PlatformVariable.APICURIO_PORT) + "/apis/registry/v2")
-                .containsEntry("apicurio.registry.as-confluent", "true")
-                .containsEntry("apicurio.registry.use-id", "contentId")
-                .containsEntry("apicurio.registry.headers.enabled", "false");
+                .containsAllEntriesOf(RegistryWireFormat.SETTINGS);
         assertThat(config.topics().facts())
                 .isEqualTo(ROOT_ENV.require(PlatformVariable.TOPIC_PREFIX) + ".facts.orders");
         assertThat(config.healthPort()).isEqualTo(ROOT_ENV.port(PlatformVariable.PIPELINE_PORT));

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.storefront.contract.Placeholders;
 import dev.storefront.contract.PlatformEnv;
 import dev.storefront.contract.PlatformVariable;
+import dev.storefront.contract.RegistryWireFormat;
 import dev.storefront.pipeline.config.Topics;
 import dev.storefront.pipeline.serde.JsonSerde;
 import dev.storefront.pipeline.verify.CdcHistoryCheck;
@@ -80,9 +81,7 @@ class SinkTemplatesTest {
         for (String side : new String[] {"key", "value"}) {
             assertThat(config)
                     .containsEntry(side + ".converter", "io.apicurio.registry.utils.converter.AvroConverter")
-                    .containsEntry(side + ".converter.apicurio.registry.as-confluent", "true")
-                    .containsEntry(side + ".converter.apicurio.registry.use-id", "contentId")
-                    .containsEntry(side + ".converter.apicurio.registry.headers.enabled", "false");
+                    .containsAllEntriesOf(RegistryWireFormat.converterSettings(side));
         }
     }
 
