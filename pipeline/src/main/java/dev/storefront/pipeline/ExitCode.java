@@ -15,7 +15,7 @@ public final class ExitCode {
 
     private ExitCode() {}
 
-    static Map<String, String> descriptions() {
+    public static Map<String, String> descriptions() {
         Map<String, String> codes = new LinkedHashMap<>();
         codes.put(Integer.toString(OK), "ok (verify: every output matches PostgreSQL)");
         codes.put(Integer.toString(FAILED), "verify found differences, or the streams stopped on an error");

@@ -1,13 +1,8 @@
 package dev.storefront.pipeline;
 
 import dev.storefront.contract.PlatformEnv;
-import dev.storefront.contract.PlatformEnvException;
 import dev.storefront.pipeline.config.PipelineConfig;
 import dev.storefront.pipeline.run.RunCommand;
-import dev.storefront.pipeline.verify.VerifyCommand;
-import java.io.PrintWriter;
-import java.io.StringWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -19,7 +14,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ScopeType;
 import picocli.CommandLine.Spec;
 
-/** The pipeline's command line: {@code run} the streams application, or {@code verify} its outputs. */
+/** The pipeline's command line: {@code run} the streams application (the reconciliation module verifies it). */
 @Command(
         name = "pipeline",
         mixinStandardHelpOptions = true,
@@ -28,10 +23,8 @@ import picocli.CommandLine.Spec;
             "The storefront streaming pipeline: order facts, revenue analytics and the outbox feed.",
             "Settings come from application.properties, filled from .env and the environment (the environment wins)."
         },
-        subcommands = {RunCommand.class, VerifyCommand.class, HelpCommand.class})
+        subcommands = {RunCommand.class, HelpCommand.class})
 public final class PipelineCli implements Callable<Integer> {
-
-    private static final Path DEFAULT_ENV_FILE = Path.of(".env");
 
     @Option(
             names = "--env-file",
@@ -58,14 +51,9 @@ public final class PipelineCli implements Callable<Integer> {
     public static CommandLine commandLine(Map<String, String> environment) {
         PipelineCli root = new PipelineCli(environment);
         CommandLine commandLine = new CommandLine(root).setUsageHelpWidth(100);
-        commandLine
-                .getSubcommands()
-                .values()
-                .forEach(sub -> sub.getCommandSpec()
-                        .usageMessage()
-                        .exitCodeListHeading("%nExit codes:%n")
-                        .exitCodeList(ExitCode.descriptions()));
-        commandLine.setExecutionExceptionHandler((e, failed, parseResult) -> root.report(e, failed.getErr()));
+        commandLine.getSubcommands().values().forEach(Cli::documentExitCodes);
+        commandLine.setExecutionExceptionHandler(
+                (e, failed, parseResult) -> Cli.report("pipeline", e, failed.getErr(), root.env));
         return commandLine;
     }
 
@@ -78,29 +66,7 @@ public final class PipelineCli implements Callable<Integer> {
 
     /** The settings, resolved now: an undefined variable fails here, before anything starts. */
     public PipelineConfig config() {
-        if (envFile != null) {
-            env = PlatformEnv.load(envFile, environment);
-        } else if (Files.isRegularFile(DEFAULT_ENV_FILE)) {
-            env = PlatformEnv.load(DEFAULT_ENV_FILE, environment);
-        } else {
-            env = PlatformEnv.of(environment);
-        }
+        env = Cli.loadEnv(envFile, environment);
         return PipelineConfig.load(env);
-    }
-
-    /** Failures are printed with every secret of the configuration masked. */
-    private int report(Exception e, PrintWriter err) {
-        if (e instanceof PlatformEnvException) {
-            err.println("pipeline: " + e.getMessage());
-            return ExitCode.CONFIG;
-        }
-        if (e instanceof PipelineFailure) {
-            err.println("pipeline: " + (env == null ? e.getMessage() : env.mask(e.getMessage())));
-            return ExitCode.FAILED;
-        }
-        StringWriter trace = new StringWriter();
-        e.printStackTrace(new PrintWriter(trace));
-        err.println("pipeline: " + (env == null ? trace : env.mask(trace.toString())));
-        return ExitCode.FAILED;
     }
 }

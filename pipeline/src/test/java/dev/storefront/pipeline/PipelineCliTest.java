@@ -46,39 +46,10 @@ class PipelineCliTest {
 
     @Test
     void aMissingEnvFileIsNamed() {
-        int code = run(Map.of(), "--env-file", "no-such.env", "verify");
+        int code = run(Map.of(), "--env-file", "no-such.env", "run");
 
         assertThat(code).isEqualTo(ExitCode.CONFIG);
         assertThat(err.toString()).contains("No .env file at").contains("no-such.env");
-    }
-
-    @Test
-    void verifyNamesTheDatabaseItCannotReachWithoutItsPassword() throws Exception {
-        int closedPort;
-        try (ServerSocket socket = new ServerSocket(0)) {
-            closedPort = socket.getLocalPort();
-        }
-
-        int code = run(
-                Map.of("POSTGRES_PORT", Integer.toString(closedPort), "POSTGRES_PASSWORD", "s3cr3t-pw"),
-                "--env-file",
-                "../.env",
-                "verify");
-
-        assertThat(code).isEqualTo(ExitCode.FAILED);
-        assertThat(err.toString())
-                .startsWith(
-                        "pipeline: Cannot read the storefront database jdbc:postgresql://localhost:" + closedPort + "/")
-                .doesNotContain("s3cr3t-pw")
-                .doesNotContain("\tat ");
-    }
-
-    @Test
-    void aBadVerifyTimeoutIsAUsageError() {
-        int code = run(Map.of(), "verify", "--topic-timeout", "0");
-
-        assertThat(code).isEqualTo(ExitCode.USAGE);
-        assertThat(err.toString()).contains("'--topic-timeout': must be at least 1 second");
     }
 
     @Test
@@ -86,6 +57,6 @@ class PipelineCliTest {
         assertThat(run(Map.of(), "run", "--help")).isZero();
         assertThat(out.toString()).contains("Exit codes:").contains("bad configuration");
         assertThat(run(Map.of(), "--help")).isZero();
-        assertThat(out.toString()).contains("run").contains("verify");
+        assertThat(out.toString()).contains("run");
     }
 }

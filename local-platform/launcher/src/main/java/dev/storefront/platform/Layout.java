@@ -93,6 +93,10 @@ public final class Layout {
         return home.resolve("pipeline/target/pipeline.jar");
     }
 
+    public Path reconciliationJar() {
+        return home.resolve("reconciliation/target/reconciliation.jar");
+    }
+
     public Path benchmarkJar() {
         return home.resolve("benchmark/target/benchmark.jar");
     }

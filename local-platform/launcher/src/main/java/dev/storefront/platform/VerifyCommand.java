@@ -15,21 +15,20 @@ import picocli.CommandLine.Unmatched;
         description = {
             "Reconcile every pipeline output (order facts, analytics topic and table, order_output, the _cdc "
                     + "history tables) against SQL over PostgreSQL on the running platform, and print a per-output report "
-                    + "(matching, missing, wrong). Exit code 0 only if everything matches. Runs `pipeline.jar verify`."
+                    + "(matching, missing, wrong). Exit code 0 only if everything matches. Runs `reconciliation.jar`."
         })
 final class VerifyCommand implements Callable<Integer> {
 
     @ParentCommand
     PlatformCli cli;
 
-    /** Passed on to `pipeline.jar verify` (see its --help). */
+    /** Passed on to `reconciliation.jar` (see its --help). */
     @Unmatched
     List<String> options = new ArrayList<>();
 
     @Override
     public Integer call() throws Exception {
         Layout layout = cli.layout();
-        return ForegroundJava.run(
-                layout, JavaCommand.withHeap("1g").jar(layout.pipelineJar()).args("verify"), options);
+        return ForegroundJava.run(layout, JavaCommand.withHeap("1g").jar(layout.reconciliationJar()), options);
     }
 }

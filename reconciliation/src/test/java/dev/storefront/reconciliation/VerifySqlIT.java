@@ -1,11 +1,11 @@
-package dev.storefront.pipeline.verify;
+package dev.storefront.reconciliation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.storefront.contract.PlatformEnv;
 import dev.storefront.contract.PlatformVariable;
 import dev.storefront.pipeline.analytics.Group;
-import dev.storefront.pipeline.verify.CdcHistoryCheck.RowState;
+import dev.storefront.reconciliation.CdcHistoryCheck.RowState;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.math.BigDecimal;
 import java.nio.file.Path;

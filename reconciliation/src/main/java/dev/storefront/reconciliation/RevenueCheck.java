@@ -1,4 +1,4 @@
-package dev.storefront.pipeline.verify;
+package dev.storefront.reconciliation;
 
 import dev.storefront.pipeline.analytics.Group;
 import dev.storefront.pipeline.avro.Revenue;

@@ -1,4 +1,4 @@
-package dev.storefront.pipeline.verify;
+package dev.storefront.reconciliation;
 
 import com.google.protobuf.InvalidProtocolBufferException;
 import dev.storefront.contract.StorefrontTables;

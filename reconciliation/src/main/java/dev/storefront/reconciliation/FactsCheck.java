@@ -1,4 +1,4 @@
-package dev.storefront.pipeline.verify;
+package dev.storefront.reconciliation;
 
 import dev.storefront.pipeline.avro.OrderFact;
 import dev.storefront.pipeline.facts.ProtoFacts;

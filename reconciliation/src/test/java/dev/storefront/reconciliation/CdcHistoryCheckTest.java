@@ -1,12 +1,12 @@
-package dev.storefront.pipeline.verify;
+package dev.storefront.reconciliation;
 
 import static dev.storefront.pipeline.testing.CdcEvents.customer;
 import static dev.storefront.pipeline.testing.CdcEvents.with;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.storefront.pipeline.testing.CdcEvents;
-import dev.storefront.pipeline.verify.CdcHistoryCheck.Change;
-import dev.storefront.pipeline.verify.CdcHistoryCheck.RowState;
+import dev.storefront.reconciliation.CdcHistoryCheck.Change;
+import dev.storefront.reconciliation.CdcHistoryCheck.RowState;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;

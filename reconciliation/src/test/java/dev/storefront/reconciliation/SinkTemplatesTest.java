@@ -1,4 +1,4 @@
-package dev.storefront.pipeline.connectors;
+package dev.storefront.reconciliation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -9,8 +9,6 @@ import dev.storefront.contract.PlatformVariable;
 import dev.storefront.contract.RegistryWireFormat;
 import dev.storefront.pipeline.config.Topics;
 import dev.storefront.pipeline.serde.JsonSerde;
-import dev.storefront.pipeline.verify.CdcHistoryCheck;
-import dev.storefront.pipeline.verify.RevenueCheck;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

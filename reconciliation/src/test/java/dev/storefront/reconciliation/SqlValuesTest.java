@@ -1,4 +1,4 @@
-package dev.storefront.pipeline.verify;
+package dev.storefront.reconciliation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,4 +1,4 @@
-package dev.storefront.pipeline.verify;
+package dev.storefront.reconciliation;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -1,4 +1,4 @@
-package dev.storefront.pipeline.verify;
+package dev.storefront.reconciliation;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;

@@ -1,0 +1,87 @@
+package dev.storefront.reconciliation;
+
+import dev.storefront.contract.PlatformEnv;
+import dev.storefront.pipeline.Cli;
+import dev.storefront.pipeline.ExitCode;
+import dev.storefront.pipeline.config.PipelineConfig;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/** Prints the reconciliation of every output against PostgreSQL; exit 0 only when all match. */
+@Command(
+        name = "verify",
+        mixinStandardHelpOptions = true,
+        version = "reconciliation 1.0",
+        description = {
+            "Reconciles every output of the platform with PostgreSQL on a running platform, per output:",
+            "order facts (Avro and Protobuf) with the SQL join per order; revenue (topic and sink table) with the",
+            "SQL GROUP BY; order_output with the outbox messages and the orders; the <table>_cdc tables with",
+            "the change topics and the source tables. Run it once the deltas stopped and the pipeline caught up.",
+            "Settings: the pipeline's application.properties (its topics, serdes and the verify.* databases),",
+            "filled from .env and the environment (the environment wins)."
+        })
+public final class VerifyCommand implements Callable<Integer> {
+
+    @Option(
+            names = "--env-file",
+            paramLabel = "FILE",
+            description = "The platform's .env (default: ./.env when there is one; else the environment only).")
+    private Path envFile;
+
+    @Spec
+    private CommandSpec spec;
+
+    private Duration topicTimeout;
+
+    private final Map<String, String> environment;
+    private PlatformEnv env;
+
+    public VerifyCommand(Map<String, String> environment) {
+        this.environment = environment;
+    }
+
+    public static void main(String[] args) {
+        System.exit(commandLine(System.getenv()).execute(args));
+    }
+
+    /** The configured command line; {@code environment} stands for the process environment. */
+    public static CommandLine commandLine(Map<String, String> environment) {
+        VerifyCommand verify = new VerifyCommand(environment);
+        CommandLine commandLine = new CommandLine(verify).setUsageHelpWidth(100);
+        Cli.documentExitCodes(commandLine);
+        commandLine.setExecutionExceptionHandler(
+                (e, failed, parseResult) -> Cli.report("verify", e, failed.getErr(), verify.env));
+        return commandLine;
+    }
+
+    @Option(
+            names = "--topic-timeout",
+            defaultValue = "120",
+            paramLabel = "SECONDS",
+            description = "How long reading one topic to its end may take (default: ${DEFAULT-VALUE}).")
+    private void topicTimeout(long seconds) {
+        if (seconds < 1) {
+            throw new ParameterException(
+                    spec.commandLine(),
+                    "Invalid value for option '--topic-timeout': must be at least 1 second, got " + seconds);
+        }
+        this.topicTimeout = Duration.ofSeconds(seconds);
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        env = Cli.loadEnv(envFile, environment);
+        VerifyReport report = new PipelineVerifier(PipelineConfig.load(env), topicTimeout).verify();
+        spec.commandLine().getOut().print(report.render());
+        spec.commandLine().getOut().flush();
+        return report.allMatch() ? ExitCode.OK : ExitCode.FAILED;
+    }
+}
