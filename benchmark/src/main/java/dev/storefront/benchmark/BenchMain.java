@@ -7,6 +7,7 @@ import dev.storefront.benchmark.client.Kafka;
 import dev.storefront.benchmark.phase.ColdStartPhase;
 import dev.storefront.benchmark.phase.FullLoadPhase;
 import dev.storefront.benchmark.phase.LatencyPhase;
+import dev.storefront.benchmark.phase.ReconciliationPhase;
 import dev.storefront.benchmark.phase.SettingsPhase;
 import dev.storefront.benchmark.phase.SnapshotPhase;
 import dev.storefront.benchmark.phase.StreamingPhase;
@@ -126,6 +127,8 @@ public final class BenchMain implements Callable<Integer> {
                     phases.add(attempt(phase.title, bodies.get(phase)));
                 }
             }
+            settle(kafka);
+            phases.add(attempt(ReconciliationPhase.NAME, () -> ReconciliationPhase.run(ctx)));
         }
     }
 

@@ -3,11 +3,13 @@ package dev.storefront.benchmark.platform;
 import dev.storefront.contract.PlatformEndpoints;
 import dev.storefront.contract.PlatformEnv;
 import dev.storefront.contract.PlatformVariable;
+import dev.storefront.contract.run.Command.Result;
 import dev.storefront.contract.run.IsolatedPlatform;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.Map;
 
 /**
@@ -74,6 +76,11 @@ public final class ScratchPlatform implements AutoCloseable {
     private int launcher(String... args) throws IOException, InterruptedException {
         System.out.println("$ platform " + String.join(" ", args) + "   (PLATFORM_DIR=" + platform.platformDir() + ")");
         return platform.launcherAttached(args);
+    }
+
+    /** `platform verify` against this platform: every output reconciled with PostgreSQL (exit 0 when all match). */
+    public Result verify() {
+        return platform.launcher(Map.of(), Duration.ofMinutes(10), "verify");
     }
 
     public PlatformEnv env() {
