@@ -5,9 +5,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.storefront.contract.PlatformEnv;
 import dev.storefront.contract.PlatformVariable;
 import dev.storefront.contract.RegistryWireFormat;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /** The repository's own templates render from the repository's own .env, with nothing left undefined. */
@@ -29,7 +35,7 @@ class ShippedTemplatesTest {
     }
 
     @Test
-    void postgresSourceCapturesTheMigrationsPublicationAndSlot() {
+    void postgresSourceCapturesTheMigrationsPublicationAndSlot() throws IOException {
         PlatformEnv env = PlatformEnv.load(ROOT.resolve(".env"), Map.of());
         TemplateCatalog catalog = TemplateCatalog.scan(ROOT.resolve("connectors"));
 
@@ -54,16 +60,31 @@ class ShippedTemplatesTest {
                         "http://" + env.require(PlatformVariable.APICURIO_HOST) + ":"
                                 + env.require(PlatformVariable.APICURIO_PORT) + "/apis/registry/v2");
         assertThat(config.get("table.include.list").split(","))
-                .containsExactlyInAnyOrder(
-                        "public.customers",
-                        "public.products",
-                        "public.orders",
-                        "public.order_items",
-                        "public.payments");
+                .as("the source captures exactly the publication's tables")
+                .containsExactlyInAnyOrderElementsOf(publishedTables());
         for (String side : List.of("key", "value")) {
             assertThat(config)
                     .containsEntry(side + ".converter", "io.apicurio.registry.utils.converter.AvroConverter")
                     .containsAllEntriesOf(RegistryWireFormat.converterSettings(side));
         }
+    }
+
+    /** The tables the migrations put in the publication (CREATE PUBLICATION ... FOR TABLE, ALTER ... ADD TABLE). */
+    private static List<String> publishedTables() throws IOException {
+        Pattern published = Pattern.compile(
+                "(?:CREATE PUBLICATION \\S+ FOR TABLE|ALTER PUBLICATION \\S+ ADD TABLE)\\s+([^;]+);",
+                Pattern.CASE_INSENSITIVE);
+        List<String> tables = new ArrayList<>();
+        try (Stream<Path> migrations = Files.list(ROOT.resolve("migrations/sql"))) {
+            for (Path migration : migrations.sorted().toList()) {
+                Matcher matcher = published.matcher(Files.readString(migration));
+                while (matcher.find()) {
+                    for (String table : matcher.group(1).split(",")) {
+                        tables.add("public." + table.trim());
+                    }
+                }
+            }
+        }
+        return tables;
     }
 }
