@@ -33,7 +33,7 @@ class ApplyCommandTest extends AgainstFakeConnect {
         assertThat(connect.config(SOURCE))
                 .containsEntry("name", SOURCE)
                 .containsEntry("database.hostname", "db.example")
-                .containsEntry("database.password", SECRET);
+                .containsEntry("database.password", "${env:DEBEZIUM_PASSWORD}");
         assertThat(result.out())
                 .contains(
                         SOURCE + ": config valid",

@@ -30,7 +30,7 @@ final class CliFixture {
                 "database.port": "${POSTGRES_PORT}",
                 "database.dbname": "${POSTGRES_DB}",
                 "database.user": "${DEBEZIUM_USER}",
-                "database.password": "${DEBEZIUM_PASSWORD}",
+                "database.password": "${env:DEBEZIUM_PASSWORD}",
                 "topic.prefix": "${TOPIC_PREFIX}",
                 "slot.name": "shop_slot"
               }

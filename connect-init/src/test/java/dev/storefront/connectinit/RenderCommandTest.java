@@ -32,13 +32,12 @@ class RenderCommandTest {
     }
 
     @Test
-    void masksSecretKeysAndValuesEqualToSecretVariables() throws Exception {
+    void masksSecretKeys() throws Exception {
         CliFixture cli = new CliFixture(dir).template("api-sink", """
                 {"name": "api-sink", "config": {
                   "connector.class": "com.example.HttpSink",
                   "http.auth.bearer.token": "literal-in-template",
-                  "header.x-api": "${API_TOKEN}",
-                  "url": "https://api.example/hook?key=${DEBEZIUM_PASSWORD}",
+                  "header.x-api": "${env:API_TOKEN}",
                   "topics": "shop.public.orders"}}""");
 
         Result result = cli.run("render", "api-sink");
@@ -46,10 +45,26 @@ class RenderCommandTest {
         assertThat(result.exitCode()).as(result.all()).isEqualTo(ExitCode.OK);
         JsonNode config = Json.MAPPER.readTree(result.out()).path("config");
         assertThat(config.path("http.auth.bearer.token").asText()).isEqualTo(JsonMasker.MASK);
-        assertThat(config.path("header.x-api").asText()).isEqualTo(JsonMasker.MASK);
-        assertThat(config.path("url").asText()).isEqualTo("https://api.example/hook?key=" + JsonMasker.MASK);
         assertThat(config.path("topics").asText()).isEqualTo("shop.public.orders");
-        assertThat(result.all()).doesNotContain(SECRET, TOKEN, "literal-in-template");
+        assertThat(result.all()).doesNotContain("literal-in-template");
+    }
+
+    @Test
+    void aTemplateThatWouldPutASecretIntoConnectsConfigIsRefusedByName() {
+        CliFixture cli = new CliFixture(dir).template("api-sink", """
+                {"name": "api-sink", "config": {
+                  "connector.class": "com.example.HttpSink",
+                  "header.x-api": "${API_TOKEN}",
+                  "url": "https://api.example/hook?key=${DEBEZIUM_PASSWORD}"}}""");
+
+        Result result = cli.run("render", "api-sink");
+
+        assertThat(result.exitCode()).isEqualTo(ExitCode.CONFIG);
+        assertThat(result.err())
+                .contains("config \"header.x-api\" would put the secret API_TOKEN into Connect's config")
+                .contains("write ${env:API_TOKEN}")
+                .contains("config \"url\" would put the secret DEBEZIUM_PASSWORD into Connect's config");
+        assertThat(result.all()).doesNotContain(SECRET, TOKEN);
     }
 
     @Test

@@ -25,7 +25,20 @@ public final class Placeholders {
     /** A variable name: letters, digits, '_' and '.' (the launcher's own values are named like platform.kafka.dataDir). */
     private static final Pattern REQUIRED = Pattern.compile("(?<!\\$)\\$\\{([A-Za-z_][A-Za-z0-9_.]*)}");
 
+    /** Any reference to a variable, with or without a default. */
+    private static final Pattern REFERENCE = Pattern.compile("(?<!\\$)\\$\\{([A-Za-z_][A-Za-z0-9_.]*)(?::-[^}]*)?}");
+
     private Placeholders() {}
+
+    /** The variables {@code template} refers to, with or without a default (not config-provider references). */
+    public static SortedSet<String> variables(String template) {
+        SortedSet<String> names = new TreeSet<>();
+        Matcher reference = REFERENCE.matcher(template);
+        while (reference.find()) {
+            names.add(reference.group(1));
+        }
+        return names;
+    }
 
     /** The text rendered, and the variables it needs that {@code values} lacks (sorted; empty when complete). */
     public record Rendered(String text, SortedSet<String> undefined) {}

@@ -15,7 +15,7 @@ public enum PlatformVariable {
     POSTGRES_PORT(Kind.PORT, "4444", "Port PostgreSQL listens on, on this machine in both modes."),
     POSTGRES_DB(Kind.NAME, "storefront", "The storefront OLTP database the seeder writes and Debezium captures."),
     POSTGRES_USER(Kind.NAME, "postgres", "Superuser that owns the databases and runs the migrations."),
-    POSTGRES_PASSWORD(Kind.SECRET, "postgres", "The superuser's password (a playground default)."),
+    POSTGRES_PASSWORD(Kind.SECRET, "pg-playground-secret", "The superuser's password (a playground default)."),
     DEBEZIUM_USER(Kind.NAME, "debezium", "Least-privilege login Debezium connects as."),
     DEBEZIUM_PASSWORD(Kind.SECRET, "debezium-secret", "Debezium's password (a playground default)."),
     DEBEZIUM_PUBLICATION(Kind.TEXT, "storefront_publication", "Publication listing the captured tables."),

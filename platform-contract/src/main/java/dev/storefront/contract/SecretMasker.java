@@ -18,8 +18,8 @@ public final class SecretMasker {
 
     public static final String MASK = "********";
 
-    /** Variable and config-key names whose values are secrets. */
-    private static final Pattern SECRET_NAME = Pattern.compile("(?i).*(PASSWORD|SECRET|TOKEN|CREDENTIAL).*");
+    /** The secret rule: variable and config-key names whose values are secrets. */
+    public static final Pattern SECRET_NAME = Pattern.compile("(?i).*(PASSWORD|SECRET|TOKEN|CREDENTIAL).*");
 
     private static final String TOKEN_CHAR = "[A-Za-z0-9_.-]";
 

@@ -1,6 +1,7 @@
 package dev.storefront.benchmark.platform;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -10,6 +11,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import jdk.jfr.consumer.RecordedEvent;
 import jdk.jfr.consumer.RecordedFrame;
@@ -55,8 +57,28 @@ public final class JfrProfile {
      * about 1 % overhead. The "profile" settings (allocation samples, 10 ms) cost the snapshot a fifth of its rate.
      */
     public static JfrProfile start(long pid, String name, Path file) throws IOException, InterruptedException {
-        jcmd(pid, "JFR.start", "name=" + name, "settings=default");
+        jcmd(pid, "JFR.start", "name=" + name, "settings=" + settingsWithoutSecrets());
         return new JfrProfile(pid, name, file);
+    }
+
+    /**
+     * JFR's "default" settings without the events that copy a JVM's environment and system properties into the
+     * recording: the platform's JVMs hold its secrets in their environment (Connect resolves the connectors' passwords
+     * from it), and the recordings are shared as report files.
+     */
+    static Path settingsWithoutSecrets() throws IOException {
+        Path settings = Path.of(System.getProperty("java.io.tmpdir"), "bench-jfr-without-secrets.jfc");
+        String jfc = Files.readString(Path.of(System.getProperty("java.home"), "lib", "jfr", "default.jfc"));
+        for (String event : List.of("jdk.InitialEnvironmentVariable", "jdk.InitialSystemProperty")) {
+            String enabled = "(<event name=\"" + Pattern.quote(event) + "\">\\s*<setting name=\"enabled\">)true";
+            String disabled = jfc.replaceFirst(enabled, "$1false");
+            if (disabled.equals(jfc)) {
+                throw new IllegalStateException("JFR's default.jfc has no enabled " + event + " event to turn off");
+            }
+            jfc = disabled;
+        }
+        Files.writeString(settings, jfc);
+        return settings;
     }
 
     /**
@@ -64,7 +86,7 @@ public final class JfrProfile {
      * facts 5-7 s late instead of ~1 s in the phase that started it), so every profiled JVM pays that before timing.
      */
     public static void prime(long pid) throws IOException, InterruptedException {
-        jcmd(pid, "JFR.start", "name=bench-prime", "settings=default");
+        jcmd(pid, "JFR.start", "name=bench-prime", "settings=" + settingsWithoutSecrets());
         Thread.sleep(2_000);
         jcmd(pid, "JFR.stop", "name=bench-prime");
     }

@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.Map;
 import jdk.jfr.Configuration;
 import jdk.jfr.Recording;
+import jdk.jfr.consumer.RecordingFile;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -21,6 +22,30 @@ class JfrProfileTest {
                 .isEqualTo("Debezium");
         assertThat(JfrProfile.libraryOf("org.example.deep.pkg.Type")).isEqualTo("org.example.deep");
         assertThat(JfrProfile.libraryOf("Toplevel")).isEqualTo("Toplevel");
+    }
+
+    @Test
+    void theRecordingsCarryNoEnvironmentVariableOrSystemProperty(@TempDir Path dir) throws Exception {
+        assertThat(environmentAndPropertyEvents(Configuration.getConfiguration("default"), dir.resolve("default.jfr")))
+                .as("JFR's own default settings record them")
+                .isPositive();
+        assertThat(environmentAndPropertyEvents(
+                        Configuration.create(JfrProfile.settingsWithoutSecrets()), dir.resolve("bench.jfr")))
+                .as("the benchmark's settings do not")
+                .isZero();
+    }
+
+    private static long environmentAndPropertyEvents(Configuration settings, Path file) throws Exception {
+        try (Recording recording = new Recording(settings)) {
+            recording.start();
+            recording.stop();
+            recording.dump(file);
+        }
+        return RecordingFile.readAllEvents(file).stream()
+                .map(event -> event.getEventType().getName())
+                .filter(name ->
+                        name.equals("jdk.InitialEnvironmentVariable") || name.equals("jdk.InitialSystemProperty"))
+                .count();
     }
 
     @Test

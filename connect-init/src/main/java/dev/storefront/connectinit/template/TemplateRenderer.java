@@ -114,6 +114,13 @@ public final class TemplateRenderer {
             Map.Entry<String, JsonNode> entry = it.next();
             JsonNode value = entry.getValue();
             if (value.isValueNode() && !value.isNull()) {
+                for (String variable : Placeholders.variables(value.asText())) {
+                    if (PlatformEnv.isSecret(variable)) {
+                        problems.add("config \"" + entry.getKey() + "\" would put the secret " + variable
+                                + " into Connect's config (its REST API and the _connect-configs topic show it):"
+                                + " write ${env:" + variable + "}, which the worker resolves from its environment");
+                    }
+                }
                 Placeholders.Rendered text = Placeholders.render(value.asText(), env.asMap());
                 undefined.addAll(text.undefined());
                 rendered.put(entry.getKey(), text.text());

@@ -94,12 +94,12 @@ class TemplateRendererTest {
     @Test
     void valuesAreTakenLiterallyAndDefaultsEscapesAndConfigProviderReferencesWork() throws Exception {
         TemplateRenderer renderer = renderer(
-                Map.of("PASSWORD", "a${HOST}b"),
+                Map.of("WORD", "a${HOST}b"),
                 Map.of(
                         "a",
                         template(
                                 "a",
-                                "\"p\": \"${PASSWORD}\", \"escaped\": \"$${HOST}\", \"d\": \"${NOPE:-x}\","
+                                "\"p\": \"${WORD}\", \"escaped\": \"$${HOST}\", \"d\": \"${NOPE:-x}\","
                                         + " \"secret\": \"${env:DEBEZIUM_PASSWORD}\"")));
 
         RenderedConnector connector = renderer.render(List.of("a")).get(0);

@@ -12,12 +12,14 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -74,6 +76,24 @@ class ConnectInitIT {
     }
 
     @Test
+    void noSecretValueIsInConnectsConfigsOverRestOrInItsConfigTopic(LocalPlatform platform) throws Exception {
+        String connect = platform.endpoints().connectUrl();
+        StringBuilder stored = new StringBuilder();
+        for (String connector : List.of(SOURCE, "analytics-jdbc-sink", "cdc-history-jdbc-sink")) {
+            stored.append(get(connect + "/connectors/" + connector + "/config")).append('\n');
+        }
+        configTopicValues(platform).forEach(value -> stored.append(value).append('\n'));
+        String everything = stored.toString();
+
+        assertThat(everything)
+                .as("the connectors' configs name the secrets as config-provider references")
+                .contains("${env:DEBEZIUM_PASSWORD}", "${env:POSTGRES_PASSWORD}");
+        assertThat(platform.env().mask(everything))
+                .as("no value of a secret variable, as a whole token, over REST or in _connect-configs")
+                .isEqualTo(everything);
+    }
+
+    @Test
     void startedBeforeConnectIsUpItWaitsAndSucceeds(LocalPlatform platform) throws Exception {
         int port = freePort();
         Map<String, String> lateConnect = Map.of(
@@ -96,6 +116,38 @@ class ConnectInitIT {
         assertThat(slotExists(platform, "late_connect_slot"))
                 .as("slot dropped by delete --drop-slot")
                 .isFalse();
+    }
+
+    /** Every value Connect's config topic holds, from its beginning, as text. */
+    private static List<String> configTopicValues(LocalPlatform platform) {
+        Properties config = new Properties();
+        config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, platform.endpoints().kafkaBootstrap());
+        config.put(ConsumerConfig.GROUP_ID_CONFIG, "e2e-" + UUID.randomUUID());
+        List<String> values = new ArrayList<>();
+        try (KafkaConsumer<byte[], byte[]> consumer =
+                new KafkaConsumer<>(config, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
+            List<TopicPartition> partitions =
+                    consumer.partitionsFor("_connect-configs", Duration.ofSeconds(10)).stream()
+                            .map(p -> new TopicPartition(p.topic(), p.partition()))
+                            .toList();
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
+            while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p))) {
+                consumer.poll(Duration.ofSeconds(1)).forEach(record -> {
+                    if (record.value() != null) {
+                        values.add(new String(record.value(), StandardCharsets.UTF_8));
+                    }
+                });
+            }
+        }
+        return values;
+    }
+
+    private static String get(String url) throws Exception {
+        return HttpClient.newHttpClient()
+                .send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofString())
+                .body();
     }
 
     private static long configTopicRecords(LocalPlatform platform, String topic) {

@@ -49,10 +49,12 @@ public final class ConnectWorker implements AutoCloseable {
                     libs + "/*",
                     "org.apache.kafka.connect.cli.ConnectDistributed",
                     file.toString());
-            Process process = new ProcessBuilder(command)
+            ProcessBuilder builder = new ProcessBuilder(command)
                     .redirectErrorStream(true)
-                    .redirectOutput(dir.resolve("worker.log").toFile())
-                    .start();
+                    .redirectOutput(dir.resolve("worker.log").toFile());
+            // As the launcher starts Connect: with the platform's variables, the secrets its configs name included.
+            builder.environment().putAll(platform.env().asMap());
+            Process process = builder.start();
             return new ConnectWorker(process);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
