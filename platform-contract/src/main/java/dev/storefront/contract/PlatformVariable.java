@@ -11,6 +11,10 @@ import java.util.regex.Pattern;
  * a test keeps this list and {@code .env} in step (every variable in both, each documented).
  */
 public enum PlatformVariable {
+    BIND_ADDRESS(
+            Kind.HOST,
+            "127.0.0.1",
+            "The address local mode's listeners bind to: 127.0.0.1 (this machine only) or 0.0.0.0 (on purpose)."),
     POSTGRES_HOST(Kind.HOST, "localhost", "Host the other components use to reach PostgreSQL."),
     POSTGRES_PORT(Kind.PORT, "4444", "Port PostgreSQL listens on, on this machine in both modes."),
     POSTGRES_DB(Kind.NAME, "storefront", "The storefront OLTP database the seeder writes and Debezium captures."),

@@ -34,8 +34,11 @@ class ComposeMatchesLocalModeTest {
     static final Map<String, String> COMPOSE_ONLY_PORTS = Map.of("akhq", "AKHQ_PORT");
     /** Ports local mode claims that compose keeps inside its network. */
     static final Set<String> UNPUBLISHED_LOCAL_PORTS = Set.of("KAFKA_CONTROLLER_PORT");
-    /** "${VAR}:${VAR}": the same port on the host and inside the network, set by one .env variable. */
-    private static final Pattern SAME_PORT = Pattern.compile("\\$\\{([A-Z0-9_]+)}:\\$\\{([A-Z0-9_]+)}");
+    /**
+     * "127.0.0.1:${VAR}:${VAR}": the same port on the host and inside the network, set by one .env variable, and
+     * published on the host's loopback only, never on every interface.
+     */
+    private static final Pattern SAME_PORT = Pattern.compile("127\\.0\\.0\\.1:\\$\\{([A-Z0-9_]+)}:\\$\\{([A-Z0-9_]+)}");
 
     private final ComposeFiles compose = ComposeFiles.load();
     private final Map<String, Set<String>> localPorts = LocalMode.portVariables(compose.root);
@@ -46,7 +49,9 @@ class ComposeMatchesLocalModeTest {
             for (String port : service.ports()) {
                 Matcher matcher = SAME_PORT.matcher(port);
                 assertThat(matcher.matches())
-                        .as("port %s of %s must be \"${VAR}:${VAR}\"", port, service.name())
+                        .as(
+                                "port %s of %s must be \"127.0.0.1:${VAR}:${VAR}\" (this machine only)",
+                                port, service.name())
                         .isTrue();
                 String variable = matcher.group(1);
                 assertThat(matcher.group(2))
@@ -88,7 +93,9 @@ class ComposeMatchesLocalModeTest {
                     .as("compose service of local component %s (mapping table)", component)
                     .hasSize(1);
             Set<String> published = compose.service(services.get(0)).ports().stream()
-                    .map(p -> p.substring(2, p.indexOf('}')))
+                    .map(SAME_PORT::matcher)
+                    .filter(Matcher::matches)
+                    .map(m -> m.group(1))
                     .collect(Collectors.toSet());
             assertThat(published)
                     .as("ports published by compose service %s", services.get(0))

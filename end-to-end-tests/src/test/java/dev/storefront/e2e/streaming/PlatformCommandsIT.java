@@ -4,9 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.storefront.contract.PlatformVariable;
 import dev.storefront.contract.run.Command.Result;
+import dev.storefront.e2e.support.ListeningSockets;
 import dev.storefront.e2e.support.LocalPlatform;
 import dev.storefront.e2e.support.LocalPlatformExtension;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -41,6 +43,28 @@ class PlatformCommandsIT {
                 .containsPattern("registry\\s+healthy")
                 .containsPattern("seeder\\s+healthy")
                 .containsPattern("storefront-postgres-source\\s+RUNNING");
+    }
+
+    @Test
+    void everyComponentListensOnLoopbackOnly(LocalPlatform platform) {
+        List<ListeningSockets.Listener> listeners =
+                ListeningSockets.of(platform.componentPids().values());
+
+        assertThat(listeners)
+                .as("the running platform's listening sockets")
+                .extracting(ListeningSockets.Listener::port)
+                .contains(
+                        platform.env().port(PlatformVariable.SEEDER_PORT),
+                        platform.env().port(PlatformVariable.PIPELINE_PORT),
+                        platform.env().port(PlatformVariable.CONNECT_PORT),
+                        platform.env().port(PlatformVariable.KAFKA_PORT),
+                        platform.env().port(PlatformVariable.APICURIO_PORT),
+                        platform.env().port(PlatformVariable.POSTGRES_PORT));
+        assertThat(listeners)
+                .as(
+                        "listeners outside loopback (BIND_ADDRESS is %s)",
+                        platform.env().require(PlatformVariable.BIND_ADDRESS))
+                .allMatch(ListeningSockets.Listener::loopback);
     }
 
     @Test

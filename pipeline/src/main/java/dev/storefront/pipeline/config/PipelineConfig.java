@@ -89,6 +89,11 @@ public final class PipelineConfig {
         return number("pipeline.partitions", 1, 10_000, "a partition count");
     }
 
+    /** The address the health endpoint binds to (BIND_ADDRESS: loopback unless opened on purpose). */
+    public String healthHost() {
+        return require("pipeline.health-host");
+    }
+
     public int healthPort() {
         return number("pipeline.health-port", 1, 65_535, "a port number");
     }

@@ -18,9 +18,9 @@ public final class HealthServer implements AutoCloseable {
         this.server = server;
     }
 
-    /** Listens on {@code port} of every interface (0 picks a free one). */
-    public static HealthServer start(int port, Supplier<KafkaStreams.State> state) throws IOException {
-        HttpServer server = HttpServer.create(new InetSocketAddress(port), 0);
+    /** Listens on {@code port} (0 picks a free one) of the address {@code host}. */
+    public static HealthServer start(String host, int port, Supplier<KafkaStreams.State> state) throws IOException {
+        HttpServer server = HttpServer.create(new InetSocketAddress(host, port), 0);
         server.createContext("/health", exchange -> answer(exchange, state.get()));
         server.start();
         return new HealthServer(server);

@@ -44,7 +44,7 @@ public final class RunCommand implements Callable<Integer> {
         Topics topics = config.topics();
         AtomicReference<KafkaStreams> running = new AtomicReference<>();
         // The port is claimed first: a taken port fails before any topic is created.
-        try (HealthServer health = startHealth(config.healthPort(), running)) {
+        try (HealthServer health = startHealth(config.healthHost(), config.healthPort(), running)) {
             try (Admin admin =
                     Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, config.bootstrapServers()))) {
                 TopicProvisioner.ensure(admin, topics, config.partitions(), ADMIN_TIMEOUT);
@@ -77,9 +77,9 @@ public final class RunCommand implements Callable<Integer> {
         }
     }
 
-    private static HealthServer startHealth(int port, AtomicReference<KafkaStreams> running) {
+    private static HealthServer startHealth(String host, int port, AtomicReference<KafkaStreams> running) {
         try {
-            return HealthServer.start(port, () -> {
+            return HealthServer.start(host, port, () -> {
                 KafkaStreams streams = running.get();
                 return streams == null ? KafkaStreams.State.CREATED : streams.state();
             });

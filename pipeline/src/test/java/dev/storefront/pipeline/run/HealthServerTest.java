@@ -20,7 +20,7 @@ class HealthServerTest {
 
     @BeforeEach
     void start() throws Exception {
-        server = HealthServer.start(0, state::get);
+        server = HealthServer.start("127.0.0.1", 0, state::get);
     }
 
     @AfterEach
