@@ -68,6 +68,28 @@ class PlatformCommandsIT {
     }
 
     @Test
+    void upWhileUpIsRefusedAndChangesNothing(LocalPlatform platform) {
+        Map<String, Long> pids = platform.componentPids();
+
+        Result up = platform.platform("up", "--detach");
+
+        assertThat(up.exitCode()).as(up.output()).isEqualTo(1);
+        assertThat(up.output()).contains("The platform is already running");
+        assertThat(platform.componentPids()).isEqualTo(pids);
+    }
+
+    @Test
+    void theBuiltLauncherNamesItsVersionAndPassesUnknownFlagsOfVerifyToItsCheck(LocalPlatform platform) {
+        Result version = platform.platform("--version");
+        Result verify = platform.platform("verify", "--bogus");
+
+        assertThat(version.exitCode()).as(version.output()).isZero();
+        assertThat(version.output()).startsWith("storefront CDC platform 1.0.0-SNAPSHOT");
+        assertThat(verify.exitCode()).as(verify.output()).isEqualTo(2);
+        assertThat(verify.output()).contains("Unknown option: '--bogus'");
+    }
+
+    @Test
     void resetRefusesWhileThePlatformRuns(LocalPlatform platform) {
         Result reset = platform.platform("reset", "--yes");
 

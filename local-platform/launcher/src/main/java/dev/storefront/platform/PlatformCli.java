@@ -11,6 +11,7 @@ import picocli.CommandLine.Option;
 @Command(
         name = "platform",
         mixinStandardHelpOptions = true,
+        versionProvider = PlatformCli.Version.class,
         subcommands = {
             UpCommand.class,
             DownCommand.class,
@@ -36,6 +37,7 @@ import picocli.CommandLine.Option;
 public final class PlatformCli {
 
     static final int FAILED = 1;
+    static final int USAGE = 2;
     static final int CONFIG_ERROR = 3;
 
     @Option(
@@ -49,6 +51,18 @@ public final class PlatformCli {
 
     public static void main(String[] args) {
         System.exit(commandLine().execute(args));
+    }
+
+    /** The build's version, from the launcher jar's manifest. */
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            String version = PlatformCli.class.getPackage().getImplementationVersion();
+            return new String[] {
+                "storefront CDC platform " + (version == null ? "(not built as a jar)" : version),
+                "Java " + System.getProperty("java.version") + " (" + System.getProperty("java.home") + ")"
+            };
+        }
     }
 
     static CommandLine commandLine() {

@@ -45,6 +45,10 @@ final class ResetCommand implements Callable<Integer> {
             System.out.println("Nothing to reset: " + dir + " does not exist.");
             return 0;
         }
+        if (!yes && System.console() == null) {
+            System.err.println("Not interactive: pass --yes to delete " + dir + " without asking. Nothing deleted.");
+            return PlatformCli.USAGE;
+        }
         if (!yes && !confirmed(dir)) {
             System.out.println("Nothing deleted.");
             return 0;
@@ -57,10 +61,6 @@ final class ResetCommand implements Callable<Integer> {
     }
 
     private static boolean confirmed(Path dir) throws IOException {
-        if (System.console() == null) {
-            System.err.println("Not interactive: pass --yes to delete " + dir + " without asking.");
-            return false;
-        }
         System.out.print("Delete all local platform data and logs under " + dir + "? [y/N] ");
         System.out.flush();
         String answer = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)).readLine();

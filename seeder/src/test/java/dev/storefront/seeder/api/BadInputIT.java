@@ -85,6 +85,31 @@ class BadInputIT {
     }
 
     @Test
+    void anUnknownOrMisspeltParameterIsRefusedNamingItAndTheAcceptedOnes() {
+        Response unknown = SeederApi.fullLoad(Map.of("foo", 1));
+        Response misspelt = SeederApi.fullLoad(Map.of("customers", 5, "products", 5, "order", 100));
+        Response onStart = SeederApi.start(Map.of("rates", 5));
+
+        assertUnknownParameter(unknown, "foo");
+        assertThat(unknown.jsonPath().getString("error"))
+                .isEqualTo(
+                        "foo is not a parameter of POST /seed/full; it takes: batchSize, customers, orders, products,"
+                                + " seed");
+        assertUnknownParameter(misspelt, "order");
+        assertThat(misspelt.jsonPath().getString("error")).contains("(did you mean orders?)");
+        assertUnknownParameter(onStart, "rates");
+        assertThat(onStart.jsonPath().getString("error")).contains("(did you mean rate?)");
+        assertThat(SeederApi.status().jsonPath().getBoolean("running")).isFalse();
+    }
+
+    private void assertUnknownParameter(Response response, String parameter) {
+        response.then().statusCode(400).contentType("application/json");
+        assertThat(response.jsonPath().getString("parameter")).isEqualTo(parameter);
+        assertThat(response.jsonPath().getString("error")).startsWith(parameter + " is not a parameter of ");
+        assertThat(StorefrontDb.rowCounts()).isEqualTo(countsBefore);
+    }
+
+    @Test
     void startWhileRunningIsRefused() {
         SeederApi.start(Map.of("rate", 1)).then().statusCode(200);
 

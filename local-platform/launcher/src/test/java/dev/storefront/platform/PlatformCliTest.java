@@ -1,0 +1,64 @@
+package dev.storefront.platform;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import picocli.CommandLine;
+
+/** The launcher's command line refuses what it does not know, and changes nothing then. */
+class PlatformCliTest {
+
+    private final StringWriter out = new StringWriter();
+    private final StringWriter err = new StringWriter();
+
+    private int run(String... args) {
+        CommandLine cli = PlatformCli.commandLine();
+        cli.setOut(new PrintWriter(out, true));
+        cli.setErr(new PrintWriter(err, true));
+        return cli.execute(args);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"up", "down", "status", "reset"})
+    void anUnknownFlagIsAUsageErrorNamingIt(String command) {
+        assertThat(run(command, "--bogus")).isEqualTo(PlatformCli.USAGE);
+        assertThat(err.toString()).contains("Unknown option: '--bogus'");
+    }
+
+    @Test
+    void anUnknownCommandIsAUsageErrorNamingIt() {
+        assertThat(run("upp")).isEqualTo(PlatformCli.USAGE);
+        assertThat(err.toString()).contains("Unmatched argument at index 0: 'upp'");
+    }
+
+    @Test
+    void versionNamesThePlatformAndItsJava() {
+        assertThat(run("--version")).isZero();
+        assertThat(out.toString())
+                .startsWith("storefront CDC platform ")
+                .contains("Java " + System.getProperty("java.version"));
+    }
+
+    @Test
+    void resetWithoutYesAndWithoutATerminalDeletesNothingAndFails(@TempDir Path home) throws IOException {
+        Path platformDir = home.resolve("platform-data");
+        Files.createDirectories(platformDir.resolve("data/postgres"));
+        Files.writeString(
+                home.resolve(".env"),
+                Files.readString(Path.of("../../.env"))
+                        .replace("PLATFORM_DIR=.platform", "PLATFORM_DIR=" + platformDir));
+
+        int code = run("--home", home.toString(), "reset");
+
+        assertThat(code).isEqualTo(PlatformCli.USAGE);
+        assertThat(platformDir.resolve("data/postgres")).exists();
+    }
+}
