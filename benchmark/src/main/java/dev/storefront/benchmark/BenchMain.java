@@ -16,6 +16,9 @@ import dev.storefront.benchmark.report.BenchReport;
 import dev.storefront.benchmark.report.MarkdownReport;
 import dev.storefront.benchmark.report.PhaseResult;
 import dev.storefront.benchmark.report.ReportWriter;
+import dev.storefront.contract.SecretMasker;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -27,6 +30,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.stream.Stream;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -45,6 +49,9 @@ public final class BenchMain implements Callable<Integer> {
 
     /** No figure at all: the fresh platform did not come up (CI fails on this code, never on figures). */
     static final int PLATFORM_DID_NOT_START = 3;
+
+    /** A report file or recording holds a secret value: not a figure but a leak (CI fails on it). */
+    static final int SECRET_IN_REPORT = 4;
 
     @Option(
             names = "--size",
@@ -97,7 +104,31 @@ public final class BenchMain implements Callable<Integer> {
             System.out.println(MarkdownReport.render(report));
             progress("report: " + outDir.toAbsolutePath().normalize() + "/report.{json,md,png}");
         }
+        List<Path> leaks = secretLeaks(outDir, platform.env().masker());
+        if (!leaks.isEmpty()) {
+            progress("FAILED: these report files hold a secret value of .env: " + leaks);
+            return SECRET_IN_REPORT;
+        }
+        progress("secret scan: no report file or recording holds a secret value of .env");
         return exitCode(phases);
+    }
+
+    /** The files of the report folder (reports, JFR recordings) that hold a secret value as a whole token. */
+    static List<Path> secretLeaks(Path outDir, SecretMasker masker) throws IOException {
+        if (!Files.isDirectory(outDir)) {
+            return List.of();
+        }
+        try (Stream<Path> files = Files.walk(outDir)) {
+            List<Path> leaks = new ArrayList<>();
+            for (Path file : files.filter(Files::isRegularFile).sorted().toList()) {
+                // Latin-1 keeps every byte as one char: a secret's ASCII bytes in a binary recording still match.
+                String text = new String(Files.readAllBytes(file), StandardCharsets.ISO_8859_1);
+                if (!masker.mask(text).equals(text)) {
+                    leaks.add(file);
+                }
+            }
+            return leaks;
+        }
     }
 
     /** The cold start is the first phase: without it there is no platform and no figure. */

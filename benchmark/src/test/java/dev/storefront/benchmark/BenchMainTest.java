@@ -3,8 +3,11 @@ package dev.storefront.benchmark;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.storefront.benchmark.report.PhaseResult;
+import dev.storefront.contract.PlatformEnv;
+import dev.storefront.contract.SecretMasker;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -68,5 +71,17 @@ class BenchMainTest {
         assertThat(BenchSize.SMALL.orders).isLessThan(BenchSize.DEFAULT.orders);
         assertThat(BenchSize.SMALL.streamingChanges).isLessThan(BenchSize.DEFAULT.streamingChanges);
         assertThat(BenchSize.SMALL.latencyDuration).isLessThan(BenchSize.DEFAULT.latencyDuration);
+    }
+
+    @Test
+    void aReportFileHoldingASecretValueIsFound(@TempDir Path out) throws Exception {
+        SecretMasker masker =
+                PlatformEnv.of(Map.of("DEBEZIUM_PASSWORD", "debezium-secret")).masker();
+        Files.writeString(out.resolve("report.md"), "connected as debezium with debezium-secret-free config");
+        Files.write(
+                out.resolve("connect.jfr"),
+                new byte[] {0, 1, 'd', 'e', 'b', 'e', 'z', 'i', 'u', 'm', '-', 's', 'e', 'c', 'r', 'e', 't', 0, 2});
+
+        assertThat(BenchMain.secretLeaks(out, masker)).containsExactly(out.resolve("connect.jfr"));
     }
 }

@@ -1,0 +1,48 @@
+package dev.storefront.e2e.streaming;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.storefront.contract.PlatformVariable;
+import dev.storefront.e2e.support.LocalPlatform;
+import dev.storefront.e2e.support.LocalPlatformExtension;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * Last of the run: every log the platforms of this run wrote (the shared one, after every scenario used it, and the
+ * scratch ones: fresh starts, start failures) holds no value of a secret variable of .env as a whole token.
+ */
+@Order(1000)
+@ExtendWith(LocalPlatformExtension.class)
+class NoSecretInAnyLogIT {
+
+    @Test
+    void noComponentLogOfThisRunHoldsASecret(LocalPlatform platform) throws IOException {
+        Path shared = Path.of(platform.env().require(PlatformVariable.PLATFORM_DIR));
+        List<Path> logs;
+        try (Stream<Path> files = Files.walk(shared.getParent())) {
+            logs = files.filter(file -> file.toString().endsWith(".log"))
+                    .filter(file -> file.getParent().getFileName().toString().equals("logs"))
+                    .sorted()
+                    .toList();
+        }
+
+        assertThat(logs)
+                .as("component logs under %s", shared.getParent())
+                .extracting(log -> log.getFileName().toString())
+                .contains("postgres.log", "kafka.log", "connect.log", "connect-init.log", "seeder.log", "pipeline.log");
+        for (Path log : logs) {
+            String text = new String(Files.readAllBytes(log), StandardCharsets.UTF_8);
+            assertThat(platform.env().mask(text).equals(text))
+                    .as("%s holds no secret value of .env", log)
+                    .isTrue();
+        }
+    }
+}
