@@ -3,8 +3,8 @@
 
 Flags, in every text file: private key blocks and well-known token formats (AWS, GitHub, GitLab, Slack, OpenAI-style).
 In configuration files (.properties, .yaml/.yml, .json, .conf, .env-style, shell scripts, Dockerfiles): a key named
-like password/secret/token/credential assigned a literal value; allowed are ${VAR} placeholders, empty values and
-the mask ********. Test code may hold fixture secrets (it checks masking), so code files get only the first checks.
+like password/secret/token/credential assigned a literal value; allowed are ${VAR} placeholders, Kafka config-provider
+references such as ${env:VAR} (what the connector templates use), empty values and the mask ********. Test code may hold fixture secrets (it checks masking), so code files get only the first checks.
 Usage: check_secrets.py FILE...; prints FILE:LINE: what was found (never the value itself)."""
 import re
 import sys
@@ -23,8 +23,8 @@ CONFIG_SUFFIXES = (".properties", ".yaml", ".yml", ".json", ".conf", ".env", ".s
 ASSIGNMENT = re.compile(
     r"""(?i)(?<![\w${.-])["']?(?P<key>[\w.-]*(?:password|passwd|secret|token|credential)[\w.-]*)["']?\s*[:=]\s*"""
     r"""(?P<value>"[^"]*"|'[^']*'|[^\s,;]*)""")
-# A placeholder (whole value), nothing, or the mask.
-ALLOWED_VALUE = re.compile(r"""^(["']?)(?:\$\{[A-Za-z_][A-Za-z0-9_]*\}|\*+|)\1$""")
+# A placeholder or a config-provider reference (whole value), nothing, or the mask.
+ALLOWED_VALUE = re.compile(r"""^(["']?)(?:\$\{(?:[a-z]+:)?[A-Za-z_][A-Za-z0-9_]*\}|\*+|)\1$""")
 
 
 def is_config(path):
