@@ -11,9 +11,9 @@ import dev.storefront.connectinit.secret.JsonMasker;
 import dev.storefront.connectinit.template.RenderedConnector;
 import dev.storefront.connectinit.template.TemplateCatalog;
 import dev.storefront.connectinit.template.TemplateRenderer;
+import dev.storefront.contract.PlatformEndpoints;
 import dev.storefront.contract.PlatformEnv;
 import dev.storefront.contract.PlatformEnvException;
-import dev.storefront.contract.PlatformVariable;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.net.URI;
@@ -177,10 +177,7 @@ public final class ConnectInit implements Callable<Integer> {
     }
 
     public URI connectUrl() {
-        return connectUrl != null
-                ? connectUrl
-                : URI.create("http://" + env().require(PlatformVariable.CONNECT_HOST) + ":"
-                        + env().port(PlatformVariable.CONNECT_PORT));
+        return connectUrl != null ? connectUrl : URI.create(new PlatformEndpoints(env()).connectUrl());
     }
 
     public Duration timeout() {

@@ -42,6 +42,9 @@ public final class JfrProfile {
             Map.entry("org.rocksdb", "RocksDB"),
             Map.entry("dev.storefront", "storefront code"));
 
+    /** JFR settings without secrets, written once per run on the first recording. */
+    private static Path settingsWithoutSecrets;
+
     private final long pid;
     private final String name;
     private final Path file;
@@ -66,8 +69,12 @@ public final class JfrProfile {
      * recording: the platform's JVMs hold its secrets in their environment (Connect resolves the connectors' passwords
      * from it), and the recordings are shared as report files.
      */
-    static Path settingsWithoutSecrets() throws IOException {
-        Path settings = Path.of(System.getProperty("java.io.tmpdir"), "bench-jfr-without-secrets.jfc");
+    static synchronized Path settingsWithoutSecrets() throws IOException {
+        if (settingsWithoutSecrets != null) {
+            return settingsWithoutSecrets;
+        }
+        Path settings = Files.createTempFile("bench-jfr-without-secrets", ".jfc");
+        settings.toFile().deleteOnExit();
         String jfc = Files.readString(Path.of(System.getProperty("java.home"), "lib", "jfr", "default.jfc"));
         for (String event : List.of("jdk.InitialEnvironmentVariable", "jdk.InitialSystemProperty")) {
             String enabled = "(<event name=\"" + Pattern.quote(event) + "\">\\s*<setting name=\"enabled\">)true";
@@ -78,6 +85,7 @@ public final class JfrProfile {
             jfc = disabled;
         }
         Files.writeString(settings, jfc);
+        settingsWithoutSecrets = settings;
         return settings;
     }
 

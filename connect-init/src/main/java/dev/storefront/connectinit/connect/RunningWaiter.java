@@ -17,8 +17,9 @@ import java.util.Optional;
  * state changes asynchronously: right after a config change or a restart it may still show the previous
  * run's RUNNING or FAILED state. So after a change RUNNING counts once it is seen on two polls in a row, the second
  * {@code settle} or more after the change (tasks that take that long to start cost no extra wait; a task that dies
- * right after starting is caught), and FAILED, PAUSED or STOPPED count once they have held for {@code settle}. Several connectors are waited for together: after a fresh start, three settle times in a
- * row would add seconds to every start.
+ * right after starting is caught), and FAILED, PAUSED or STOPPED count once they have held for {@code settle}.
+ * Several connectors are waited for together: after a fresh start, three settle times in a row would add seconds to
+ * every start.
  */
 public final class RunningWaiter {
 

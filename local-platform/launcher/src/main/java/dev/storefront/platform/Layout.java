@@ -1,5 +1,6 @@
 package dev.storefront.platform;
 
+import dev.storefront.contract.PlatformEndpoints;
 import dev.storefront.contract.PlatformEnv;
 import dev.storefront.contract.PlatformVariable;
 import dev.storefront.contract.run.ClassDataArchive;
@@ -48,6 +49,11 @@ public final class Layout {
 
     public Path logFile(String component) {
         return platformDir.resolve("logs").resolve(component + ".log");
+    }
+
+    /** The URLs and connections of this platform's components, as every other module builds them. */
+    public PlatformEndpoints endpoints() {
+        return new PlatformEndpoints(env);
     }
 
     /** Class-data archives of the components' JVMs: derived from the build, so they live with it. */

@@ -1,6 +1,5 @@
 package dev.storefront.platform;
 
-import dev.storefront.contract.PlatformVariable;
 import dev.storefront.contract.run.RunState;
 import dev.storefront.platform.connect.ConnectorStates;
 import dev.storefront.platform.lifecycle.Component;
@@ -43,9 +42,7 @@ final class StatusCommand implements Callable<Integer> {
                 .map(component -> CompletableFuture.supplyAsync(component::isHealthy, probes))
                 .toList();
         CompletableFuture<Map<String, String>> connectorStates = CompletableFuture.supplyAsync(
-                () -> ConnectorStates.fetch("http://" + layout.env().require(PlatformVariable.CONNECT_HOST) + ":"
-                        + layout.env().port(PlatformVariable.CONNECT_PORT)),
-                probes);
+                () -> ConnectorStates.fetch(layout.endpoints().connectUrl()), probes);
         probes.shutdown();
         boolean allHealthy = true;
         List<StatusTable.Row> rows = new java.util.ArrayList<>();

@@ -151,15 +151,7 @@ final class UpCommand implements Callable<Integer> {
     private int startDetached(Layout layout) throws IOException, InterruptedException {
         Path log = layout.logFile("launcher");
         long offset = log.toFile().length();
-        List<String> plain = new ArrayList<>();
-        plain.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        plain.addAll(IsolatedPlatform.LAUNCHER_JVM_OPTIONS);
-        plain.addAll(List.of(
-                "-jar",
-                layout.home().resolve(IsolatedPlatform.LAUNCHER_JAR).toString(),
-                "--home",
-                layout.home().toString(),
-                "up"));
+        List<String> plain = IsolatedPlatform.launcherCommand(layout.home(), "up");
         // The launcher's commands left an archive of its classes (IsolatedPlatform): map it; this long-running JVM's
         // own end is waited for by no one, so it never makes one.
         List<String> command = ClassDataArchive.forCommand(layout.classDataDir(), "launcher", plain)

@@ -106,8 +106,15 @@ public final class IsolatedPlatform {
     }
 
     private List<String> launcherCommand(String... args) {
-        List<String> command = javaJar(LAUNCHER_JAR, LAUNCHER_JVM_OPTIONS.toArray(String[]::new));
-        command.addAll(List.of("--home", home.toString()));
+        return launcherCommand(home, args);
+    }
+
+    /** The launcher's command line (what `./platform` runs) for the checkout at {@code home}. */
+    public static List<String> launcherCommand(Path home, String... args) {
+        List<String> command = new ArrayList<>(
+                List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        command.addAll(LAUNCHER_JVM_OPTIONS);
+        command.addAll(List.of("-jar", home.resolve(LAUNCHER_JAR).toString(), "--home", home.toString()));
         command.addAll(List.of(args));
         return command;
     }

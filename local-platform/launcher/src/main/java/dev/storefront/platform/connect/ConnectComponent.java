@@ -1,6 +1,5 @@
 package dev.storefront.platform.connect;
 
-import dev.storefront.contract.PlatformVariable;
 import dev.storefront.platform.ConfigTemplate;
 import dev.storefront.platform.Layout;
 import dev.storefront.platform.kafka.KafkaComponent;
@@ -50,6 +49,6 @@ public final class ConnectComponent extends ProcessComponent {
     }
 
     private String baseUrl() {
-        return "http://" + host(PlatformVariable.CONNECT_HOST) + ":" + port(PlatformVariable.CONNECT_PORT);
+        return layout.endpoints().connectUrl();
     }
 }

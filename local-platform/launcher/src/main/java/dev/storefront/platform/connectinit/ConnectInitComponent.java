@@ -1,6 +1,5 @@
 package dev.storefront.platform.connectinit;
 
-import dev.storefront.contract.PlatformVariable;
 import dev.storefront.platform.Layout;
 import dev.storefront.platform.connect.ConnectorStates;
 import dev.storefront.platform.lifecycle.ComponentFailure;
@@ -62,6 +61,6 @@ public final class ConnectInitComponent extends ProcessComponent {
     }
 
     private String connectUrl() {
-        return "http://" + host(PlatformVariable.CONNECT_HOST) + ":" + port(PlatformVariable.CONNECT_PORT);
+        return layout.endpoints().connectUrl();
     }
 }

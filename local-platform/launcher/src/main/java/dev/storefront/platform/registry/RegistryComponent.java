@@ -1,6 +1,5 @@
 package dev.storefront.platform.registry;
 
-import dev.storefront.contract.PlatformVariable;
 import dev.storefront.platform.ConfigTemplate;
 import dev.storefront.platform.Layout;
 import dev.storefront.platform.lifecycle.ProcessComponent;
@@ -54,6 +53,6 @@ public final class RegistryComponent extends ProcessComponent {
     }
 
     private String baseUrl() {
-        return "http://" + host(PlatformVariable.APICURIO_HOST) + ":" + port(PlatformVariable.APICURIO_PORT);
+        return layout.endpoints().registryUrl();
     }
 }

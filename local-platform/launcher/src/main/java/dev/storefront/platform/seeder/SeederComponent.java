@@ -1,6 +1,5 @@
 package dev.storefront.platform.seeder;
 
-import dev.storefront.contract.PlatformVariable;
 import dev.storefront.platform.Layout;
 import dev.storefront.platform.lifecycle.ProcessComponent;
 import dev.storefront.platform.process.JavaCommand;
@@ -33,6 +32,6 @@ public final class SeederComponent extends ProcessComponent {
     }
 
     private String baseUrl() {
-        return "http://localhost:" + port(PlatformVariable.SEEDER_PORT);
+        return layout.endpoints().seederUrl();
     }
 }
