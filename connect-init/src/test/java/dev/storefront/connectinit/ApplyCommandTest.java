@@ -139,6 +139,23 @@ class ApplyCommandTest extends AgainstFakeConnect {
     }
 
     @Test
+    void aKeyThePluginDoesNotDefineIsRefusedByNameWithTheClosestDefinedKey() {
+        connect.defineInsteadOf("database.hostname", "database.hostnam");
+        cli.template(SOURCE, CliFixture.SOURCE_TEMPLATE.replace("\"database.hostname\"", "\"database.hostnam\""));
+
+        Result result = cli.run("apply");
+
+        assertThat(result.exitCode()).as(result.all()).isEqualTo(ExitCode.VALIDATION);
+        assertThat(result.err())
+                .contains(
+                        "nothing was registered",
+                        "database.hostnam = \"db.example\": defined neither by"
+                                + " io.debezium.connector.postgresql.PostgresConnector nor by Connect",
+                        "(did you mean database.hostname?)");
+        assertThat(connect.requests()).noneMatch(request -> request.startsWith("PUT /connectors"));
+    }
+
+    @Test
     void missingPluginIsAValidationError() {
         connect.withoutPlugin();
 

@@ -1,6 +1,5 @@
 package dev.storefront.connectinit;
 
-import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
@@ -46,7 +45,6 @@ final class FakeConnect implements AutoCloseable {
     }
 
     private static final Pattern CONNECTOR = Pattern.compile("/connectors/([^/]+)(/config|/status|/restart)?");
-    private static final TypeReference<LinkedHashMap<String, String>> STRING_MAP = new TypeReference<>() {};
     private static final Pattern VALIDATE = Pattern.compile("/connector-plugins/([^/]+)/config/validate");
 
     private final HttpServer server;
@@ -62,6 +60,7 @@ final class FakeConnect implements AutoCloseable {
     private final AtomicInteger rebalancingAnswered = new AtomicInteger();
     private volatile String rejectedRequest;
     private volatile Map<String, List<String>> validationErrors = Map.of();
+    private volatile Map<String, String> undefinedKeys = Map.of();
     private volatile List<Snapshot> afterStart = List.of(Snapshot.starting(), Snapshot.running());
     private volatile boolean pluginInstalled = true;
 
@@ -140,6 +139,14 @@ final class FakeConnect implements AutoCloseable {
 
     void rejectFields(Map<String, List<String>> errors) {
         validationErrors = errors;
+    }
+
+    /**
+     * Validation answers like a plugin that does not define {@code misspelt} (no definition in the response, as Connect
+     * does for an unknown key) but defines {@code defined} (in the response even when the config lacks it).
+     */
+    void defineInsteadOf(String defined, String misspelt) {
+        undefinedKeys = Map.of(misspelt, defined);
     }
 
     void withoutPlugin() {
@@ -227,10 +234,15 @@ final class FakeConnect implements AutoCloseable {
                                     + plugin));
             return;
         }
-        Map<String, String> config = Json.MAPPER.readValue(body, STRING_MAP);
+        Map<String, String> config = Json.MAPPER.readValue(body, Json.STRING_MAP);
         ObjectNode result = Json.MAPPER.createObjectNode().put("name", plugin);
         ArrayNode configs = result.putArray("configs");
         int errorCount = 0;
+        List<String> defined = new ArrayList<>(undefinedKeys.values());
+        config.keySet().stream().filter(key -> !undefinedKeys.containsKey(key)).forEach(defined::add);
+        for (String key : defined) {
+            configs.addObject().putObject("definition").put("name", key);
+        }
         for (Map.Entry<String, String> entry : config.entrySet()) {
             ObjectNode value = configs.addObject()
                     .putObject("value")
@@ -253,7 +265,7 @@ final class FakeConnect implements AutoCloseable {
         String action = method + " " + (resource == null ? "" : resource);
         switch (action) {
             case "PUT /config" -> {
-                Map<String, String> config = Json.MAPPER.readValue(body, STRING_MAP);
+                Map<String, String> config = Json.MAPPER.readValue(body, Json.STRING_MAP);
                 config.put("name", name);
                 configs.put(name, config);
                 restarted(name);

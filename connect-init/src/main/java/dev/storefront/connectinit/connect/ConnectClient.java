@@ -1,7 +1,6 @@
 package dev.storefront.connectinit.connect;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.storefront.connectinit.CliFailure;
 import dev.storefront.connectinit.DurationText;
@@ -19,9 +18,11 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Kafka Connect's REST API, as connect-init uses it. Transient answers (no answer, a rebalance in progress or
@@ -94,7 +95,10 @@ public final class ConnectClient {
         }
     }
 
-    /** The fields Connect's validation rejects; empty when the config is valid. */
+    /**
+     * The fields Connect's validation rejects and the keys nothing defines ({@link UndefinedKeys}); empty when the
+     * config is valid.
+     */
     public List<ConfigError> validate(RenderedConnector connector) {
         String path = "/connector-plugins/" + segment(connector.connectorClass()) + "/config/validate";
         Response response = exchange("PUT", path, connector.configWithName());
@@ -107,18 +111,24 @@ public final class ConnectClient {
         }
         JsonNode result = masker.maskJson(response.json());
         List<ConfigError> errors = new ArrayList<>();
+        Set<String> defined = new HashSet<>();
+        Map<String, String> maskedConfig = Json.MAPPER.convertValue(
+                masker.maskJson(Json.MAPPER.valueToTree(connector.configWithName())), Json.STRING_MAP);
         for (JsonNode config : result.path("configs")) {
+            defined.add(config.path("definition").path("name").asText());
             JsonNode value = config.path("value");
             List<String> messages = new ArrayList<>();
             value.path("errors").forEach(message -> messages.add(message.asText()));
             if (!messages.isEmpty()) {
+                String field = value.path("name").asText();
                 JsonNode shown = value.get("value");
+                // Debezium's validators answer without the value they rejected: show the template's.
                 errors.add(new ConfigError(
-                        value.path("name").asText(),
-                        shown == null || shown.isNull() ? null : shown.asText(),
-                        messages));
+                        field, shown == null || shown.isNull() ? maskedConfig.get(field) : shown.asText(), messages));
             }
         }
+        errors.addAll(
+                UndefinedKeys.find(connector.configWithName(), defined, connector.connectorClass(), maskedConfig));
         if (errors.isEmpty() && result.path("error_count").asInt() > 0) {
             errors.add(new ConfigError(
                     "(connector)", null, List.of(result.path("error_count").asInt() + " error(s) without a field")));
@@ -133,7 +143,7 @@ public final class ConnectClient {
             return Optional.empty();
         }
         expect(response, "GET", connectorPath(name) + "/config", 200);
-        return Optional.of(Json.MAPPER.convertValue(response.json(), new TypeReference<Map<String, String>>() {}));
+        return Optional.of(Json.MAPPER.convertValue(response.json(), Json.STRING_MAP));
     }
 
     /** Idempotent create-or-update; true when the connector was created. */

@@ -76,6 +76,49 @@ class ConnectInitIT {
     }
 
     @Test
+    void aTemplateWithAMisspeltKeyOrABadValueIsRefusedByNameAndRegistersNothing(
+            LocalPlatform platform, @TempDir Path connectors) throws Exception {
+        Files.writeString(
+                connectors.resolve("misspelt-source.template.json"),
+                sourceTemplate("misspelt-source", "\"snapshot.mdoe\": \"never\""));
+        Files.writeString(
+                connectors.resolve("bad-value-source.template.json"),
+                sourceTemplate("bad-value-source", "\"snapshot.mode\": \"sometimes\""));
+
+        Result apply = platform.connectInit(Map.of(), "apply", "--connectors-dir", connectors.toString());
+
+        assertThat(apply.exitCode()).as(apply.output()).isNotZero();
+        assertThat(apply.output())
+                .contains("nothing was registered")
+                .contains("snapshot.mdoe = \"never\": defined neither by"
+                        + " io.debezium.connector.postgresql.PostgresConnector nor by Connect")
+                .contains("(did you mean snapshot.mode?)")
+                .contains("snapshot.mode = \"sometimes\"");
+        assertThat(connectorNames(platform.endpoints().connectUrl()))
+                .doesNotContain("misspelt-source", "bad-value-source")
+                .contains(SOURCE);
+    }
+
+    /** A source connector that would be valid but for {@code oneMoreSetting}. */
+    private static String sourceTemplate(String name, String oneMoreSetting) {
+        return """
+                {"name": "%s", "config": {
+                  "connector.class": "io.debezium.connector.postgresql.PostgresConnector",
+                  "plugin.name": "pgoutput",
+                  "database.hostname": "${POSTGRES_HOST}",
+                  "database.port": "${POSTGRES_PORT}",
+                  "database.dbname": "${POSTGRES_DB}",
+                  "database.user": "${DEBEZIUM_USER}",
+                  "database.password": "${env:DEBEZIUM_PASSWORD}",
+                  "publication.name": "${DEBEZIUM_PUBLICATION}",
+                  "publication.autocreate.mode": "disabled",
+                  "slot.name": "%s",
+                  "topic.prefix": "%s",
+                  %s}}
+                """.formatted(name, name.replace('-', '_'), name, oneMoreSetting);
+    }
+
+    @Test
     void noSecretValueIsInConnectsConfigsOverRestOrInItsConfigTopic(LocalPlatform platform) throws Exception {
         String connect = platform.endpoints().connectUrl();
         StringBuilder stored = new StringBuilder();

@@ -17,7 +17,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Last of the run: every log the platforms of this run wrote (the shared one, after every scenario used it, and the
- * scratch ones: fresh starts, start failures) holds no value of a secret variable of .env as a whole token.
+ * scratch ones: fresh starts, start failures) holds no value of a secret variable of .env as a whole token; nor does
+ * any test report of the build.
  */
 @Order(1000)
 @ExtendWith(LocalPlatformExtension.class)
@@ -42,6 +43,36 @@ class NoSecretInAnyLogIT {
             String text = new String(Files.readAllBytes(log), StandardCharsets.UTF_8);
             assertThat(platform.env().mask(text).equals(text))
                     .as("%s holds no secret value of .env", log)
+                    .isTrue();
+        }
+    }
+
+    /**
+     * The test reports of the modules built before this one hold what their tests printed, the command lines of the
+     * apps they started included (Quarkus prints the packaged seeder's, with every test-resource property as -D).
+     */
+    @Test
+    void noTestReportOfTheModulesBuiltBeforeHoldsASecret(LocalPlatform platform) throws IOException {
+        Path root = LocalPlatform.repositoryRoot();
+        Path ownReports = root.resolve("end-to-end-tests").resolve("target");
+        List<Path> reports;
+        try (Stream<Path> files = Files.walk(root, 5)) {
+            reports = files.filter(file -> !file.startsWith(ownReports))
+                    .filter(file -> file.getParent() != null
+                            && List.of("surefire-reports", "failsafe-reports")
+                                    .contains(file.getParent().getFileName().toString()))
+                    .filter(Files::isRegularFile)
+                    .sorted()
+                    .toList();
+        }
+
+        assertThat(reports)
+                .as("test reports under %s", root)
+                .anyMatch(report -> report.toString().contains("PackagedAppIT"));
+        for (Path report : reports) {
+            String text = new String(Files.readAllBytes(report), StandardCharsets.UTF_8);
+            assertThat(platform.env().mask(text).equals(text))
+                    .as("%s holds no secret value of .env", report)
                     .isTrue();
         }
     }

@@ -1,16 +1,14 @@
 package dev.storefront.seeder.api;
 
+import dev.storefront.contract.ClosestName;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ResourceInfo;
 import jakarta.ws.rs.core.UriInfo;
 import java.lang.reflect.Method;
-import java.util.Comparator;
-import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
-import org.apache.commons.text.similarity.LevenshteinDistance;
 import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
@@ -22,8 +20,6 @@ import org.jboss.resteasy.reactive.server.ServerRequestFilter;
  * {@code @Parameter(in = QUERY)} annotations, so the Swagger UI and this check cannot disagree.
  */
 public class KnownQueryParameters {
-
-    private static final LevenshteinDistance DISTANCE = new LevenshteinDistance(3);
 
     @ServerRequestFilter
     public void refuseUnknown(ContainerRequestContext request, ResourceInfo resource, UriInfo uri) {
@@ -51,12 +47,7 @@ public class KnownQueryParameters {
         if (accepted.isEmpty()) {
             return sent + " is not a parameter of " + where + ", which takes none";
         }
-        List<String> close = accepted.stream()
-                .filter(name -> DISTANCE.apply(sent.toLowerCase(), name.toLowerCase()) >= 0)
-                .sorted(Comparator.comparingInt(name -> DISTANCE.apply(sent.toLowerCase(), name.toLowerCase())))
-                .toList();
-        return sent + " is not a parameter of " + where
-                + (close.isEmpty() ? "" : " (did you mean " + close.get(0) + "?)")
-                + "; it takes: " + String.join(", ", accepted);
+        return sent + " is not a parameter of " + where + ClosestName.suggestion(sent, accepted) + "; it takes: "
+                + String.join(", ", accepted);
     }
 }

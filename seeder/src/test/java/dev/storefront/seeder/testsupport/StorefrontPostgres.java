@@ -6,6 +6,7 @@ import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.io.Writer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -14,6 +15,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Properties;
 
 /**
  * The one test resource of the module (every @QuarkusTest and @QuarkusIntegrationTest gets it): a real
@@ -26,6 +28,7 @@ public class StorefrontPostgres implements QuarkusTestResourceLifecycleManager {
     private static final String ZONKY_SUPERUSER = "postgres";
 
     private EmbeddedPostgres postgres;
+    private Path secretsFile;
 
     @Override
     public Map<String, String> start() {
@@ -46,11 +49,44 @@ public class StorefrontPostgres implements QuarkusTestResourceLifecycleManager {
         }
         env.put("POSTGRES_HOST", "localhost");
         env.put("POSTGRES_PORT", String.valueOf(postgres.getPort()));
+        return withSecretsInAFile(env);
+    }
+
+    /**
+     * The config with its secrets moved to a file that {@code quarkus.config.locations} names: Quarkus starts the
+     * packaged app of a {@code @QuarkusIntegrationTest} with every returned property as {@code -D} on a command line
+     * it prints, so a secret returned as a property would end up in the build log.
+     */
+    private Map<String, String> withSecretsInAFile(Map<String, String> env) {
+        Properties secrets = new Properties();
+        env.keySet().removeIf(name -> {
+            boolean secret = PlatformEnv.isSecret(name);
+            if (secret) {
+                secrets.setProperty(name, env.get(name));
+            }
+            return secret;
+        });
+        try {
+            secretsFile = Files.createTempFile("storefront-test-secrets", ".properties");
+            try (Writer out = Files.newBufferedWriter(secretsFile)) {
+                secrets.store(out, "secrets of the seeder's tests, deleted when they end");
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot write the test secrets file", e);
+        }
+        env.put("quarkus.config.locations", secretsFile.toUri().toString());
         return env;
     }
 
     @Override
     public void stop() {
+        if (secretsFile != null) {
+            try {
+                Files.deleteIfExists(secretsFile);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
         if (postgres != null) {
             try {
                 postgres.close();
