@@ -1,9 +1,9 @@
 package dev.storefront.reconciliation;
 
+import dev.storefront.contract.CommittedReads;
 import dev.storefront.pipeline.PipelineFailure;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -27,11 +27,7 @@ public final class TopicReader {
     private final Duration timeout;
 
     public TopicReader(String bootstrapServers, Duration timeout) {
-        Map<String, Object> config = new HashMap<>();
-        config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
-        config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-        config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-        this.consumerConfig = Map.copyOf(config);
+        this.consumerConfig = CommittedReads.consumerConfig(bootstrapServers);
         this.timeout = timeout;
     }
 

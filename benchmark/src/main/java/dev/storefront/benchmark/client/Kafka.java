@@ -1,5 +1,6 @@
 package dev.storefront.benchmark.client;
 
+import dev.storefront.contract.CommittedReads;
 import dev.storefront.contract.RegistryWireFormat;
 import io.apicurio.registry.serde.avro.AvroKafkaDeserializer;
 import java.time.Duration;
@@ -101,15 +102,12 @@ public final class Kafka implements AutoCloseable {
     /** A consumer of Confluent-framed Avro (Apicurio content ids), reading from the end, no group commits. */
     public KafkaConsumer<Object, Object> avroConsumer() {
         Properties config = new Properties();
-        config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        config.putAll(CommittedReads.consumerConfig(bootstrap));
         config.put(ConsumerConfig.GROUP_ID_CONFIG, "bench-" + UUID.randomUUID());
-        config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
         config.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, AvroKafkaDeserializer.class.getName());
         config.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, AvroKafkaDeserializer.class.getName());
         // Receive time is the latency's end: hand over each record as soon as the broker has it.
         config.put(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, "10");
-        // What any downstream reader sees: the pipeline writes in exactly-once transactions.
-        config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         config.putAll(RegistryWireFormat.serdeConfig(registryUrl));
         return new KafkaConsumer<>(config);
     }

@@ -50,6 +50,8 @@ class ShippedTemplatesTest {
         assertThat(config)
                 .containsEntry("connector.class", "io.debezium.connector.postgresql.PostgresConnector")
                 .containsEntry("plugin.name", "pgoutput")
+                // Streamed changes are written exactly once (the worker enables exactly-once source support).
+                .containsEntry("exactly.once.support", "required")
                 .containsEntry("publication.name", env.require(PlatformVariable.DEBEZIUM_PUBLICATION))
                 .containsEntry("publication.autocreate.mode", "disabled")
                 .containsEntry("slot.name", env.require(PlatformVariable.DEBEZIUM_SLOT))

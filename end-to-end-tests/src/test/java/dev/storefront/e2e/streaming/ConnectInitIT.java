@@ -2,6 +2,7 @@ package dev.storefront.e2e.streaming;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.storefront.contract.CommittedReads;
 import dev.storefront.contract.run.Command.Result;
 import dev.storefront.e2e.support.ConnectWorker;
 import dev.storefront.e2e.support.LocalPlatform;
@@ -164,7 +165,7 @@ class ConnectInitIT {
     /** Every value Connect's config topic holds, from its beginning, as text. */
     private static List<String> configTopicValues(LocalPlatform platform) {
         Properties config = new Properties();
-        config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, platform.endpoints().kafkaBootstrap());
+        config.putAll(CommittedReads.consumerConfig(platform.endpoints().kafkaBootstrap()));
         config.put(ConsumerConfig.GROUP_ID_CONFIG, "e2e-" + UUID.randomUUID());
         List<String> values = new ArrayList<>();
         try (KafkaConsumer<byte[], byte[]> consumer =
@@ -195,7 +196,7 @@ class ConnectInitIT {
 
     private static long configTopicRecords(LocalPlatform platform, String topic) {
         Properties config = new Properties();
-        config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, platform.endpoints().kafkaBootstrap());
+        config.putAll(CommittedReads.consumerConfig(platform.endpoints().kafkaBootstrap()));
         config.put(ConsumerConfig.GROUP_ID_CONFIG, "e2e-" + UUID.randomUUID());
         try (KafkaConsumer<byte[], byte[]> consumer =
                 new KafkaConsumer<>(config, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {

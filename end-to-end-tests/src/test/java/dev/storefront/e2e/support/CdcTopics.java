@@ -1,6 +1,7 @@
 package dev.storefront.e2e.support;
 
 import dev.storefront.contract.CdcTopicNames;
+import dev.storefront.contract.CommittedReads;
 import dev.storefront.contract.RegistryWireFormat;
 import io.apicurio.registry.serde.avro.AvroKafkaDeserializer;
 import java.time.Duration;
@@ -87,9 +88,8 @@ public final class CdcTopics {
 
     private Properties consumerConfig() {
         Properties config = new Properties();
-        config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, platform.endpoints().kafkaBootstrap());
+        config.putAll(CommittedReads.consumerConfig(platform.endpoints().kafkaBootstrap()));
         config.put(ConsumerConfig.GROUP_ID_CONFIG, "e2e-" + UUID.randomUUID());
-        config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
         config.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, AvroKafkaDeserializer.class.getName());
         config.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, AvroKafkaDeserializer.class.getName());
         config.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, "5000");
