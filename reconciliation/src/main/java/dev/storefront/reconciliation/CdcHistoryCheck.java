@@ -1,5 +1,6 @@
 package dev.storefront.reconciliation;
 
+import dev.storefront.contract.CdcHistory;
 import dev.storefront.pipeline.cdc.ChangeEvent;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -14,13 +15,15 @@ import java.util.Set;
 import org.apache.avro.generic.GenericRecord;
 
 /**
- * CDC history: each {@code <table>_cdc} table must hold one row per change event of {@code <prefix>.public.<table>},
- * and the last row per key must agree with the source table (a present row: last op c/u/r with equal columns;
- * a deleted row: last op d).
+ * CDC history: each {@code <table>_cdc} table must hold one row per change of {@code <prefix>.public.<table>} (a change
+ * the topic holds twice included: the table is keyed by the change), and the last row per key must agree with the
+ * source table (a present row: last op c/u/r with equal columns; a deleted row: last op d). Apart from that, a committed
+ * reader of the topic must see each change once, but for snapshot reads: an interrupted snapshot starts over.
  */
 public final class CdcHistoryCheck {
 
-    private static final Set<String> PRESENT_OPS = Set.of("c", "u", "r");
+    private static final String SNAPSHOT_READ = "r";
+    private static final Set<String> PRESENT_OPS = Set.of("c", "u", SNAPSHOT_READ);
 
     private CdcHistoryCheck() {}
 
@@ -50,7 +53,32 @@ public final class CdcHistoryCheck {
     }
 
     public static String historyTable(String table) {
-        return table + "_cdc";
+        return CdcHistory.table(table);
+    }
+
+    /** Each change of the topic, once: what the history table must hold. */
+    public static Map<Change, Integer> distinct(Map<Change, Integer> changes) {
+        Map<Change, Integer> once = new LinkedHashMap<>();
+        changes.keySet().forEach(change -> once.put(change, 1));
+        return once;
+    }
+
+    /** The changes other than snapshot reads, each with how often the topic holds it: every count must be 1. */
+    public static Map<Change, Integer> streamed(Map<Change, Integer> changes) {
+        Map<Change, Integer> streamed = new LinkedHashMap<>();
+        changes.forEach((change, count) -> {
+            if (!SNAPSHOT_READ.equals(change.op())) {
+                streamed.put(change, count);
+            }
+        });
+        return streamed;
+    }
+
+    /** Snapshot reads the topic holds more than once (an interrupted snapshot is re-sent from its start). */
+    public static long repeatedReads(Map<Change, Integer> changes) {
+        return changes.entrySet().stream()
+                .filter(e -> SNAPSHOT_READ.equals(e.getKey().op()) && e.getValue() > 1)
+                .count();
     }
 
     /** How many rows of the history table record each change. */

@@ -37,6 +37,25 @@ class CdcHistoryCheckTest {
     }
 
     @Test
+    void theHistoryHoldsEachChangeOnceAndOnlyStreamedChangesMustBeSeenOnceInTheTopic() {
+        Change read = new Change(1, "r", 10);
+        Change update = new Change(1, "u", 20);
+        Change delete = new Change(1, "d", 30);
+        Map<Change, Integer> topic = new LinkedHashMap<>(Map.of(read, 2, update, 1, delete, 2));
+
+        assertThat(CdcHistoryCheck.distinct(topic))
+                .containsOnly(Map.entry(read, 1), Map.entry(update, 1), Map.entry(delete, 1));
+        assertThat(CdcHistoryCheck.streamed(topic)).containsOnly(Map.entry(update, 1), Map.entry(delete, 2));
+        assertThat(CdcHistoryCheck.repeatedReads(topic)).isEqualTo(1);
+        OutputReport seenOnce = Comparison.compare(
+                "seen once",
+                CdcHistoryCheck.distinct(CdcHistoryCheck.streamed(topic)),
+                CdcHistoryCheck.streamed(topic));
+        assertThat(seenOnce.wrong()).as("the delete seen twice").isEqualTo(1);
+        assertThat(seenOnce.matches()).isFalse();
+    }
+
+    @Test
     void aHistoryShouldEndWithTheSourceRowsAndDeletesForTheRowsThatAreGone() {
         RowState alice = RowState.present(Map.of("id", "1", "country", "Spain"));
 

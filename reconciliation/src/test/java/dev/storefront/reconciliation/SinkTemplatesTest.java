@@ -3,6 +3,8 @@ package dev.storefront.reconciliation;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.storefront.contract.CdcHistory;
+import dev.storefront.contract.CommittedReads;
 import dev.storefront.contract.Placeholders;
 import dev.storefront.contract.PlatformEnv;
 import dev.storefront.contract.PlatformVariable;
@@ -45,7 +47,7 @@ class SinkTemplatesTest {
     }
 
     @Test
-    void theHistorySinkAppendsEveryTableTopicToTheCdcTableVerifyReads() throws IOException {
+    void theHistorySinkWritesEveryTableTopicIntoTheCdcTableVerifyReadsOneRowPerChange() throws IOException {
         Map<String, String> config = render("cdc-history-jdbc-sink");
 
         // Every table topic, also of a table a later migration adds to the publication; nothing else.
@@ -68,11 +70,23 @@ class SinkTemplatesTest {
                 .containsEntry("transforms.unwrap.type", "io.debezium.transforms.ExtractNewRecordState")
                 .containsEntry("transforms.unwrap.delete.tombstone.handling.mode", "rewrite")
                 .containsEntry("transforms.unwrap.add.fields", "op,source.ts_ms,source.lsn")
-                .containsEntry("insert.mode", "insert")
-                .containsEntry("primary.key.mode", "none")
+                // One row per change (row, WAL position, operation): a change delivered again is written once.
+                .containsEntry("insert.mode", "upsert")
+                .containsEntry("primary.key.mode", "record_value")
+                .containsEntry("primary.key.fields", String.join(",", CdcHistory.KEY_COLUMNS))
                 .containsEntry("schema.evolution", "basic")
                 .containsEntry("connection.url", render("analytics-jdbc-sink").get("connection.url"));
         assertApicurioConverters(config);
+    }
+
+    @Test
+    void bothSinksReadCommittedRecordsOnly() throws IOException {
+        for (String sink : List.of("analytics-jdbc-sink", "cdc-history-jdbc-sink")) {
+            assertThat(render(sink))
+                    .as(sink)
+                    .containsEntry(
+                            "consumer.override." + CommittedReads.ISOLATION_LEVEL, CommittedReads.READ_COMMITTED);
+        }
     }
 
     private static void assertApicurioConverters(Map<String, String> config) {

@@ -2,6 +2,7 @@ package dev.storefront.reconciliation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.storefront.contract.CdcHistory;
 import dev.storefront.contract.PlatformEnv;
 import dev.storefront.contract.PlatformVariable;
 import dev.storefront.pipeline.analytics.Group;
@@ -175,6 +176,41 @@ class VerifySqlIT {
                                 "customers_cdc last op", CdcHistoryCheck.expectedStates(source, after.keySet()), after)
                         .wrong())
                 .isEqualTo(1);
+    }
+
+    @Test
+    void historyTablesWrittenBeforeTheyHadAKeyGetItAndLoseTheirRepeatedRows() throws SQLException {
+        execute(analytics, """
+                CREATE TABLE payments_cdc (id bigint, amount numeric, __op text, __source_ts_ms bigint,
+                    __source_lsn bigint, __deleted text);
+                INSERT INTO payments_cdc VALUES
+                  (7, 10, 'c', 1, 70, 'false'), (7, 10, 'c', 1, 70, 'false'), (7, 12, 'u', 2, 80, 'false'),
+                  (8, 5, 'r', 1, 60, 'false'), (8, 5, 'r', 1, 60, 'false'), (8, 5, 'r', 1, 60, 'false');
+                CREATE TABLE keyed_cdc (id bigint, __op text, __source_lsn bigint, PRIMARY KEY (id, __source_lsn, __op));
+                """);
+
+        List<CdcHistory.KeyAdded> added = CdcHistory.addMissingKeys(analytics);
+
+        assertThat(added)
+                .contains(new CdcHistory.KeyAdded("payments_cdc", 3))
+                .extracting(CdcHistory.KeyAdded::table)
+                .doesNotContain("keyed_cdc");
+        assertThat(CdcHistoryCheck.historyChanges(analytics, "payments"))
+                .containsOnly(
+                        Map.entry(new CdcHistoryCheck.Change(7, "c", 70), 1),
+                        Map.entry(new CdcHistoryCheck.Change(7, "u", 80), 1),
+                        Map.entry(new CdcHistoryCheck.Change(8, "r", 60), 1));
+        assertThat(CdcHistory.addMissingKeys(analytics))
+                .as("a second start changes nothing")
+                .isEmpty();
+        execute(analytics, """
+                INSERT INTO payments_cdc VALUES (7, 12, 'u', 2, 80, 'false')
+                  ON CONFLICT (id, __source_lsn, __op) DO UPDATE SET amount = excluded.amount
+                """);
+        assertThat(CdcHistoryCheck.historyChanges(analytics, "payments"))
+                .as("the sink's upsert writes a change delivered again once")
+                .containsEntry(new CdcHistoryCheck.Change(7, "u", 80), 1);
+        execute(analytics, "DROP TABLE payments_cdc; DROP TABLE keyed_cdc");
     }
 
     private static void execute(Connection db, String sql) throws SQLException {
