@@ -14,6 +14,7 @@ import dev.storefront.connectinit.template.TemplateRenderer;
 import dev.storefront.contract.PlatformEndpoints;
 import dev.storefront.contract.PlatformEnv;
 import dev.storefront.contract.PlatformEnvException;
+import dev.storefront.contract.cli.DurationText;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.net.URI;

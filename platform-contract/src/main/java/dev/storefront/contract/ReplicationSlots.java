@@ -5,6 +5,8 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
 
@@ -59,6 +61,33 @@ public final class ReplicationSlots {
                 announced = true;
             }
             Thread.sleep(POLL.toMillis());
+        }
+    }
+
+    /** A slot as `./platform status` shows it: whether a reader holds it, and how much WAL it keeps the server from recycling. */
+    public record SlotState(String slot, boolean active, long retainedWalBytes) {
+
+        public String describe() {
+            return "replication slot " + slot + ": " + (active ? "active" : "INACTIVE (no reader)") + ", retains "
+                    + mebibytes(retainedWalBytes) + " of WAL";
+        }
+
+        private static String mebibytes(long bytes) {
+            return String.format(Locale.ROOT, "%.1f MiB", bytes / (1024.0 * 1024.0));
+        }
+    }
+
+    /** The slot's state, or empty when there is no such slot. */
+    public static Optional<SlotState> state(Connection connection, String slot) throws SQLException {
+        try (PreparedStatement query = connection.prepareStatement("SELECT active,"
+                + " coalesce(pg_wal_lsn_diff(pg_current_wal_lsn(), restart_lsn), 0)::bigint"
+                + " FROM pg_replication_slots WHERE slot_name = ?")) {
+            query.setString(1, slot);
+            try (ResultSet row = query.executeQuery()) {
+                return row.next()
+                        ? Optional.of(new SlotState(slot, row.getBoolean(1), row.getLong(2)))
+                        : Optional.empty();
+            }
         }
     }
 

@@ -1,9 +1,9 @@
 package dev.storefront.connectinit.connect;
 
 import dev.storefront.connectinit.CliFailure;
-import dev.storefront.connectinit.DurationText;
 import dev.storefront.connectinit.ExitCode;
 import dev.storefront.connectinit.secret.JsonMasker;
+import dev.storefront.contract.cli.DurationText;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.ArrayList;

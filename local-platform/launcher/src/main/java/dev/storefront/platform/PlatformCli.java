@@ -16,6 +16,7 @@ import picocli.CommandLine.Option;
             UpCommand.class,
             DownCommand.class,
             StatusCommand.class,
+            RestartCommand.class,
             ResetCommand.class,
             VerifyCommand.class,
             BenchCommand.class,

@@ -1,8 +1,12 @@
 package dev.storefront.platform;
 
+import dev.storefront.contract.PlatformVariable;
+import dev.storefront.contract.ReplicationSlots;
 import dev.storefront.contract.run.RunState;
 import dev.storefront.platform.connect.ConnectorStates;
 import dev.storefront.platform.lifecycle.Component;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -43,6 +47,7 @@ final class StatusCommand implements Callable<Integer> {
                 .toList();
         CompletableFuture<Map<String, String>> connectorStates = CompletableFuture.supplyAsync(
                 () -> ConnectorStates.fetch(layout.endpoints().connectUrl()), probes);
+        CompletableFuture<Optional<String>> slot = CompletableFuture.supplyAsync(() -> slotState(layout), probes);
         probes.shutdown();
         boolean allHealthy = true;
         List<StatusTable.Row> rows = new java.util.ArrayList<>();
@@ -74,6 +79,19 @@ final class StatusCommand implements Callable<Integer> {
             System.out.println("\nConnectors:");
             connectors.forEach((name, connectorState) -> System.out.printf("  %-40s %s%n", name, connectorState));
         }
+        slot.join()
+                .ifPresent(
+                        text -> System.out.println("\n" + text.substring(0, 1).toUpperCase() + text.substring(1)));
         return allHealthy ? 0 : PlatformCli.FAILED;
+    }
+
+    /** Debezium's slot: an inactive slot or a growing retention is where a stalled capture shows first. */
+    private static Optional<String> slotState(Layout layout) {
+        String slot = layout.env().require(PlatformVariable.DEBEZIUM_SLOT);
+        try (Connection db = layout.endpoints().openDatabase(layout.env().require(PlatformVariable.POSTGRES_DB))) {
+            return ReplicationSlots.state(db, slot).map(ReplicationSlots.SlotState::describe);
+        } catch (SQLException e) {
+            return Optional.empty();
+        }
     }
 }

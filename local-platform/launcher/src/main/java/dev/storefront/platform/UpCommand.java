@@ -7,6 +7,8 @@ import dev.storefront.contract.run.RunState.Phase;
 import dev.storefront.platform.lifecycle.Component;
 import dev.storefront.platform.lifecycle.ComponentFailure;
 import dev.storefront.platform.lifecycle.Platform;
+import dev.storefront.platform.lifecycle.RestartBudget;
+import dev.storefront.platform.lifecycle.RestartRequests;
 import dev.storefront.platform.lifecycle.Supervisor;
 import dev.storefront.platform.process.ChildProcess;
 import java.io.IOException;
@@ -74,6 +76,7 @@ final class UpCommand implements Callable<Integer> {
                 + StatusTable.relative(layout.home(), layout.platformDir()) + ") ...");
         Instant begin = Instant.now();
         RunState.now(Phase.STARTING, "starting", List.of()).write(layout.runDir());
+        new RestartRequests(layout.runDir()).clear();
         AtomicBoolean stopping = new AtomicBoolean();
         Thread stopper = new Thread(
                 () -> {
@@ -118,7 +121,10 @@ final class UpCommand implements Callable<Integer> {
                         components,
                         line -> System.out.println(layout.env().mask(line)),
                         () -> RunState.now(Phase.UP, "up", entries(layout, components))
-                                .write(layout.runDir()))
+                                .write(layout.runDir()),
+                        new RestartRequests(layout.runDir()),
+                        layout.endpoints().connectUrl(),
+                        RestartBudget.standard())
                 .watch(stopping);
         return 0;
     }

@@ -27,9 +27,9 @@ class PlatformCliTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"up", "down", "status", "reset"})
+    @ValueSource(strings = {"up", "down", "status", "reset", "restart connect"})
     void anUnknownFlagIsAUsageErrorNamingIt(String command) {
-        assertThat(run(command, "--bogus")).isEqualTo(PlatformCli.USAGE);
+        assertThat(run((command + " --bogus").split(" "))).isEqualTo(PlatformCli.USAGE);
         assertThat(err.toString()).contains("Unknown option: '--bogus'");
     }
 
@@ -60,5 +60,24 @@ class PlatformCliTest {
 
         assertThat(code).isEqualTo(PlatformCli.USAGE);
         assertThat(platformDir.resolve("data/postgres")).exists();
+    }
+
+    @Test
+    void restartNamesTheClosestComponentForOneThatDoesNotRunAndFailsWhenNothingRuns(@TempDir Path home)
+            throws IOException {
+        Files.writeString(
+                home.resolve(".env"),
+                Files.readString(Path.of("../../.env")).replace("PLATFORM_DIR=.platform", "PLATFORM_DIR=" + home));
+
+        assertThat(run("--home", home.toString(), "restart", "conect")).isEqualTo(PlatformCli.USAGE);
+        assertThat(err.toString() + out)
+                .contains("conect is not a component that runs (did you mean connect?); one of: postgres, kafka");
+        assertThat(run("--home", home.toString(), "restart", "connect-init")).isEqualTo(PlatformCli.USAGE);
+        assertThat(run("--home", home.toString(), "restart", "connect", "--timeout", "0s"))
+                .isEqualTo(PlatformCli.USAGE);
+
+        assertThat(run("--home", home.toString(), "restart", "connect")).isEqualTo(PlatformCli.FAILED);
+        assertThat(err.toString() + out).contains("the platform is not running here");
+        assertThat(home.resolve("run/restart")).doesNotExist();
     }
 }

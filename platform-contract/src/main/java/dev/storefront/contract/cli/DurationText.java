@@ -1,4 +1,4 @@
-package dev.storefront.connectinit;
+package dev.storefront.contract.cli;
 
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
@@ -8,7 +8,7 @@ import java.util.regex.Pattern;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.TypeConversionException;
 
-/** Durations as people write them on a command line: 500ms, 90s, 2m, 1h, or ISO-8601 (PT2M). */
+/** Durations as people write them on a command line (connect-init, ./platform): 500ms, 90s, 2m, 1h, or ISO-8601. */
 public final class DurationText implements ITypeConverter<Duration> {
 
     private static final Pattern SIMPLE = Pattern.compile("(\\d+)(ms|s|m|h)");

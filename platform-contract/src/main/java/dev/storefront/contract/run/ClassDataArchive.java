@@ -77,6 +77,9 @@ public final class ClassDataArchive {
             throw new UncheckedIOException(e);
         }
         withArchive.add(1, "-XX:ArchiveClassesAtExit=" + dump);
+        // The dump at exit warns once per class it cannot archive (picocli's Java 5 classes, generated accessors):
+        // lines that would bury the component's own last words at the end of its log, where a crash report looks.
+        withArchive.add(2, "-Xlog:cds=off,cds+dynamic=off");
         return withArchive;
     }
 

@@ -1,61 +1,96 @@
 package dev.storefront.platform.lifecycle;
 
+import dev.storefront.platform.connect.ConnectorStates;
 import dev.storefront.platform.process.LogTail;
-import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 
 /**
- * Watches the started platform: a component process that dies is reported with the end of its log and started
- * again, a few times at most (like compose's `restart: on-failure`), so a crashed pipeline resumes from its state.
+ * Watches the started platform and heals it, as compose's {@code restart: unless-stopped} and a Connect operator would:
+ * <ul>
+ *   <li>a component that dies (a crash, a {@code kill -9}) is reported with the end of its log and started again, so
+ *       PostgreSQL recovers from its WAL and the pipeline resumes from its state;</li>
+ *   <li>a connector or task that Connect reports FAILED (a JDBC sink after PostgreSQL went away; Connect never restarts
+ *       one by itself) is restarted once every component is up again;</li>
+ *   <li>{@code ./platform restart NAME} requests are carried out: a graceful stop, then a start.</li>
+ * </ul>
+ * Restarts the launcher decides on are limited by a {@link RestartBudget} per component and per connector: a
+ * component that dies at every start is left stopped. Requested restarts are not counted.
  */
 public final class Supervisor {
 
-    static final int MAX_RESTARTS = 3;
     private static final long POLL_MILLIS = 1000;
+    /** Connect is asked for FAILED tasks every few polls: a task restart is no emergency, the REST call is not free. */
+    private static final int CONNECTOR_CHECK_EVERY = 5;
 
     private final List<Component> components;
     private final Consumer<String> out;
     private final Runnable onRestart;
-    private final Map<String, Integer> restarts = new HashMap<>();
+    private final RestartRequests requests;
+    private final String connectUrl;
+    private final RestartBudget budget;
+    private final Set<String> givenUp = new HashSet<>();
 
-    public Supervisor(List<Component> components, Consumer<String> out, Runnable onRestart) {
+    public Supervisor(
+            List<Component> components,
+            Consumer<String> out,
+            Runnable onRestart,
+            RestartRequests requests,
+            String connectUrl,
+            RestartBudget budget) {
         this.components = components;
         this.out = out;
         this.onRestart = onRestart;
+        this.requests = requests;
+        this.connectUrl = connectUrl;
+        this.budget = budget;
     }
 
     /** Runs until {@code stopping} is set (by the shutdown hook). */
     public void watch(AtomicBoolean stopping) throws InterruptedException {
-        while (!stopping.get()) {
+        for (int poll = 1; !stopping.get(); poll++) {
             Thread.sleep(POLL_MILLIS);
+            for (String name : requests.pending()) {
+                if (stopping.get()) {
+                    return;
+                }
+                restartRequested(name);
+            }
             for (Component component : components) {
                 if (stopping.get()) {
                     return;
                 }
-                if (component instanceof ProcessComponent
-                        && !component.isOneShot()
-                        && component.pid().isEmpty()) {
+                if (!component.isOneShot() && component.pid().isEmpty()) {
                     recover(component);
                 }
+            }
+            if (poll % CONNECTOR_CHECK_EVERY == 0 && allRunning()) {
+                restartFailedConnectors();
             }
         }
     }
 
+    private boolean allRunning() {
+        return components.stream().allMatch(c -> c.isOneShot() || c.pid().isPresent());
+    }
+
     private void recover(Component component) throws InterruptedException {
-        int attempt = restarts.merge(component.name(), 1, Integer::sum);
-        if (attempt > MAX_RESTARTS) {
+        if (givenUp.contains(component.name())) {
+            return;
+        }
+        if (!budget.take(component.name())) {
+            givenUp.add(component.name());
+            out.accept("WARNING: " + component.name() + " has stopped again after " + budget.describe()
+                    + " restarts: leaving it stopped (`./platform restart " + component.name() + "` tries again).");
             return;
         }
         out.accept("WARNING: " + component.name() + " has stopped; last lines of its log:");
         LogTail.lastLines(component.logFile(), 15).forEach(line -> out.accept("  " + line));
-        if (attempt == MAX_RESTARTS) {
-            out.accept(component.name() + " stopped " + MAX_RESTARTS + " times: leaving it stopped.");
-            return;
-        }
-        out.accept("Restarting " + component.name() + " (" + attempt + "/" + (MAX_RESTARTS - 1) + ") ...");
+        out.accept("Restarting " + component.name() + " (" + budget.used(component.name()) + " of at most "
+                + budget.describe() + ") ...");
         try {
             component.start();
             out.accept(component.name() + " is healthy again (pid "
@@ -63,6 +98,46 @@ public final class Supervisor {
             onRestart.run();
         } catch (ComponentFailure failure) {
             out.accept("Restarting " + component.name() + " failed: " + failure.getMessage());
+        }
+    }
+
+    private void restartRequested(String name) throws InterruptedException {
+        Component component = components.stream()
+                .filter(c -> c.name().equals(name) && !c.isOneShot())
+                .findFirst()
+                .orElse(null);
+        if (component == null) {
+            requests.done(name, "FAILED: no component " + name);
+            return;
+        }
+        givenUp.remove(name);
+        out.accept("Restarting " + name + " as requested: stopping it gracefully ...");
+        long started = System.nanoTime();
+        boolean graceful = component.stop();
+        try {
+            component.start();
+            String result = "OK: " + name + " restarted" + (graceful ? "" : " (it had to be killed to stop)")
+                    + " and healthy in " + (System.nanoTime() - started) / 1_000_000 + " ms (pid "
+                    + component.pid().orElse(-1) + ")";
+            out.accept(result.substring(4) + ".");
+            onRestart.run();
+            requests.done(name, result);
+        } catch (ComponentFailure failure) {
+            out.accept("Restarting " + name + " failed: " + failure.getMessage());
+            requests.done(name, "FAILED: " + failure.getMessage());
+        }
+    }
+
+    private void restartFailedConnectors() {
+        for (String connector : ConnectorStates.failed(connectUrl)) {
+            String key = "connector " + connector;
+            if (!budget.take(key)) {
+                continue;
+            }
+            boolean accepted = ConnectorStates.restartFailed(connectUrl, connector);
+            out.accept("WARNING: connector " + connector + " has a FAILED task; "
+                    + (accepted ? "asked Connect to restart it" : "Connect did not accept its restart") + " ("
+                    + budget.used(key) + " of at most " + budget.describe() + ").");
         }
     }
 }
