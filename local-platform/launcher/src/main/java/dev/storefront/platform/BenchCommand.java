@@ -1,13 +1,7 @@
 package dev.storefront.platform;
 
-import dev.storefront.platform.process.ForegroundJava;
 import dev.storefront.platform.process.JavaCommand;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Unmatched;
 
 @Command(
         name = "bench",
@@ -20,23 +14,12 @@ import picocli.CommandLine.Unmatched;
                     + "the platform even on failure. Options: --size small|default, --phases LIST, --out DIR. "
                     + "Runs `benchmark.jar`."
         })
-final class BenchCommand implements Callable<Integer> {
-
-    @ParentCommand
-    PlatformCli cli;
-
-    /** Passed on to `benchmark.jar` (see its --help). */
-    @Unmatched
-    List<String> options = new ArrayList<>();
+final class BenchCommand extends JarCommand {
 
     @Override
-    public Integer call() throws Exception {
-        Layout layout = cli.layout();
-        return ForegroundJava.run(
-                layout,
-                JavaCommand.withHeap("768m")
-                        .jar(layout.benchmarkJar())
-                        .args("--home", layout.home().toString()),
-                options);
+    JavaCommand command(Layout layout) {
+        return JavaCommand.withHeap("768m")
+                .jar(layout.benchmarkJar())
+                .args("--home", layout.home().toString());
     }
 }

@@ -107,6 +107,10 @@ public final class Layout {
         return home.resolve("benchmark/target/benchmark.jar");
     }
 
+    public Path drillJar() {
+        return home.resolve("fault-drill/target/fault-drill.jar");
+    }
+
     public Path connectorsDir() {
         return home.resolve("connectors");
     }

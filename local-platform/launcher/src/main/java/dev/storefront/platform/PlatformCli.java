@@ -20,6 +20,7 @@ import picocli.CommandLine.Option;
             ResetCommand.class,
             VerifyCommand.class,
             BenchCommand.class,
+            DrillCommand.class,
             CommandLine.HelpCommand.class
         },
         description = {

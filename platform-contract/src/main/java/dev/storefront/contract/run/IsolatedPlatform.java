@@ -61,6 +61,14 @@ public final class IsolatedPlatform {
         return new IsolatedPlatform(home.toAbsolutePath().normalize(), dir, overrides);
     }
 
+    /** The platform of the repository at {@code home} as its .env and the environment configure it (no overrides). */
+    public static IsolatedPlatform attach(Path home) {
+        Path root = home.toAbsolutePath().normalize();
+        PlatformEnv env = PlatformEnv.load(root.resolve(".env"), System.getenv());
+        Path dir = root.resolve(env.require(PlatformVariable.PLATFORM_DIR)).normalize();
+        return new IsolatedPlatform(root, dir, Map.of());
+    }
+
     /** Runs the launcher (what `./platform` runs) with {@code args}, capturing its output. */
     public Result launcher(Map<String, String> extraEnv, Duration timeout, String... args) {
         List<String> command = launcherCommand(args);

@@ -1,0 +1,60 @@
+package dev.storefront.e2e.streaming;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.storefront.contract.run.Command.Result;
+import dev.storefront.e2e.support.LocalPlatform;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+
+/**
+ * `./platform drill` on its own scratch platform, smaller than a user's (a lower rate, three components): every fault
+ * heals, every output matches PostgreSQL afterwards and no change is seen twice in the CDC topics. It runs before the
+ * shared platform starts, so the two never compete for the machine.
+ */
+@Order(-2)
+class FaultDrillIT {
+
+    private static final List<String> COMPONENTS = List.of("postgres", "kafka", "connect");
+    private static final Pattern ROW = Pattern.compile(
+            "^\\| (kill|restart) \\| (\\S+) \\| ([0-9.]+ s|NOT HEALED) \\| (\\d+) \\| (\\d+) \\| (.+) \\|$",
+            Pattern.MULTILINE);
+
+    @Test
+    void everyFaultHealsAndNothingIsLostOrDoubled() {
+        LocalPlatform launcher = LocalPlatform.scratch("drill-launcher");
+
+        Result drill = launcher.platform(
+                "drill",
+                "--rate",
+                "60",
+                "--components",
+                String.join(",", COMPONENTS),
+                "--faults",
+                "kill,restart",
+                "--stream",
+                "5s",
+                "--orders",
+                "400");
+
+        Matcher row = ROW.matcher(drill.output());
+        int rows = 0;
+        while (row.find()) {
+            rows++;
+            String fault = row.group(1) + " " + row.group(2);
+            assertThat(row.group(3)).as(fault + ": time to healthy").endsWith(" s");
+            assertThat(Long.parseLong(row.group(4)))
+                    .as(fault + ": changes seen twice")
+                    .isZero();
+            assertThat(Integer.parseInt(row.group(5)))
+                    .as(fault + ": outputs matching")
+                    .isGreaterThan(15);
+            assertThat(row.group(6)).as(fault + ": outputs differing").isEqualTo("none");
+        }
+        assertThat(rows).as("one row per fault in:\n" + drill.output()).isEqualTo(2 * COMPONENTS.size());
+        assertThat(drill.exitCode()).as(drill.output()).isZero();
+    }
+}

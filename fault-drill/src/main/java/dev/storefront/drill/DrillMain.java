@@ -1,0 +1,338 @@
+package dev.storefront.drill;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.storefront.contract.cli.DurationText;
+import dev.storefront.contract.run.Command.Result;
+import dev.storefront.contract.run.IsolatedPlatform;
+import dev.storefront.pipeline.config.PipelineConfig;
+import dev.storefront.reconciliation.OutputReport;
+import dev.storefront.reconciliation.PipelineVerifier;
+import dev.storefront.reconciliation.VerifyReport;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+@Command(
+        name = "drill",
+        mixinStandardHelpOptions = true,
+        description = {
+            "A fault drill: keeps the seeder's deltas at --rate while it SIGKILLs, then in a second pass restarts "
+                    + "gracefully (./platform restart), each component in turn. After each fault it waits until every "
+                    + "component is healthy and every connector RUNNING, stops the deltas, verifies every output until "
+                    + "it matches PostgreSQL (or --settle passes) and counts the changes a committed reader sees twice "
+                    + "in the CDC topics; then the deltas go on. Prints a table; exit 1 when anything was lost, doubled "
+                    + "or not healed.",
+            "Runs on a scratch platform of its own (fault-drill/target/drill-platform, free ports) unless --running."
+        },
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {
+            "0:every fault healed, every output matched, nothing seen twice",
+            "1:a fault did not heal, an output differed or a change was seen twice",
+            "2:bad command line",
+            "3:the scratch platform did not start"
+        })
+public final class DrillMain implements Callable<Integer> {
+
+    /** Every component that runs, in the order the drill breaks them. */
+    static final List<String> COMPONENTS = List.of("postgres", "kafka", "connect", "registry", "pipeline", "seeder");
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final HttpClient HTTP =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).build();
+
+    @Option(names = "--home", description = "Repository root with .env and the build (default: ${DEFAULT-VALUE}).")
+    Path home = Path.of(".");
+
+    @Option(names = "--running", description = "Drill the platform that is up here instead of a scratch one.")
+    boolean running;
+
+    @Option(
+            names = "--rate",
+            defaultValue = "200",
+            description = "The seeder's deltas, operations per second (default: ${DEFAULT-VALUE}).")
+    int rate;
+
+    @Option(
+            names = "--faults",
+            split = ",",
+            defaultValue = "kill,restart",
+            description = "Which passes, in order: kill, restart (default: ${DEFAULT-VALUE}).")
+    List<Fault> faults;
+
+    @Option(
+            names = "--components",
+            split = ",",
+            defaultValue = "postgres,kafka,connect,registry,pipeline,seeder",
+            description = "Which components, in order (default: ${DEFAULT-VALUE}).")
+    List<String> components;
+
+    @Option(
+            names = "--stream",
+            defaultValue = "15s",
+            converter = DurationText.class,
+            description = "How long the deltas run before each fault (default: ${DEFAULT-VALUE}).")
+    Duration stream;
+
+    @Option(
+            names = "--heal-timeout",
+            defaultValue = "3m",
+            converter = DurationText.class,
+            description = "How long a fault may take to heal (default: ${DEFAULT-VALUE}).")
+    Duration healTimeout;
+
+    @Option(
+            names = "--settle",
+            defaultValue = "3m",
+            converter = DurationText.class,
+            description = "How long the outputs may take to catch up after a fault (default: ${DEFAULT-VALUE}).")
+    Duration settle;
+
+    @Option(
+            names = "--orders",
+            defaultValue = "2000",
+            description = "The full load before the drill, in orders (default: ${DEFAULT-VALUE}).")
+    int orders;
+
+    public static void main(String[] args) {
+        System.exit(commandLine().execute(args));
+    }
+
+    static CommandLine commandLine() {
+        return new CommandLine(new DrillMain())
+                .setCaseInsensitiveEnumValuesAllowed(true)
+                .setUsageHelpWidth(100);
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        for (String component : components) {
+            if (!COMPONENTS.contains(component)) {
+                throw new CommandLine.ParameterException(
+                        new CommandLine(this),
+                        "Invalid value for option '--components': " + component + " is not a component that runs;"
+                                + " one of: " + String.join(", ", COMPONENTS));
+            }
+        }
+        if (rate < 1) {
+            throw new CommandLine.ParameterException(
+                    new CommandLine(this), "Invalid value for option '--rate': must be at least 1, got " + rate);
+        }
+        IsolatedPlatform platform = running
+                ? IsolatedPlatform.attach(home)
+                : IsolatedPlatform.create(home, home.resolve("fault-drill/target/drill-platform"));
+        if (!running) {
+            progress("starting a scratch platform in " + platform.platformDir());
+            platform.deleteDir();
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(platform), "drill-platform-down"));
+            if (platform.launcherAttached("up", "--detach") != 0) {
+                progress("FAILED: the scratch platform did not start; logs in " + platform.platformDir());
+                return 3;
+            }
+        } else if (platform.runState().filter(s -> s.launcherAlive()).isEmpty()) {
+            progress("FAILED: --running, but no platform is up here (`./platform up -d` starts one)");
+            return 1;
+        }
+        Drill drill = new Drill(platform);
+        progress("full load of " + orders + " orders, then deltas at " + rate + " ops/s");
+        drill.seeder("/seed/full?customers=" + Math.max(orders / 2, 10) + "&products=" + Math.max(orders / 20, 10)
+                + "&orders=" + orders + "&seed=7");
+        List<FaultResult> results = new ArrayList<>();
+        for (Fault fault : faults) {
+            for (String component : components) {
+                drill.ensureDeltas();
+                Thread.sleep(stream.toMillis());
+                results.add(drill.inject(fault, component));
+                progress("so far:\n" + DrillTable.render(results));
+            }
+        }
+        drill.seeder("/seed/stop");
+        System.out.println();
+        System.out.print(DrillTable.render(results));
+        boolean clean = results.stream().allMatch(FaultResult::clean);
+        System.out.println(
+                clean
+                        ? "Every fault healed; every output matched PostgreSQL; no change was seen twice."
+                        : "FAILED: a fault did not heal, an output differed, or a change was seen twice (see above).");
+        return clean ? 0 : 1;
+    }
+
+    private static void stop(IsolatedPlatform platform) {
+        try {
+            platform.launcherAttached("down");
+        } catch (IOException e) {
+            System.err.println("`platform down` failed: " + e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    static void progress(String line) {
+        System.out.println("[drill] " + line);
+        System.out.flush();
+    }
+
+    /** One drill against one platform. */
+    private final class Drill {
+
+        private final IsolatedPlatform platform;
+
+        Drill(IsolatedPlatform platform) {
+            this.platform = platform;
+        }
+
+        FaultResult inject(Fault fault, String component) throws Exception {
+            Long before = platform.componentPids().get(component);
+            progress(fault.label() + " " + component + (before == null ? "" : " (pid " + before + ")"));
+            long start = System.nanoTime();
+            if (fault == Fault.KILL) {
+                if (before == null) {
+                    throw new IllegalStateException(component + " has no pid in the launcher's run state");
+                }
+                ProcessHandle.of(before).ifPresent(ProcessHandle::destroyForcibly);
+            } else {
+                Result restart = platform.launcher(Map.of(), healTimeout, "restart", component);
+                if (restart.exitCode() != 0) {
+                    progress("restart " + component + " failed: "
+                            + restart.output().strip());
+                }
+            }
+            boolean healed = awaitHealthy(component, before, start);
+            double seconds = (System.nanoTime() - start) / 1e9;
+            progress(
+                    healed
+                            ? String.format(java.util.Locale.ROOT, "healthy again after %.1f s", seconds)
+                            : "NOT healthy within " + healTimeout.toSeconds() + " s");
+            seeder("/seed/stop");
+            VerifyReport report = awaitReconciled();
+            ensureDeltas();
+            long seenTwice = report.outputs().stream()
+                    .filter(output -> output.output().endsWith("changes seen once"))
+                    .mapToLong(output -> output.wrong() + output.extra())
+                    .sum();
+            List<String> differing = report.outputs().stream()
+                    .filter(output -> !output.matches())
+                    .map(OutputReport::output)
+                    .toList();
+            return new FaultResult(
+                    fault,
+                    component,
+                    seconds,
+                    healed,
+                    seenTwice,
+                    report.outputs().size() - differing.size(),
+                    differing.size(),
+                    differing);
+        }
+
+        /** Every component up with a new process (a fresh pid) and healthy, every connector and task RUNNING. */
+        private boolean awaitHealthy(String component, Long before, long start) throws InterruptedException {
+            long deadline = start + healTimeout.toNanos();
+            while (System.nanoTime() < deadline) {
+                Long now = platform.componentPids().get(component);
+                if (now != null
+                        && !now.equals(before)
+                        && platform.launcher(Map.of(), Duration.ofMinutes(1), "status")
+                                        .exitCode()
+                                == 0
+                        && connectorsRunning()) {
+                    return true;
+                }
+                Thread.sleep(1000);
+            }
+            return false;
+        }
+
+        private boolean connectorsRunning() {
+            try {
+                JsonNode all = get(platform.endpoints().connectUrl() + "/connectors?expand=status");
+                if (all.isEmpty()) {
+                    return false;
+                }
+                for (JsonNode connector : all) {
+                    JsonNode status = connector.path("status");
+                    if (!"RUNNING".equals(status.path("connector").path("state").asText())) {
+                        return false;
+                    }
+                    for (JsonNode task : status.path("tasks")) {
+                        if (!"RUNNING".equals(task.path("state").asText())) {
+                            return false;
+                        }
+                    }
+                }
+                return true;
+            } catch (IOException e) {
+                return false;
+            }
+        }
+
+        /** verify, in-process, until every output matches or --settle has passed; its last report. */
+        private VerifyReport awaitReconciled() throws InterruptedException, SQLException {
+            long deadline = System.nanoTime() + settle.toNanos();
+            VerifyReport report;
+            while (true) {
+                report = new PipelineVerifier(PipelineConfig.load(platform.env()), Duration.ofMinutes(2)).verify();
+                if (report.allMatch() || System.nanoTime() > deadline) {
+                    break;
+                }
+                Thread.sleep(5000);
+            }
+            progress(
+                    report.allMatch()
+                            ? "every output matches PostgreSQL"
+                            : "outputs still differ after " + settle.toSeconds() + " s:\n" + report.render());
+            return report;
+        }
+
+        void ensureDeltas() throws IOException, InterruptedException {
+            if (!get(platform.endpoints().seederUrl() + "/seed/status")
+                    .path("running")
+                    .asBoolean()) {
+                seeder("/seed/start?rate=" + rate);
+            }
+        }
+
+        void seeder(String path) throws IOException, InterruptedException {
+            HttpResponse<String> response = HTTP.send(
+                    HttpRequest.newBuilder(URI.create(platform.endpoints().seederUrl() + path))
+                            .timeout(Duration.ofMinutes(10))
+                            .POST(HttpRequest.BodyPublishers.noBody())
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() / 100 != 2) {
+                throw new IllegalStateException(
+                        "The seeder answered " + path + " with " + response.statusCode() + ": " + response.body());
+            }
+        }
+
+        private JsonNode get(String url) throws IOException {
+            try {
+                HttpResponse<String> response = HTTP.send(
+                        HttpRequest.newBuilder(URI.create(url))
+                                .timeout(Duration.ofSeconds(10))
+                                .GET()
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
+                if (response.statusCode() != 200) {
+                    throw new IOException(url + " answered " + response.statusCode());
+                }
+                return JSON.readTree(response.body());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IOException(e);
+            }
+        }
+    }
+}

@@ -1,0 +1,28 @@
+package dev.storefront.platform;
+
+import dev.storefront.platform.process.ForegroundJava;
+import dev.storefront.platform.process.JavaCommand;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Unmatched;
+
+/** A `./platform` command that runs a tool's own jar in the foreground, its options passed on (see the jar's --help). */
+abstract class JarCommand implements Callable<Integer> {
+
+    @ParentCommand
+    PlatformCli cli;
+
+    @Unmatched
+    List<String> options = new ArrayList<>();
+
+    /** The tool's JVM and jar for this checkout. */
+    abstract JavaCommand command(Layout layout);
+
+    @Override
+    public Integer call() throws Exception {
+        Layout layout = cli.layout();
+        return ForegroundJava.run(layout, command(layout), options);
+    }
+}
