@@ -124,7 +124,8 @@ final class UpCommand implements Callable<Integer> {
                                 .write(layout.runDir()),
                         new RestartRequests(layout.runDir()),
                         layout.endpoints().connectUrl(),
-                        RestartBudget.standard())
+                        RestartBudget.standard(),
+                        RestartBudget.forConnectors())
                 .watch(stopping);
         return 0;
     }

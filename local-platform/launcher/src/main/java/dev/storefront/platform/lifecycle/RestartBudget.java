@@ -17,6 +17,7 @@ public final class RestartBudget {
 
     public static final int MAX = 3;
     public static final Duration WINDOW = Duration.ofMinutes(10);
+    public static final int CONNECTOR_MAX = 10;
 
     private final int max;
     private final Duration window;
@@ -31,6 +32,14 @@ public final class RestartBudget {
 
     public static RestartBudget standard() {
         return new RestartBudget(MAX, WINDOW, Clock.systemUTC());
+    }
+
+    /**
+     * For connectors: every outage of PostgreSQL fails both JDBC sinks, and a sink restarted while what it writes to is
+     * still recovering fails again, so a drill's few faults use up more than a component's budget.
+     */
+    public static RestartBudget forConnectors() {
+        return new RestartBudget(CONNECTOR_MAX, WINDOW, Clock.systemUTC());
     }
 
     /** Takes one restart of {@code name} from the budget; false when it is spent for now. */

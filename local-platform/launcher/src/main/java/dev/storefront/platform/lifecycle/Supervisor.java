@@ -17,8 +17,8 @@ import java.util.function.Consumer;
  *       one by itself) is restarted once every component is up again;</li>
  *   <li>{@code ./platform restart NAME} requests are carried out: a graceful stop, then a start.</li>
  * </ul>
- * Restarts the launcher decides on are limited by a {@link RestartBudget} per component and per connector: a
- * component that dies at every start is left stopped. Requested restarts are not counted.
+ * Restarts the launcher decides on are limited by a {@link RestartBudget} per component and a larger one per
+ * connector: a component that dies at every start is left stopped. Requested restarts are not counted.
  */
 public final class Supervisor {
 
@@ -32,6 +32,7 @@ public final class Supervisor {
     private final RestartRequests requests;
     private final String connectUrl;
     private final RestartBudget budget;
+    private final RestartBudget connectorBudget;
     private final Set<String> givenUp = new HashSet<>();
 
     public Supervisor(
@@ -40,13 +41,15 @@ public final class Supervisor {
             Runnable onRestart,
             RestartRequests requests,
             String connectUrl,
-            RestartBudget budget) {
+            RestartBudget budget,
+            RestartBudget connectorBudget) {
         this.components = components;
         this.out = out;
         this.onRestart = onRestart;
         this.requests = requests;
         this.connectUrl = connectUrl;
         this.budget = budget;
+        this.connectorBudget = connectorBudget;
     }
 
     /** Runs until {@code stopping} is set (by the shutdown hook). */
@@ -131,13 +134,13 @@ public final class Supervisor {
     private void restartFailedConnectors() {
         for (String connector : ConnectorStates.failed(connectUrl)) {
             String key = "connector " + connector;
-            if (!budget.take(key)) {
+            if (!connectorBudget.take(key)) {
                 continue;
             }
             boolean accepted = ConnectorStates.restartFailed(connectUrl, connector);
             out.accept("WARNING: connector " + connector + " has a FAILED task; "
                     + (accepted ? "asked Connect to restart it" : "Connect did not accept its restart") + " ("
-                    + budget.used(key) + " of at most " + budget.describe() + ").");
+                    + connectorBudget.used(key) + " of at most " + connectorBudget.describe() + ").");
         }
     }
 }
