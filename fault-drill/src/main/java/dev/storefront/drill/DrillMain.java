@@ -3,9 +3,11 @@ package dev.storefront.drill;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.storefront.contract.cli.DurationText;
+import dev.storefront.contract.connect.ConnectorStates;
 import dev.storefront.contract.run.Command.Result;
 import dev.storefront.contract.run.IsolatedPlatform;
 import dev.storefront.pipeline.config.PipelineConfig;
+import dev.storefront.reconciliation.CdcHistoryCheck;
 import dev.storefront.reconciliation.OutputReport;
 import dev.storefront.reconciliation.PipelineVerifier;
 import dev.storefront.reconciliation.VerifyReport;
@@ -217,9 +219,8 @@ public final class DrillMain implements Callable<Integer> {
                             : "NOT healthy within " + healTimeout.toSeconds() + " s");
             seeder("/seed/stop");
             VerifyReport report = awaitReconciled();
-            ensureDeltas();
             long seenTwice = report.outputs().stream()
-                    .filter(output -> output.output().endsWith("changes seen once"))
+                    .filter(output -> output.output().endsWith(CdcHistoryCheck.SEEN_ONCE))
                     .mapToLong(output -> output.wrong() + output.extra())
                     .sum();
             List<String> differing = report.outputs().stream()
@@ -247,35 +248,13 @@ public final class DrillMain implements Callable<Integer> {
                         && platform.launcher(Map.of(), Duration.ofMinutes(1), "status")
                                         .exitCode()
                                 == 0
-                        && connectorsRunning()) {
+                        && ConnectorStates.allRunning(
+                                ConnectorStates.fetch(platform.endpoints().connectUrl()))) {
                     return true;
                 }
                 Thread.sleep(1000);
             }
             return false;
-        }
-
-        private boolean connectorsRunning() {
-            try {
-                JsonNode all = get(platform.endpoints().connectUrl() + "/connectors?expand=status");
-                if (all.isEmpty()) {
-                    return false;
-                }
-                for (JsonNode connector : all) {
-                    JsonNode status = connector.path("status");
-                    if (!"RUNNING".equals(status.path("connector").path("state").asText())) {
-                        return false;
-                    }
-                    for (JsonNode task : status.path("tasks")) {
-                        if (!"RUNNING".equals(task.path("state").asText())) {
-                            return false;
-                        }
-                    }
-                }
-                return true;
-            } catch (IOException e) {
-                return false;
-            }
         }
 
         /** verify, in-process, until every output matches or --settle has passed; its last report. */

@@ -25,6 +25,9 @@ public final class CdcHistoryCheck {
     private static final String SNAPSHOT_READ = "r";
     private static final Set<String> PRESENT_OPS = Set.of("c", "u", SNAPSHOT_READ);
 
+    /** How verify names the check that a committed reader sees each streamed change of a CDC topic once. */
+    public static final String SEEN_ONCE = "changes seen once";
+
     private CdcHistoryCheck() {}
 
     /** One change event: the row, the operation and its WAL position (what __op and __source_lsn record). */

@@ -2,8 +2,8 @@ package dev.storefront.platform;
 
 import dev.storefront.contract.PlatformVariable;
 import dev.storefront.contract.ReplicationSlots;
+import dev.storefront.contract.connect.ConnectorStates;
 import dev.storefront.contract.run.RunState;
-import dev.storefront.platform.connect.ConnectorStates;
 import dev.storefront.platform.lifecycle.Component;
 import java.sql.Connection;
 import java.sql.SQLException;

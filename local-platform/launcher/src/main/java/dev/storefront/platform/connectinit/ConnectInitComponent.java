@@ -1,7 +1,7 @@
 package dev.storefront.platform.connectinit;
 
+import dev.storefront.contract.connect.ConnectorStates;
 import dev.storefront.platform.Layout;
-import dev.storefront.platform.connect.ConnectorStates;
 import dev.storefront.platform.lifecycle.ComponentFailure;
 import dev.storefront.platform.lifecycle.ProcessComponent;
 import dev.storefront.platform.process.ChildProcess;

@@ -1,6 +1,6 @@
 package dev.storefront.platform.lifecycle;
 
-import dev.storefront.platform.connect.ConnectorStates;
+import dev.storefront.contract.connect.ConnectorStates;
 import dev.storefront.platform.process.LogTail;
 import java.util.HashSet;
 import java.util.List;

@@ -1,4 +1,4 @@
-package dev.storefront.platform.connect;
+package dev.storefront.contract.connect;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
