@@ -8,6 +8,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import picocli.CommandLine;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ScopeType;
 
 /** What the pipeline's and the reconciliation's command lines share: the .env they read, exit codes, errors. */
 public final class Cli {
@@ -25,6 +27,45 @@ public final class Cli {
             return PlatformEnv.load(DEFAULT_ENV_FILE, environment);
         }
         return PlatformEnv.of(environment);
+    }
+
+    /** The {@code --env-file} option of every tool of the platform, and the settings it leads to, loaded once. */
+    public static final class EnvFile {
+
+        @Option(
+                names = "--env-file",
+                paramLabel = "FILE",
+                scope = ScopeType.INHERIT,
+                description = "The platform's .env (default: ./.env when there is one; else the environment only).")
+        private Path file;
+
+        private PlatformEnv env;
+
+        /** The settings: {@link #loadEnv} of --env-file and {@code environment}; an undefined variable fails here. */
+        public PlatformEnv load(Map<String, String> environment) {
+            if (env == null) {
+                env = loadEnv(file, environment);
+            }
+            return env;
+        }
+
+        /** The settings if already loaded, else null: what a failure's message is masked with. */
+        public PlatformEnv loaded() {
+            return env;
+        }
+    }
+
+    /**
+     * A tool's command line: 100 columns, the exit codes in the help of the tool and of each subcommand, and every
+     * failure reported by {@link #report} with the secrets of the settings {@code env} had loaded by then masked.
+     */
+    public static CommandLine commandLine(Object tool, String name, EnvFile env) {
+        CommandLine commandLine = new CommandLine(tool).setUsageHelpWidth(100);
+        documentExitCodes(commandLine);
+        commandLine.getSubcommands().values().forEach(Cli::documentExitCodes);
+        commandLine.setExecutionExceptionHandler(
+                (e, failed, parseResult) -> report(name, e, failed.getErr(), env.loaded()));
+        return commandLine;
     }
 
     /** Lists {@link ExitCode}s in the command's --help. */

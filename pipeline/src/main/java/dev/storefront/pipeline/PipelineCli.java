@@ -1,17 +1,14 @@
 package dev.storefront.pipeline;
 
-import dev.storefront.contract.PlatformEnv;
 import dev.storefront.pipeline.config.PipelineConfig;
 import dev.storefront.pipeline.run.RunCommand;
-import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.HelpCommand;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.ScopeType;
 import picocli.CommandLine.Spec;
 
 /** The pipeline's command line: {@code run} the streams application (the reconciliation module verifies it). */
@@ -26,18 +23,13 @@ import picocli.CommandLine.Spec;
         subcommands = {RunCommand.class, HelpCommand.class})
 public final class PipelineCli implements Callable<Integer> {
 
-    @Option(
-            names = "--env-file",
-            paramLabel = "FILE",
-            scope = ScopeType.INHERIT,
-            description = "The platform's .env (default: ./.env when there is one; else the environment only).")
-    private Path envFile;
+    @Mixin
+    private Cli.EnvFile envFile = new Cli.EnvFile();
 
     @Spec
     private CommandSpec spec;
 
     private final Map<String, String> environment;
-    private PlatformEnv env;
 
     public PipelineCli(Map<String, String> environment) {
         this.environment = environment;
@@ -50,11 +42,7 @@ public final class PipelineCli implements Callable<Integer> {
     /** The configured command line; {@code environment} stands for the process environment. */
     public static CommandLine commandLine(Map<String, String> environment) {
         PipelineCli root = new PipelineCli(environment);
-        CommandLine commandLine = new CommandLine(root).setUsageHelpWidth(100);
-        commandLine.getSubcommands().values().forEach(Cli::documentExitCodes);
-        commandLine.setExecutionExceptionHandler(
-                (e, failed, parseResult) -> Cli.report("pipeline", e, failed.getErr(), root.env));
-        return commandLine;
+        return Cli.commandLine(root, "pipeline", root.envFile);
     }
 
     @Override
@@ -66,7 +54,6 @@ public final class PipelineCli implements Callable<Integer> {
 
     /** The settings, resolved now: an undefined variable fails here, before anything starts. */
     public PipelineConfig config() {
-        env = Cli.loadEnv(envFile, environment);
-        return PipelineConfig.load(env);
+        return PipelineConfig.load(envFile.load(environment));
     }
 }

@@ -1,15 +1,14 @@
 package dev.storefront.reconciliation;
 
-import dev.storefront.contract.PlatformEnv;
 import dev.storefront.pipeline.Cli;
 import dev.storefront.pipeline.ExitCode;
 import dev.storefront.pipeline.config.PipelineConfig;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -30,11 +29,8 @@ import picocli.CommandLine.Spec;
         })
 public final class VerifyCommand implements Callable<Integer> {
 
-    @Option(
-            names = "--env-file",
-            paramLabel = "FILE",
-            description = "The platform's .env (default: ./.env when there is one; else the environment only).")
-    private Path envFile;
+    @Mixin
+    private Cli.EnvFile envFile = new Cli.EnvFile();
 
     @Spec
     private CommandSpec spec;
@@ -42,7 +38,6 @@ public final class VerifyCommand implements Callable<Integer> {
     private Duration topicTimeout;
 
     private final Map<String, String> environment;
-    private PlatformEnv env;
 
     public VerifyCommand(Map<String, String> environment) {
         this.environment = environment;
@@ -55,11 +50,7 @@ public final class VerifyCommand implements Callable<Integer> {
     /** The configured command line; {@code environment} stands for the process environment. */
     public static CommandLine commandLine(Map<String, String> environment) {
         VerifyCommand verify = new VerifyCommand(environment);
-        CommandLine commandLine = new CommandLine(verify).setUsageHelpWidth(100);
-        Cli.documentExitCodes(commandLine);
-        commandLine.setExecutionExceptionHandler(
-                (e, failed, parseResult) -> Cli.report("verify", e, failed.getErr(), verify.env));
-        return commandLine;
+        return Cli.commandLine(verify, "verify", verify.envFile);
     }
 
     @Option(
@@ -78,8 +69,8 @@ public final class VerifyCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        env = Cli.loadEnv(envFile, environment);
-        VerifyReport report = new PipelineVerifier(PipelineConfig.load(env), topicTimeout).verify();
+        VerifyReport report =
+                new PipelineVerifier(PipelineConfig.load(envFile.load(environment)), topicTimeout).verify();
         spec.commandLine().getOut().print(report.render());
         spec.commandLine().getOut().flush();
         return report.allMatch() ? ExitCode.OK : ExitCode.FAILED;

@@ -1,5 +1,6 @@
 package dev.storefront.e2e.support;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.math.BigDecimal;
 import java.nio.ByteBuffer;
 import java.sql.Connection;
@@ -56,6 +57,28 @@ public final class Rows {
             }
             row.put(field.name(), normalize(value));
         }
+        return row;
+    }
+
+    /** A row image as `./platform tail` prints it (JSON numbers exact, timestamps as text) as a column map. */
+    public static Map<String, Object> fromJson(JsonNode image) {
+        Map<String, Object> row = new LinkedHashMap<>();
+        image.fields().forEachRemaining(field -> {
+            JsonNode value = field.getValue();
+            Object plain;
+            if (value.isNull()) {
+                plain = null;
+            } else if (value.isIntegralNumber()) {
+                plain = value.longValue();
+            } else if (value.isNumber()) {
+                plain = value.decimalValue();
+            } else if (value.isBoolean()) {
+                plain = value.booleanValue();
+            } else {
+                plain = value.asText();
+            }
+            row.put(field.getKey(), normalize(plain));
+        });
         return row;
     }
 

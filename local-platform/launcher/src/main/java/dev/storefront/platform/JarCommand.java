@@ -20,9 +20,14 @@ abstract class JarCommand implements Callable<Integer> {
     /** The tool's JVM and jar for this checkout. */
     abstract JavaCommand command(Layout layout);
 
+    /** What the jar is given: the options as typed, unless a tool's jar holds several commands. */
+    List<String> arguments() {
+        return options;
+    }
+
     @Override
     public Integer call() throws Exception {
         Layout layout = cli.layout();
-        return ForegroundJava.run(layout, command(layout), options);
+        return ForegroundJava.run(layout, command(layout), arguments());
     }
 }

@@ -1,5 +1,9 @@
 package dev.storefront.platform;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.storefront.contract.PlatformVariable;
 import dev.storefront.contract.ReplicationSlots;
 import dev.storefront.contract.connect.ConnectorStates;
@@ -16,6 +20,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
 @Command(
@@ -23,22 +28,23 @@ import picocli.CommandLine.ParentCommand;
         mixinStandardHelpOptions = true,
         description = {
             "Probe every component (SQL, Kafka admin, HTTP health endpoints) and show its health, PID, "
-                    + "address and log, plus the state of every connector. Exit code 1 if anything is unhealthy."
+                    + "address and log, the state of every connector and Debezium's replication slot (active, WAL it "
+                    + "retains). Exit code 1 if anything is unhealthy. --json prints the same as one JSON document."
         })
 final class StatusCommand implements Callable<Integer> {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     @ParentCommand
     PlatformCli cli;
 
+    @Option(names = "--json", description = "One JSON document (launcher, components, connectors, slot) for scripts.")
+    boolean json;
+
     @Override
-    public Integer call() {
+    public Integer call() throws JsonProcessingException {
         Layout layout = cli.layout();
         Optional<RunState> state = RunState.read(layout.runDir());
-        state.ifPresentOrElse(
-                s -> System.out.println("Launcher: pid " + s.launcherPid() + ", "
-                        + s.phase().name().toLowerCase() + (s.launcherAlive() ? "" : " (launcher not running)")
-                        + ", since " + s.startedAt()),
-                () -> System.out.println("Launcher: never started here"));
         List<Component> components = PlatformComponents.create(layout);
         // The probes run together: one after another they took seconds (each opens its own connection).
         ExecutorService probes = Executors.newFixedThreadPool(components.size() + 1);
@@ -47,7 +53,8 @@ final class StatusCommand implements Callable<Integer> {
                 .toList();
         CompletableFuture<Map<String, String>> connectorStates = CompletableFuture.supplyAsync(
                 () -> ConnectorStates.fetch(layout.endpoints().connectUrl()), probes);
-        CompletableFuture<Optional<String>> slot = CompletableFuture.supplyAsync(() -> slotState(layout), probes);
+        CompletableFuture<Optional<ReplicationSlots.SlotState>> slot =
+                CompletableFuture.supplyAsync(() -> slotState(layout), probes);
         probes.shutdown();
         boolean allHealthy = true;
         List<StatusTable.Row> rows = new java.util.ArrayList<>();
@@ -73,23 +80,69 @@ final class StatusCommand implements Callable<Integer> {
                     component.endpoint(),
                     StatusTable.relative(layout.home(), component.logFile())));
         }
-        StatusTable.print(System.out, rows);
         Map<String, String> connectors = connectorStates.join();
+        if (json) {
+            System.out.println(JSON.writerWithDefaultPrettyPrinter()
+                    .writeValueAsString(document(state, rows, connectors, slot.join(), allHealthy)));
+            return allHealthy ? 0 : PlatformCli.FAILED;
+        }
+        state.ifPresentOrElse(
+                s -> System.out.println("Launcher: pid " + s.launcherPid() + ", "
+                        + s.phase().name().toLowerCase() + (s.launcherAlive() ? "" : " (launcher not running)")
+                        + ", since " + s.startedAt()),
+                () -> System.out.println("Launcher: never started here"));
+        StatusTable.print(System.out, rows);
         if (!connectors.isEmpty()) {
             System.out.println("\nConnectors:");
             connectors.forEach((name, connectorState) -> System.out.printf("  %-40s %s%n", name, connectorState));
         }
         slot.join()
+                .map(ReplicationSlots.SlotState::describe)
                 .ifPresent(
                         text -> System.out.println("\n" + text.substring(0, 1).toUpperCase() + text.substring(1)));
         return allHealthy ? 0 : PlatformCli.FAILED;
     }
 
+    /** What the table shows, with the same names, as one document. */
+    private static ObjectNode document(
+            Optional<RunState> state,
+            List<StatusTable.Row> rows,
+            Map<String, String> connectors,
+            Optional<ReplicationSlots.SlotState> slot,
+            boolean healthy) {
+        ObjectNode document = JSON.createObjectNode();
+        document.put("healthy", healthy);
+        state.ifPresentOrElse(
+                s -> document.putObject("launcher")
+                        .put("pid", s.launcherPid())
+                        .put("phase", s.phase().name().toLowerCase())
+                        .put("running", s.launcherAlive())
+                        .put("since", s.startedAt().toString()),
+                () -> document.putNull("launcher"));
+        ArrayNode components = document.putArray("components");
+        rows.forEach(row -> components
+                .addObject()
+                .put("name", row.name())
+                .put("state", row.state())
+                .put("pid", row.pid().equals("-") ? null : Long.valueOf(row.pid()))
+                .put("endpoint", row.endpoint())
+                .put("log", row.log()));
+        ObjectNode connectorStates = document.putObject("connectors");
+        connectors.forEach(connectorStates::put);
+        slot.ifPresentOrElse(
+                s -> document.putObject("replicationSlot")
+                        .put("name", s.slot())
+                        .put("active", s.active())
+                        .put("retainedWalBytes", s.retainedWalBytes()),
+                () -> document.putNull("replicationSlot"));
+        return document;
+    }
+
     /** Debezium's slot: an inactive slot or a growing retention is where a stalled capture shows first. */
-    private static Optional<String> slotState(Layout layout) {
+    private static Optional<ReplicationSlots.SlotState> slotState(Layout layout) {
         String slot = layout.env().require(PlatformVariable.DEBEZIUM_SLOT);
         try (Connection db = layout.endpoints().openDatabase(layout.env().require(PlatformVariable.POSTGRES_DB))) {
-            return ReplicationSlots.state(db, slot).map(ReplicationSlots.SlotState::describe);
+            return ReplicationSlots.state(db, slot);
         } catch (SQLException e) {
             return Optional.empty();
         }
