@@ -99,7 +99,8 @@ public final class Supervisor {
             out.accept(component.name() + " is healthy again (pid "
                     + component.pid().orElse(-1) + ").");
             onRestart.run();
-        } catch (ComponentFailure failure) {
+        } catch (ComponentFailure | RuntimeException failure) {
+            // A failed restart counts against the budget; it must never end the supervision of the others.
             out.accept("Restarting " + component.name() + " failed: " + failure.getMessage());
         }
     }
@@ -125,7 +126,7 @@ public final class Supervisor {
             out.accept(result.substring(4) + ".");
             onRestart.run();
             requests.done(name, result);
-        } catch (ComponentFailure failure) {
+        } catch (ComponentFailure | RuntimeException failure) {
             out.accept("Restarting " + name + " failed: " + failure.getMessage());
             requests.done(name, "FAILED: " + failure.getMessage());
         }
