@@ -39,7 +39,17 @@ public record PlatformEndpoints(PlatformEnv env) {
     }
 
     public String seederUrl() {
-        return "http://localhost:" + env.port(PlatformVariable.SEEDER_PORT);
+        return "http://" + env.require(PlatformVariable.SEEDER_HOST) + ":" + env.port(PlatformVariable.SEEDER_PORT);
+    }
+
+    /** 200 while the pipeline's Kafka Streams run. */
+    public String pipelineHealthUrl() {
+        return "http://" + env.require(PlatformVariable.PIPELINE_HOST) + ":" + env.port(PlatformVariable.PIPELINE_PORT)
+                + "/health";
+    }
+
+    public String consoleUrl() {
+        return "http://localhost:" + env.port(PlatformVariable.CONSOLE_PORT);
     }
 
     public String topicPrefix() {

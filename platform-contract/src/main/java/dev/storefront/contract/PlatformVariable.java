@@ -24,6 +24,7 @@ public enum PlatformVariable {
     DEBEZIUM_PASSWORD(Kind.SECRET, "debezium-secret", "Debezium's password (a playground default)."),
     DEBEZIUM_PUBLICATION(Kind.TEXT, "storefront_publication", "Publication listing the captured tables."),
     DEBEZIUM_SLOT(Kind.NAME, "storefront_slot", "Replication slot Debezium creates and resumes from."),
+    SEEDER_HOST(Kind.HOST, "localhost", "Host of the seeder's REST API."),
     SEEDER_PORT(Kind.PORT, "8000", "HTTP port of the seeder's REST API and Swagger UI."),
     OUTBOX_PREFIX(Kind.NAME, "storefront.orders", "Prefix of the logical decoding message each new order emits."),
     KAFKA_HOST(Kind.HOST, "localhost", "Host the components use to reach the Kafka broker."),
@@ -37,7 +38,9 @@ public enum PlatformVariable {
     TOPIC_PREFIX(Kind.NAME, "storefront", "Prefix of every CDC topic: <prefix>.public.<table>, <prefix>.message."),
     CDC_TOPIC_PARTITIONS(Kind.COUNT, "1", "Partitions of the topics Debezium and the pipeline create."),
     PLATFORM_DIR(Kind.PATH, ".platform", "Folder of the local platform's data, logs and run state."),
+    PIPELINE_HOST(Kind.HOST, "localhost", "Host of the pipeline's GET /health."),
     PIPELINE_PORT(Kind.PORT, "8090", "Port of the pipeline's GET /health."),
+    CONSOLE_PORT(Kind.PORT, "8070", "Port of the web console."),
     ANALYTICS_DB(Kind.NAME, "storefront_analytics", "Database of the JDBC sinks' tables."),
     AKHQ_PORT(Kind.PORT, "9000", "Compose only: AKHQ, the Kafka web UI.", true),
     KAFKA_INTERNAL_PORT(Kind.PORT, "29092", "Compose only: the broker's listener on the compose network.", true);

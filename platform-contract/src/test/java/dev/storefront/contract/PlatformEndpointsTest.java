@@ -8,27 +8,21 @@ import org.junit.jupiter.api.Test;
 
 class PlatformEndpointsTest {
 
-    private final PlatformEndpoints endpoints = new PlatformEndpoints(PlatformEnv.of(Map.of(
-            "POSTGRES_PORT",
-            "4444",
-            "POSTGRES_DB",
-            "storefront",
-            "KAFKA_HOST",
-            "localhost",
-            "KAFKA_PORT",
-            "9092",
-            "CONNECT_HOST",
-            "localhost",
-            "CONNECT_PORT",
-            "8083",
-            "APICURIO_HOST",
-            "localhost",
-            "APICURIO_PORT",
-            "8080",
-            "SEEDER_PORT",
-            "8000",
-            "TOPIC_PREFIX",
-            "storefront")));
+    private final PlatformEndpoints endpoints = new PlatformEndpoints(PlatformEnv.of(Map.ofEntries(
+            Map.entry("POSTGRES_PORT", "4444"),
+            Map.entry("POSTGRES_DB", "storefront"),
+            Map.entry("KAFKA_HOST", "localhost"),
+            Map.entry("KAFKA_PORT", "9092"),
+            Map.entry("CONNECT_HOST", "localhost"),
+            Map.entry("CONNECT_PORT", "8083"),
+            Map.entry("APICURIO_HOST", "localhost"),
+            Map.entry("APICURIO_PORT", "8080"),
+            Map.entry("SEEDER_HOST", "seeder"),
+            Map.entry("SEEDER_PORT", "8000"),
+            Map.entry("PIPELINE_HOST", "pipeline"),
+            Map.entry("PIPELINE_PORT", "8090"),
+            Map.entry("CONSOLE_PORT", "8070"),
+            Map.entry("TOPIC_PREFIX", "storefront"))));
 
     @Test
     void everyEndpointComesFromItsVariables() {
@@ -37,7 +31,9 @@ class PlatformEndpointsTest {
         assertThat(endpoints.kafkaBootstrap()).isEqualTo("localhost:9092");
         assertThat(endpoints.connectUrl()).isEqualTo("http://localhost:8083");
         assertThat(endpoints.registryUrl()).isEqualTo("http://localhost:8080");
-        assertThat(endpoints.seederUrl()).isEqualTo("http://localhost:8000");
+        assertThat(endpoints.seederUrl()).isEqualTo("http://seeder:8000");
+        assertThat(endpoints.pipelineHealthUrl()).isEqualTo("http://pipeline:8090/health");
+        assertThat(endpoints.consoleUrl()).isEqualTo("http://localhost:8070");
         assertThat(endpoints.topicPrefix()).isEqualTo("storefront");
     }
 

@@ -57,6 +57,11 @@ public final class TailCommand implements Callable<Integer> {
     private boolean follow;
 
     @Option(
+            names = "--measure",
+            description = "Decode the records as usual but print only how many and how fast (records/s), to stderr.")
+    private boolean measure;
+
+    @Option(
             names = "--timeout",
             defaultValue = "60",
             paramLabel = "SECONDS",
@@ -91,9 +96,17 @@ public final class TailCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         try (TopicTail tail = new TopicTail(config.bootstrapServers(), topic, Duration.ofSeconds(timeoutSeconds))) {
             int[] printed = {0};
+            // Measured from the first record: the rate of reading and decoding, not of connecting.
+            long[] started = {0};
             java.util.function.Consumer<ConsumerRecord<byte[], byte[]>> print = record -> {
-                out.println(line(decoder, record));
-                out.flush();
+                if (printed[0] == 0) {
+                    started[0] = System.nanoTime();
+                }
+                String line = line(decoder, record);
+                if (!measure) {
+                    out.println(line);
+                    out.flush();
+                }
                 printed[0]++;
             };
             if (fromBeginning) {
@@ -110,6 +123,18 @@ public final class TailCommand implements Callable<Integer> {
             }
             if (follow) {
                 tail.follow(print, () -> !Thread.currentThread().isInterrupted());
+            }
+            if (measure) {
+                double seconds = Math.max(1e-3, (System.nanoTime() - started[0]) / 1e9);
+                spec.commandLine()
+                        .getErr()
+                        .printf(
+                                java.util.Locale.ROOT,
+                                "tail: %d records of %s read and decoded in %.2f s from the first (%.0f records/s)%n",
+                                printed[0],
+                                topic,
+                                seconds,
+                                printed[0] / seconds);
             }
             return ExitCode.OK;
         } catch (TopicTail.UnknownTopic e) {

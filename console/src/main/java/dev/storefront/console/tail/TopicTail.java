@@ -89,6 +89,35 @@ public final class TopicTail implements AutoCloseable {
         }
     }
 
+    /** Up to {@code count} committed records of {@code partition} from {@code offset} on (at most to the current end). */
+    public List<ConsumerRecord<byte[], byte[]>> from(int partition, long offset, int count) {
+        TopicPartition chosen = partitions.stream()
+                .filter(p -> p.partition() == partition)
+                .findFirst()
+                .orElseThrow(() -> new IllegalArgumentException(
+                        topic + " has no partition " + partition + " (it has " + partitions.size() + ")"));
+        long end = consumer.endOffsets(List.of(chosen), timeout).get(chosen);
+        consumer.assign(List.of(chosen));
+        consumer.seek(
+                chosen,
+                Math.max(
+                        offset,
+                        consumer.beginningOffsets(List.of(chosen), timeout).get(chosen)));
+        List<ConsumerRecord<byte[], byte[]>> records = new ArrayList<>();
+        Instant deadline = Instant.now().plus(timeout);
+        while (records.size() < count
+                && consumer.position(chosen) < end
+                && Instant.now().isBefore(deadline)) {
+            for (ConsumerRecord<byte[], byte[]> record : consumer.poll(POLL)) {
+                if (records.size() < count) {
+                    records.add(record);
+                }
+            }
+        }
+        consumer.assign(partitions);
+        return records;
+    }
+
     /** Every committed record from the beginning to the current end, in offset order per partition. */
     public void fromBeginning(Consumer<ConsumerRecord<byte[], byte[]>> action, BooleanSupplier more) {
         Map<TopicPartition, Long> end = consumer.endOffsets(partitions, timeout);

@@ -30,15 +30,27 @@ public final class TopicCatalog {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private final String bootstrapServers;
+    private final Admin admin;
     private final String registryUrl;
     private final Duration timeout;
 
-    /** @param registryUrl the registry's base URL (its Confluent-compatible API lists the subjects) */
-    public TopicCatalog(String bootstrapServers, String registryUrl, Duration timeout) {
-        this.bootstrapServers = bootstrapServers;
+    /**
+     * @param admin       see {@link #admin}; the caller closes it
+     * @param registryUrl the registry's base URL (its Confluent-compatible API lists the subjects)
+     */
+    public TopicCatalog(Admin admin, String registryUrl, Duration timeout) {
+        this.admin = admin;
         this.registryUrl = registryUrl;
         this.timeout = timeout;
+    }
+
+    /** The console's admin client: every request and call ends after {@code timeout}, so a page never hangs. */
+    public static Admin admin(String bootstrapServers, Duration timeout) {
+        int millis = (int) timeout.toMillis();
+        return Admin.create(Map.of(
+                AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+                AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, millis,
+                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, millis));
     }
 
     /**
@@ -49,43 +61,36 @@ public final class TopicCatalog {
 
     public List<Topic> topics() throws InterruptedException, ExecutionException, TimeoutException, IOException {
         Set<String> subjects = subjects();
-        try (Admin admin = Admin.create(Map.of(
-                AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
-                bootstrapServers,
-                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG,
-                (int) timeout.toMillis()))) {
-            Set<String> names =
-                    new TreeSet<>(admin.listTopics().names().get(timeout.toMillis(), TimeUnit.MILLISECONDS));
-            Map<String, TopicDescription> descriptions =
-                    admin.describeTopics(names).allTopicNames().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
-            Map<TopicPartition, OffsetSpec> earliest = new HashMap<>();
-            Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
-            descriptions
-                    .values()
-                    .forEach(description -> description.partitions().forEach(partition -> {
-                        TopicPartition topicPartition = new TopicPartition(description.name(), partition.partition());
-                        earliest.put(topicPartition, OffsetSpec.earliest());
-                        latest.put(topicPartition, OffsetSpec.latest());
-                    }));
-            ListOffsetsOptions committed = new ListOffsetsOptions(IsolationLevel.READ_COMMITTED);
-            var start = admin.listOffsets(earliest, committed).all().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
-            var end = admin.listOffsets(latest, committed).all().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
-            List<Topic> topics = new ArrayList<>();
-            for (String name : names) {
-                TopicDescription description = descriptions.get(name);
-                long offsets = 0;
-                for (var partition : description.partitions()) {
-                    TopicPartition topicPartition = new TopicPartition(name, partition.partition());
-                    offsets += end.get(topicPartition).offset()
-                            - start.get(topicPartition).offset();
-                }
-                List<String> named = subjects.stream()
-                        .filter(subject -> subject.equals(name + "-key") || subject.equals(name + "-value"))
-                        .toList();
-                topics.add(new Topic(name, description.partitions().size(), offsets, named));
+        Set<String> names = new TreeSet<>(admin.listTopics().names().get(timeout.toMillis(), TimeUnit.MILLISECONDS));
+        Map<String, TopicDescription> descriptions =
+                admin.describeTopics(names).allTopicNames().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        Map<TopicPartition, OffsetSpec> earliest = new HashMap<>();
+        Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
+        descriptions
+                .values()
+                .forEach(description -> description.partitions().forEach(partition -> {
+                    TopicPartition topicPartition = new TopicPartition(description.name(), partition.partition());
+                    earliest.put(topicPartition, OffsetSpec.earliest());
+                    latest.put(topicPartition, OffsetSpec.latest());
+                }));
+        ListOffsetsOptions committed = new ListOffsetsOptions(IsolationLevel.READ_COMMITTED);
+        var start = admin.listOffsets(earliest, committed).all().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        var end = admin.listOffsets(latest, committed).all().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        List<Topic> topics = new ArrayList<>();
+        for (String name : names) {
+            TopicDescription description = descriptions.get(name);
+            long offsets = 0;
+            for (var partition : description.partitions()) {
+                TopicPartition topicPartition = new TopicPartition(name, partition.partition());
+                offsets += end.get(topicPartition).offset()
+                        - start.get(topicPartition).offset();
             }
-            return topics;
+            List<String> named = subjects.stream()
+                    .filter(subject -> subject.equals(name + "-key") || subject.equals(name + "-value"))
+                    .toList();
+            topics.add(new Topic(name, description.partitions().size(), offsets, named));
         }
+        return topics;
     }
 
     /** Every subject of the registry's Confluent-compatible API. */

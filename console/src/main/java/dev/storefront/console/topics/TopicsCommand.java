@@ -8,6 +8,7 @@ import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.apache.kafka.clients.admin.Admin;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -40,11 +41,11 @@ public final class TopicsCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PipelineConfig config = PipelineConfig.load(console.env());
-        TopicCatalog catalog = new TopicCatalog(
-                config.bootstrapServers(),
-                new PlatformEndpoints(console.env()).registryUrl(),
-                Duration.ofSeconds(Math.max(1, timeoutSeconds)));
-        List<TopicCatalog.Topic> topics = catalog.topics();
+        Duration timeout = Duration.ofSeconds(Math.max(1, timeoutSeconds));
+        List<TopicCatalog.Topic> topics;
+        try (Admin admin = TopicCatalog.admin(config.bootstrapServers(), timeout)) {
+            topics = new TopicCatalog(admin, new PlatformEndpoints(console.env()).registryUrl(), timeout).topics();
+        }
         int width = topics.stream().mapToInt(t -> t.name().length()).max().orElse(5);
         PrintWriter out = spec.commandLine().getOut();
         String row = "%-" + width + "s  %10s  %10s  %s%n";

@@ -29,7 +29,8 @@ class ComposeMatchesLocalModeTest {
             "kafka", "kafka",
             "connect", "connect",
             "registry", "registry",
-            "pipeline", "pipeline");
+            "pipeline", "pipeline",
+            "console", "console");
     /** Ports only compose publishes: no Kafka web UI runs without Docker (docs/architecture.md). */
     static final Map<String, String> COMPOSE_ONLY_PORTS = Map.of("akhq", "AKHQ_PORT");
     /** Ports local mode claims that compose keeps inside its network. */
@@ -123,8 +124,12 @@ class ComposeMatchesLocalModeTest {
                 "CONNECT_HOST",
                 "connect",
                 "APICURIO_HOST",
-                "registry");
-        for (String app : List.of("seeder", "connect-init", "pipeline")) {
+                "registry",
+                "SEEDER_HOST",
+                "seeder",
+                "PIPELINE_HOST",
+                "pipeline");
+        for (String app : List.of("seeder", "connect-init", "pipeline", "console")) {
             Map<String, String> environment = compose.service(app).environment();
             hosts.forEach((variable, host) -> {
                 if (environment.containsKey(variable)) {

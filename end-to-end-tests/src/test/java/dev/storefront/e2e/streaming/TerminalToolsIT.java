@@ -82,6 +82,12 @@ class TerminalToolsIT {
                     });
         }
 
+        // Budget (printed, not asserted): tail decodes at least 20,000 records/s.
+        Result all = platform.platform(
+                "tail", new CdcTopics(platform).topic("order_items"), "--from-beginning", "--measure");
+        assertThat(all.exitCode()).as(all.output()).isZero();
+        all.output().lines().filter(line -> line.startsWith("tail: ")).forEach(System.out::println);
+
         Result unknown = platform.platform("tail", topic + "x");
         assertThat(unknown.exitCode()).as(unknown.output()).isEqualTo(2);
         assertThat(unknown.output()).contains("No topic " + topic + "x").contains("did you mean " + topic + "?");

@@ -132,7 +132,8 @@ public final class Layout {
                 "Apicurio Registry (local-platform/registry-runtime)", registryJar(),
                 "seeder", seederJar(),
                 "connect-init", connectInitJar(),
-                "pipeline", pipelineJar());
+                "pipeline", pipelineJar(),
+                "console", consoleJar());
         required.forEach((what, path) -> {
             if (!Files.exists(path)) {
                 missing.add(what + ": " + home.relativize(path));

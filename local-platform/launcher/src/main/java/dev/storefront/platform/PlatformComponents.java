@@ -2,6 +2,7 @@ package dev.storefront.platform;
 
 import dev.storefront.platform.connect.ConnectComponent;
 import dev.storefront.platform.connectinit.ConnectInitComponent;
+import dev.storefront.platform.console.ConsoleComponent;
 import dev.storefront.platform.kafka.KafkaComponent;
 import dev.storefront.platform.lifecycle.Component;
 import dev.storefront.platform.lifecycle.ComponentManifest;
@@ -27,7 +28,8 @@ public final class PlatformComponents {
             RegistryComponent.NAME, RegistryComponent::new,
             ConnectComponent.NAME, ConnectComponent::new,
             ConnectInitComponent.NAME, ConnectInitComponent::new,
-            PipelineComponent.NAME, PipelineComponent::new);
+            PipelineComponent.NAME, PipelineComponent::new,
+            ConsoleComponent.NAME, ConsoleComponent::new);
 
     private PlatformComponents() {}
 

@@ -1,6 +1,5 @@
 package dev.storefront.platform.pipeline;
 
-import dev.storefront.contract.PlatformVariable;
 import dev.storefront.platform.Layout;
 import dev.storefront.platform.lifecycle.ProcessComponent;
 import dev.storefront.platform.process.JavaCommand;
@@ -32,6 +31,6 @@ public final class PipelineComponent extends ProcessComponent {
 
     @Override
     public String endpoint() {
-        return "http://localhost:" + port(PlatformVariable.PIPELINE_PORT) + "/health";
+        return layout.endpoints().pipelineHealthUrl();
     }
 }
