@@ -62,31 +62,39 @@ async function overview() {
 }
 
 function chart(samples) {
-  const canvas = $('#rates-chart');
+  draw($('#rates-chart'), $('#rates-legend'), samples, 'rates', '/s', 1);
+  draw($('#latency-chart'), $('#latency-legend'), samples, 'latencies', ' ms', 0);
+}
+
+/** One line per series of samples[i][key], scaled to the canvas; the legend shows each series' last value. */
+function draw(canvas, legend, samples, key, unit, decimals) {
   const context = canvas.getContext('2d');
   context.clearRect(0, 0, canvas.width, canvas.height);
   canvas.dataset.points = samples.length;
-  const series = [...new Set(samples.flatMap((s) => Object.keys(s.rates)))];
-  const max = Math.max(1, ...samples.flatMap((s) => Object.values(s.rates)));
+  const series = [...new Set(samples.flatMap((s) => Object.keys(s[key])))];
+  const max = Math.max(1, ...samples.flatMap((s) => Object.values(s[key])));
   const x = (i) => 40 + (i * (canvas.width - 50)) / Math.max(1, samples.length - 1);
   const y = (v) => canvas.height - 20 - (v * (canvas.height - 30)) / max;
   context.fillStyle = '#666';
-  context.fillText(max.toFixed(0) + '/s', 0, 12);
+  context.fillText(max.toFixed(0) + unit, 0, 12);
   context.fillText('0', 0, canvas.height - 20);
-  const legend = $('#rates-legend');
   legend.replaceChildren();
   series.forEach((name, n) => {
     context.strokeStyle = COLORS[n % COLORS.length];
     context.beginPath();
+    let started = false;
     samples.forEach((sample, i) => {
-      const value = sample.rates[name] || 0;
-      i === 0 ? context.moveTo(x(i), y(value)) : context.lineTo(x(i), y(value));
+      const value = sample[key][name];
+      if (value === undefined) return;
+      started ? context.lineTo(x(i), y(value)) : context.moveTo(x(i), y(value));
+      started = true;
     });
     context.stroke();
-    const last = samples.length ? samples[samples.length - 1].rates[name] || 0 : 0;
+    const values = samples.map((s) => s[key][name]).filter((v) => v !== undefined);
+    const last = values.length ? values[values.length - 1] : 0;
     const item = document.createElement('span');
     item.style.color = COLORS[n % COLORS.length];
-    item.textContent = `■ ${name}: ${last.toFixed(1)}/s  `;
+    item.textContent = `■ ${name}: ${last.toFixed(decimals)}${unit}  `;
     legend.append(item);
   });
 }

@@ -12,8 +12,8 @@ import dev.storefront.benchmark.report.Percentiles;
 import dev.storefront.benchmark.report.PhaseResult;
 import dev.storefront.benchmark.report.Target;
 import dev.storefront.contract.CdcTopicNames;
+import dev.storefront.contract.CommitTime;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -49,8 +49,8 @@ public final class LatencyPhase {
         for (int rate : ctx.size().latencyRates) {
             progress("latency: seeder deltas at " + rate + " ops/s for "
                     + ctx.size().latencyDuration.toSeconds() + " s");
-            Collector cdc = new Collector(ctx.kafka(), cdcTopic, LatencyPhase::commitTimeOfEvent);
-            Collector fact = new Collector(ctx.kafka(), factTopic, LatencyPhase::commitTimeOfFact);
+            Collector cdc = new Collector(ctx.kafka(), cdcTopic, CommitTime::ofChangeEvent);
+            Collector fact = new Collector(ctx.kafka(), factTopic, CommitTime::ofFact);
             long measureFrom = System.currentTimeMillis() + RAMP_UP.toMillis();
             CpuWindow cpu = ctx.cpu();
             JfrProfile profile = ctx.profile("pipeline", "latency-" + rate);
@@ -114,17 +114,6 @@ public final class LatencyPhase {
         Thread.sleep(ctx.size().latencyWarmUp.toMillis());
         ctx.http().post(ctx.platform().endpoints().seederUrl() + "/seed/stop");
         ctx.kafka().awaitSettled(ctx.size().settleTimeout);
-    }
-
-    /** source.ts_ms of a Debezium change event; tombstones have none. */
-    static long commitTimeOfEvent(GenericRecord value) {
-        return ((Number) ((GenericRecord) value.get("source")).get("ts_ms")).longValue();
-    }
-
-    /** source_ts of an order fact: timestamp-millis, a Long or an Instant depending on the reader's conversions. */
-    static long commitTimeOfFact(GenericRecord value) {
-        Object ts = value.get("source_ts");
-        return ts instanceof Instant instant ? instant.toEpochMilli() : ((Number) ts).longValue();
     }
 
     /** Polls one topic from its end on its own thread, recording (receive time, commit time) of each record. */

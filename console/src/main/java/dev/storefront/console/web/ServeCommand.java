@@ -17,8 +17,6 @@ import dev.storefront.contract.PlatformVariable;
 import dev.storefront.pipeline.config.PipelineConfig;
 import dev.storefront.pipeline.serde.RegistrySerdes;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import org.apache.kafka.clients.admin.Admin;
@@ -48,11 +46,7 @@ public final class ServeCommand implements Callable<Integer> {
         RecordDecoder decoder = new RecordDecoder(
                 serdes.cdcKey().deserializer(), serdes.cdcValue().deserializer());
         try (Admin admin = TopicCatalog.admin(config.bootstrapServers(), Duration.ofSeconds(10))) {
-            List<String> charted = new ArrayList<>();
-            dev.storefront.pipeline.config.Topics topics = config.topics();
-            dev.storefront.pipeline.config.Topics.TABLES.forEach(table -> charted.add(topics.table(table)));
-            charted.add(topics.facts());
-            RateSampler rates = new RateSampler(admin, charted, endpoints.seederUrl());
+            RateSampler rates = RateSampler.of(admin, config, endpoints.seederUrl());
             ConsoleServer server = new ConsoleServer(
                     env.require(PlatformVariable.BIND_ADDRESS), env.port(PlatformVariable.CONSOLE_PORT), env);
             server.api("overview", new OverviewApi(endpoints, admin, rates));

@@ -82,11 +82,14 @@ class TerminalToolsIT {
                     });
         }
 
-        // Budget (printed, not asserted): tail decodes at least 20,000 records/s.
-        Result all = platform.platform(
-                "tail", new CdcTopics(platform).topic("order_items"), "--from-beginning", "--measure");
-        assertThat(all.exitCode()).as(all.output()).isZero();
-        all.output().lines().filter(line -> line.startsWith("tail: ")).forEach(System.out::println);
+        // Budget (printed, not asserted): tail decodes at least 20,000 records/s. The second run is the figure: the
+        // first one of a build also writes the JVM's class-data archive.
+        for (int run = 1; run <= 2; run++) {
+            Result all = platform.platform(
+                    "tail", new CdcTopics(platform).topic("order_items"), "--from-beginning", "--measure");
+            assertThat(all.exitCode()).as(all.output()).isZero();
+            assertThat(all.output()).containsPattern("tail: [1-9][0-9]* records of");
+        }
 
         Result unknown = platform.platform("tail", topic + "x");
         assertThat(unknown.exitCode()).as(unknown.output()).isEqualTo(2);

@@ -1,4 +1,4 @@
-package dev.storefront.benchmark.phase;
+package dev.storefront.contract;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -9,7 +9,7 @@ import org.apache.avro.generic.GenericData;
 import org.apache.avro.generic.GenericRecord;
 import org.junit.jupiter.api.Test;
 
-class LatencyPhaseTest {
+class CommitTimeTest {
 
     @Test
     void commitTimeOfAChangeEventIsItsSourceTsMs() {
@@ -26,7 +26,7 @@ class LatencyPhaseTest {
         GenericRecord event = new GenericData.Record(envelope);
         event.put("source", sourceRecord);
 
-        assertThat(LatencyPhase.commitTimeOfEvent(event)).isEqualTo(1_700_000_000_123L);
+        assertThat(CommitTime.ofChangeEvent(event)).isEqualTo(1_700_000_000_123L);
     }
 
     @Test
@@ -40,7 +40,7 @@ class LatencyPhaseTest {
         GenericRecord asInstant = new GenericData.Record(fact);
         asInstant.put("source_ts", Instant.ofEpochMilli(1_700_000_000_789L));
 
-        assertThat(LatencyPhase.commitTimeOfFact(asLong)).isEqualTo(1_700_000_000_456L);
-        assertThat(LatencyPhase.commitTimeOfFact(asInstant)).isEqualTo(1_700_000_000_789L);
+        assertThat(CommitTime.ofFact(asLong)).isEqualTo(1_700_000_000_456L);
+        assertThat(CommitTime.ofFact(asInstant)).isEqualTo(1_700_000_000_789L);
     }
 }
