@@ -22,6 +22,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -34,15 +35,15 @@ import picocli.CommandLine.Option;
             "A fault drill: keeps the seeder's deltas at --rate while it SIGKILLs, then in a second pass restarts "
                     + "gracefully (./platform restart), each component in turn. After each fault it waits until every "
                     + "component is healthy and every connector RUNNING, stops the deltas, verifies every output until "
-                    + "it matches PostgreSQL (or --settle passes) and counts the changes a committed reader sees twice "
-                    + "in the CDC topics; then the deltas go on. Prints a table; exit 1 when anything was lost, doubled "
-                    + "or not healed.",
+                    + "it matches PostgreSQL (or --settle passes), counts the changes a committed reader sees twice "
+                    + "in the CDC topics and looks for transactions left open (listed as differing); then the deltas "
+                    + "go on. Prints a table; exit 1 when anything was lost, doubled, left open or not healed.",
             "Runs on a scratch platform of its own (fault-drill/target/drill-platform, free ports) unless --running."
         },
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             "0:every fault healed, every output matched, nothing seen twice",
-            "1:a fault did not heal, an output differed or a change was seen twice",
+            "1:a fault did not heal, an output differed, a change was seen twice or a transaction was left open",
             "2:bad command line",
             "3:the scratch platform did not start"
         })
@@ -52,6 +53,9 @@ public final class DrillMain implements Callable<Integer> {
     static final List<String> COMPONENTS = List.of("postgres", "kafka", "connect", "registry", "pipeline", "seeder");
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** Every writer's transaction times out within 10 s: one still open 30 s after the deltas stopped hangs. */
+    private static final Duration TRANSACTIONS_END = Duration.ofSeconds(30);
+
     private static final HttpClient HTTP =
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).build();
 
@@ -223,17 +227,23 @@ public final class DrillMain implements Callable<Integer> {
                     .filter(output -> output.output().endsWith(CdcHistoryCheck.SEEN_ONCE))
                     .mapToLong(output -> output.wrong() + output.extra())
                     .sum();
-            List<String> differing = report.outputs().stream()
+            List<String> differing = new ArrayList<>(report.outputs().stream()
                     .filter(output -> !output.matches())
                     .map(OutputReport::output)
-                    .toList();
+                    .toList());
+            Set<String> hanging = OpenTransactions.lasting(platform.endpoints().kafkaBootstrap(), TRANSACTIONS_END);
+            if (!hanging.isEmpty()) {
+                progress("transactions open for over " + TRANSACTIONS_END.toSeconds() + " s with the deltas stopped: "
+                        + hanging);
+                hanging.forEach(partition -> differing.add("open transaction on " + partition));
+            }
             return new FaultResult(
                     fault,
                     component,
                     seconds,
                     healed,
                     seenTwice,
-                    report.outputs().size() - differing.size(),
+                    report.outputs().size() - (differing.size() - hanging.size()),
                     differing.size(),
                     differing);
         }

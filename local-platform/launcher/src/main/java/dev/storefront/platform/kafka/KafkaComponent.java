@@ -8,6 +8,7 @@ import dev.storefront.platform.lifecycle.ProcessComponent;
 import dev.storefront.platform.process.ChildProcess;
 import dev.storefront.platform.process.JavaCommand;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -38,12 +39,42 @@ public final class KafkaComponent extends ProcessComponent {
                 .renderTo(layout.runDir().resolve("kafka-server.properties"), values);
         if (!Files.exists(layout.dataDir(NAME).resolve("meta.properties"))) {
             formatStorage(config);
+        } else if (CrashRecovery.needed(layout.dataDir(NAME))) {
+            fenceLostBroker(config);
         }
+        return server(config);
+    }
+
+    /** The KRaft server JVM for a configuration file. */
+    private List<String> server(Path config) throws IOException {
         return JavaCommand.withHeap(heap())
                 .option("-Dlog4j2.configurationFile=" + log4jConfig(layout))
                 .classpath(layout.kafkaLibs(), "kafka.Kafka")
                 .args(config.toString())
                 .toList();
+    }
+
+    private void fenceLostBroker(Path config) throws IOException, ComponentFailure {
+        try {
+            CrashRecovery.fenceLostBroker(config, logFile(), controllerConfig -> {
+                try {
+                    return ChildProcess.startJava(
+                            "kafka-crash-recovery",
+                            server(controllerConfig),
+                            Map.of(),
+                            layout.home(),
+                            logFile(),
+                            layout.classDataDir());
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+        } catch (UncheckedIOException e) {
+            throw new ComponentFailure(NAME, "cannot start it as a controller alone: " + e.getMessage(), logFile(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ComponentFailure(NAME, "interrupted while fencing its lost registration", logFile());
+        }
     }
 
     /** A new KRaft log directory must be formatted with a cluster id once, as `kafka-storage.sh format` does. */
