@@ -18,7 +18,7 @@ public final class ExitCode {
     public static Map<String, String> descriptions() {
         Map<String, String> codes = new LinkedHashMap<>();
         codes.put(Integer.toString(OK), "ok (verify: every output matches PostgreSQL)");
-        codes.put(Integer.toString(FAILED), "verify found differences, or the streams stopped on an error");
+        codes.put(Integer.toString(FAILED), "verify found differences, or the streams stopped on an error or stalled");
         codes.put(Integer.toString(USAGE), "bad command line");
         codes.put(
                 Integer.toString(CONFIG),

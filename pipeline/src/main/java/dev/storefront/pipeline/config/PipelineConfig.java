@@ -7,6 +7,7 @@ import dev.storefront.contract.RegistryWireFormat;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Properties;
@@ -96,6 +97,11 @@ public final class PipelineConfig {
 
     public int healthPort() {
         return number("pipeline.health-port", 1, 65_535, "a port number");
+    }
+
+    /** How long the streams may stay out of RUNNING with nothing changing before the pipeline exits to be restarted. */
+    public Duration stallTimeout() {
+        return Duration.ofSeconds(number("pipeline.stall-timeout-seconds", 10, 86_400, "a number of seconds"));
     }
 
     public JdbcTarget storefrontDb() {

@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
@@ -34,6 +35,7 @@ public final class RunCommand implements Callable<Integer> {
     private static final Logger LOG = LoggerFactory.getLogger(RunCommand.class);
     private static final Duration ADMIN_TIMEOUT = Duration.ofSeconds(60);
     private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(30);
+    private static final Duration STALL_CHECK = Duration.ofSeconds(5);
 
     @ParentCommand
     private PipelineCli cli;
@@ -54,8 +56,11 @@ public final class RunCommand implements Callable<Integer> {
                     config.streams());
             running.set(streams);
             CountDownLatch stopped = new CountDownLatch(1);
+            StallWatch watch = new StallWatch(config.stallTimeout(), System::currentTimeMillis);
+            streams.setGlobalStateRestoreListener(watch);
             streams.setStateListener((now, before) -> {
                 LOG.info("Streams state {} -> {}", before, now);
+                watch.changed(now);
                 if (now == KafkaStreams.State.ERROR || now == KafkaStreams.State.NOT_RUNNING) {
                     stopped.countDown();
                 }
@@ -72,9 +77,27 @@ public final class RunCommand implements Callable<Integer> {
                     topics.outputs(),
                     health.port());
             streams.start();
-            stopped.await();
+            if (awaitStopOrStall(stopped, watch)) {
+                LOG.error(
+                        "Streams stuck in {} for {} s (no state change, nothing restored; pipeline.stall-timeout-seconds):"
+                                + " exiting so that a fresh pipeline resumes from the last commit",
+                        watch.state(),
+                        watch.stillFor().toSeconds());
+                streams.close(CLOSE_TIMEOUT);
+                return ExitCode.FAILED;
+            }
             return streams.state() == KafkaStreams.State.ERROR ? ExitCode.FAILED : ExitCode.OK;
         }
+    }
+
+    /** Waits until the streams stop (false) or stall (true). */
+    private static boolean awaitStopOrStall(CountDownLatch stopped, StallWatch watch) throws InterruptedException {
+        while (!stopped.await(STALL_CHECK.toMillis(), TimeUnit.MILLISECONDS)) {
+            if (watch.stalled()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static HealthServer startHealth(String host, int port, AtomicReference<KafkaStreams> running) {
