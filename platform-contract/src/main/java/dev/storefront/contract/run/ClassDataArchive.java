@@ -16,6 +16,9 @@ import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.UUID;
+import java.util.jar.Attributes;
+import java.util.jar.JarFile;
+import java.util.jar.Manifest;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
@@ -26,7 +29,8 @@ import java.util.stream.Stream;
  * a JVM's start (Kafka's broker: 2.7 s to 1.8 s idle; `status`: 1.7 s to 1.1 s), which every fresh start pays several
  * times over on its critical path (format, Kafka, Connect, connect-init).
  *
- * <p>The archive's name carries a digest of the JDK, the JVM options and every classpath jar (path, size, time): a
+ * <p>The archive's name carries a digest of the JDK, the JVM options and every classpath jar (path, size, time; for
+ * {@code -jar}, also the jars its manifest's Class-Path names): a
  * rebuild or another JDK gets a new archive rather than one the JVM would refuse. A run dumps to a {@code .part} file
  * of its own that becomes the archive only when the JVM ended by itself or by SIGTERM (a SIGKILL may cut the dump
  * short); two JVMs dumping at once each publish a complete one. Archives are derived from the build, not data: every
@@ -125,7 +129,9 @@ public final class ClassDataArchive {
                 update(sha, command.get(i));
                 boolean jar = command.get(i).equals("-jar");
                 if (jar || command.get(i).equals("-cp")) {
-                    for (Path file : classpathJars(command.get(i + 1))) {
+                    List<Path> jars =
+                            jar ? jarWithItsClassPath(Path.of(command.get(i + 1))) : classpathJars(command.get(i + 1));
+                    for (Path file : jars) {
                         update(sha, file + "|" + Files.size(file) + "|" + Files.getLastModifiedTime(file));
                     }
                     int last = Math.min(command.size() - 1, jar ? i + 1 : i + 2);
@@ -147,6 +153,40 @@ public final class ClassDataArchive {
                 && cp + 1 < command.size()
                 && Stream.of(command.get(cp + 1).split(File.pathSeparator))
                         .anyMatch(e -> Files.isDirectory(Path.of(e)));
+    }
+
+    /** An executable jar and the jars its manifest's Class-Path names (the launcher's lib/): all rebuilt separately. */
+    private static List<Path> jarWithItsClassPath(Path jar) throws IOException {
+        List<Path> jars = new ArrayList<>(List.of(jar));
+        if (!Files.isRegularFile(jar)) {
+            return jars;
+        }
+        try (JarFile file = openJar(jar)) {
+            if (file == null) {
+                return jars;
+            }
+            Manifest manifest = file.getManifest();
+            String classPath =
+                    manifest == null ? null : manifest.getMainAttributes().getValue(Attributes.Name.CLASS_PATH);
+            if (classPath != null) {
+                for (String entry : classPath.trim().split("\\s+")) {
+                    Path dependency = jar.toAbsolutePath().resolveSibling(entry);
+                    if (Files.isRegularFile(dependency)) {
+                        jars.add(dependency);
+                    }
+                }
+            }
+        }
+        return jars;
+    }
+
+    /** The jar, or null when it is no jar (the JVM will say so itself). */
+    private static JarFile openJar(Path jar) {
+        try {
+            return new JarFile(jar.toFile());
+        } catch (IOException notAJar) {
+            return null;
+        }
     }
 
     private static List<Path> classpathJars(String classpath) throws IOException {

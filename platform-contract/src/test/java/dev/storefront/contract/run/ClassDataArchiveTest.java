@@ -13,8 +13,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalInt;
+import java.util.jar.Attributes;
 import java.util.jar.JarEntry;
 import java.util.jar.JarOutputStream;
+import java.util.jar.Manifest;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -47,6 +49,25 @@ class ClassDataArchiveTest {
         Result mapped = run(strict);
         assertThat(mapped.exitCode()).as(mapped.output()).isZero();
         assertThat(mapped.output()).isEqualTo("hello\n");
+    }
+
+    @Test
+    void anExecutableJarsArchiveFollowsTheJarsItsManifestNames() throws IOException {
+        Path lib = Files.createDirectories(dir.resolve("lib"));
+        Path dependency = Files.writeString(lib.resolve("dependency.jar"), "a dependency");
+        Manifest manifest = new Manifest();
+        manifest.getMainAttributes().put(Attributes.Name.MANIFEST_VERSION, "1.0");
+        manifest.getMainAttributes().put(Attributes.Name.CLASS_PATH, "lib/dependency.jar");
+        Path jar = dir.resolve("launcher.jar");
+        try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(jar), manifest)) {
+            out.putNextEntry(new JarEntry("empty.txt"));
+        }
+        List<String> run = List.of(JAVA, "-jar", jar.toString(), "status");
+        String digest = ClassDataArchive.digest(run);
+
+        Files.setLastModifiedTime(dependency, FileTime.from(Instant.now().plusSeconds(60)));
+
+        assertThat(ClassDataArchive.digest(run)).as("a rebuilt dependency").isNotEqualTo(digest);
     }
 
     @Test
