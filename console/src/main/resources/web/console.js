@@ -32,7 +32,7 @@ function every(millis, action) {
 }
 
 // --- overview ------------------------------------------------------------------------------
-const COLORS = ['#1d3557', '#e63946', '#2a9d8f', '#f4a261', '#6a4c93', '#8ab17d', '#999'];
+const COLORS = ['#1d3557', '#e63946', '#2a9d8f', '#f4a261', '#6a4c93', '#8ab17d', '#999', '#bc6c25', '#0077b6', '#c9184a', '#606c38', '#7f5539'];
 
 async function overview() {
   try {
@@ -150,11 +150,19 @@ let topic = null;
 
 const INTERNAL = /^_|-changelog$|-repartition$|-subscription-/;
 
+// Each topic's offsets when last listed, so a refresh shows the messages/s in between.
+let lastOffsets = {};
+
 async function topics() {
   try {
+    const listed = await api('topics');
+    const now = Date.now();
     const body = $('#topics tbody');
     body.replaceChildren();
-    for (const t of await api('topics')) {
+    const offsets = {};
+    for (const t of listed) {
+      offsets[t.name] = { offsets: t.offsets, at: now };
+      const last = lastOffsets[t.name];
       if (!$('#internal').checked && INTERNAL.test(t.name)) continue;
       const row = body.insertRow();
       const link = document.createElement('a');
@@ -164,8 +172,10 @@ async function topics() {
       row.insertCell().append(link);
       cell(row, t.partitions);
       cell(row, t.offsets);
+      cell(row, last ? Math.max(0, (t.offsets - last.offsets) / ((now - last.at) / 1000)).toFixed(1) : '…');
       cell(row, t.subjects.join(', ') || '-');
     }
+    lastOffsets = offsets;
   } catch (error) {
     show(error);
   }
@@ -236,6 +246,8 @@ async function schemas() {
   try {
     const body = $('#subjects tbody');
     body.replaceChildren();
+    // The names first (one registry call), then every subject's versions and rule (two calls each).
+    const rows = {};
     for (const s of await api('schemas')) {
       const row = body.insertRow();
       const link = document.createElement('a');
@@ -243,8 +255,15 @@ async function schemas() {
       link.dataset.subject = s.subject;
       link.onclick = () => schema(s.subject);
       row.insertCell().append(link);
-      cell(row, s.versions.join(', '));
-      cell(row, s.compatibility);
+      rows[s.subject] = [cell(row, '…', 'pending'), cell(row, '…', 'pending')];
+    }
+    for (const s of await api('schemas?details=true')) {
+      const [versions, compatibility] = rows[s.subject] || [];
+      if (versions) {
+        versions.textContent = s.versions.join(', ');
+        compatibility.textContent = s.compatibility;
+        [versions, compatibility].forEach((c) => c.classList.remove('pending'));
+      }
     }
   } catch (error) {
     show(error);
@@ -331,7 +350,7 @@ async function seeder(action, params) {
 const PAGES = {
   overview: () => every(2000, overview),
   connectors: () => every(3000, connectors),
-  topics: topics,
+  topics: () => every(3000, topics),
   schemas: schemas,
   groups: () => every(5000, groups),
   verify: async () => showVerify(await api('verify')),

@@ -34,12 +34,32 @@ public record PlatformEndpoints(PlatformEnv env) {
         return "http://" + env.require(PlatformVariable.CONNECT_HOST) + ":" + env.port(PlatformVariable.CONNECT_PORT);
     }
 
+    /** 200 once the worker has joined its group and can take REST calls. */
+    public String connectHealthUrl() {
+        return connectUrl() + "/health";
+    }
+
     public String registryUrl() {
         return "http://" + env.require(PlatformVariable.APICURIO_HOST) + ":" + env.port(PlatformVariable.APICURIO_PORT);
     }
 
+    /** The registry's Confluent-compatible API (subjects, versions, compatibility rules). */
+    public String registryCcompatUrl() {
+        return registryUrl() + "/apis/ccompat/v7";
+    }
+
+    /** 200 once the registry's storage is ready. */
+    public String registryHealthUrl() {
+        return registryUrl() + "/health/ready";
+    }
+
     public String seederUrl() {
         return "http://" + env.require(PlatformVariable.SEEDER_HOST) + ":" + env.port(PlatformVariable.SEEDER_PORT);
+    }
+
+    /** 200 once the seeder's Flyway migrations are in and its database pool is up. */
+    public String seederHealthUrl() {
+        return seederUrl() + "/q/health/ready";
     }
 
     /** 200 while the pipeline's Kafka Streams run. */
@@ -50,6 +70,10 @@ public record PlatformEndpoints(PlatformEnv env) {
 
     public String consoleUrl() {
         return "http://localhost:" + env.port(PlatformVariable.CONSOLE_PORT);
+    }
+
+    public String consoleHealthUrl() {
+        return consoleUrl() + "/health";
     }
 
     public String topicPrefix() {

@@ -17,7 +17,7 @@ import org.apache.kafka.common.serialization.Deserializer;
  * The live latency of one topic: for each committed record arriving from its end, the time it became readable here
  * minus the source commit time it carries. Polls on its own daemon thread; {@link #drain} hands over what arrived.
  */
-final class LatencyProbe implements AutoCloseable {
+final class LatencyProbe implements RateSampler.Probe {
 
     private static final Duration POLL = Duration.ofMillis(50);
 
@@ -35,8 +35,8 @@ final class LatencyProbe implements AutoCloseable {
         thread.start();
     }
 
-    /** The latencies (ms) of the records that arrived since the last call. */
-    synchronized List<Long> drain() {
+    @Override
+    public synchronized List<Long> drain() {
         List<Long> arrived = List.copyOf(latencies);
         latencies.clear();
         return arrived;

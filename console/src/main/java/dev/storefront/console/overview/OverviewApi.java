@@ -34,9 +34,9 @@ public final class OverviewApi implements ConsoleServer.Route {
         this.rates = rates;
         probes.put("postgres", this::postgresUp);
         probes.put("kafka", this::kafkaUp);
-        probes.put("registry", () -> Upstream.ok(endpoints.registryUrl() + "/health/ready"));
-        probes.put("connect", () -> Upstream.ok(endpoints.connectUrl() + "/health"));
-        probes.put("seeder", () -> Upstream.ok(endpoints.seederUrl() + "/q/health/ready"));
+        probes.put("registry", () -> Upstream.ok(endpoints.registryHealthUrl()));
+        probes.put("connect", () -> Upstream.ok(endpoints.connectHealthUrl()));
+        probes.put("seeder", () -> Upstream.ok(endpoints.seederHealthUrl()));
         probes.put("pipeline", () -> Upstream.ok(endpoints.pipelineHealthUrl()));
     }
 

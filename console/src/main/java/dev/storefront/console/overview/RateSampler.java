@@ -13,27 +13,45 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.LongSupplier;
+import java.util.function.Supplier;
 import org.apache.avro.generic.GenericRecord;
 import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.ConsumerGroupListing;
 import org.apache.kafka.clients.admin.ListOffsetsOptions;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.admin.TopicDescription;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.IsolationLevel;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.Deserializer;
 
 /**
- * The live charts' numbers, sampled every 2 s for the last 5 minutes: change events/s per topic (growth of the
- * committed end offsets of the CDC topics and the facts), the seeder's rate of operations, and the latency from a
+ * The live charts' numbers, sampled every 2 s for the last 5 minutes, hop by hop: the seeder's operations/s, change
+ * events/s per CDC topic and per pipeline output (growth of their committed end offsets: facts, analytics, the outbox
+ * feed), records/s each sink connector consumes (growth of its group's committed offsets), and the latency from a
  * source commit to its orders change event and to its order fact (median and maximum of each 2 s).
+ *
+ * <p>It samples only while someone watches ({@link #samples} was asked within the last {@link #IDLE_MILLIS}): an
+ * unwatched console adds no admin calls and no consumers to the broker the pipeline shares.
  */
 public final class RateSampler implements AutoCloseable {
 
     public static final long PERIOD_MILLIS = 2000;
+    /** A chart left open polls every 2 s; a minute without a poll means nobody watches any more. */
+    static final long IDLE_MILLIS = 60_000;
+    /** Kafka Connect names a sink connector's consumer group connect-CONNECTOR. */
+    private static final String SINK_GROUP_PREFIX = "connect-";
+    /** A sink commits its offsets every 5 s (the worker's offset.flush.interval.ms): its rate spans 10 s. */
+    private static final int SINK_WINDOW_SAMPLES = 6;
+
+    private static final String SINK = "sink ";
+
     private static final int KEEP = 150;
 
     /**
@@ -42,18 +60,32 @@ public final class RateSampler implements AutoCloseable {
      */
     public record Sample(long at, Map<String, Double> rates, Map<String, Long> latencies) {}
 
+    /** A latency measurement running on its own until closed, e.g. a {@link LatencyProbe}. */
+    interface Probe extends AutoCloseable {
+        /** The latencies (ms) that arrived since the last call. */
+        List<Long> drain();
+
+        @Override
+        void close();
+    }
+
     private final Admin admin;
     private final List<String> topics;
     private final String seederUrl;
-    private final Map<String, LatencyProbe> probes;
+    private final Map<String, Supplier<? extends Probe>> probes;
+    private final Map<String, Probe> following = new LinkedHashMap<>();
+    private final LongSupplier clock;
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(runnable -> {
         Thread thread = new Thread(runnable, "rate-sampler");
         thread.setDaemon(true);
         return thread;
     });
     private final Deque<Sample> samples = new ArrayDeque<>();
-    private Map<String, Long> lastEnds = Map.of();
-    private long lastAt;
+    /** The last positions of every hop, newest last: a topic's rate spans one sample, a sink's all of them. */
+    private final Deque<Positions> recent = new ArrayDeque<>();
+
+    private volatile long lastWatched = Long.MIN_VALUE / 2;
+    private boolean watched;
 
     /**
      * The platform's charts: events/s of every CDC topic the pipeline reads and of the facts; latency from a commit
@@ -64,15 +96,17 @@ public final class RateSampler implements AutoCloseable {
         List<String> charted = new ArrayList<>();
         Topics.TABLES.forEach(table -> charted.add(names.table(table)));
         charted.add(names.facts());
-        Map<String, LatencyProbe> probes = new LinkedHashMap<>();
+        charted.add(names.revenue());
+        charted.add(names.orderOutput());
+        Map<String, Supplier<? extends Probe>> probes = new LinkedHashMap<>();
         probes.put(
                 "commit → topic",
-                new LatencyProbe(
+                () -> new LatencyProbe(
                         config.bootstrapServers(), names.table("orders"), values(config), CommitTime::ofChangeEvent));
         probes.put(
                 "commit → fact",
-                new LatencyProbe(config.bootstrapServers(), names.facts(), values(config), CommitTime::ofFact));
-        return new RateSampler(admin, charted, seederUrl, probes);
+                () -> new LatencyProbe(config.bootstrapServers(), names.facts(), values(config), CommitTime::ofFact));
+        return new RateSampler(admin, charted, seederUrl, probes, System::currentTimeMillis);
     }
 
     /** A generic Avro deserializer of its own for each probe's thread. */
@@ -80,35 +114,80 @@ public final class RateSampler implements AutoCloseable {
         return new RegistrySerdes(config.serde()).cdcValue().deserializer();
     }
 
-    /** @param probes latency probes by the name of what they measure, e.g. "commit → topic" */
-    RateSampler(Admin admin, List<String> topics, String seederUrl, Map<String, LatencyProbe> probes) {
+    /**
+     * @param probes latency probes to start while watched, by the name of what they measure, e.g. "commit → topic"
+     * @param clock  milliseconds since the epoch
+     */
+    RateSampler(
+            Admin admin,
+            List<String> topics,
+            String seederUrl,
+            Map<String, Supplier<? extends Probe>> probes,
+            LongSupplier clock) {
         this.admin = admin;
         this.topics = List.copyOf(topics);
         this.seederUrl = seederUrl;
         this.probes = probes;
+        this.clock = clock;
     }
 
     public void start() {
-        timer.scheduleWithFixedDelay(this::sample, 0, PERIOD_MILLIS, TimeUnit.MILLISECONDS);
+        timer.scheduleWithFixedDelay(this::tick, 0, PERIOD_MILLIS, TimeUnit.MILLISECONDS);
     }
 
+    /** The samples so far; asking counts as watching, so sampling (re)starts with the next tick. */
     public synchronized List<Sample> samples() {
+        lastWatched = clock.getAsLong();
         return List.copyOf(samples);
     }
 
-    private void sample() {
+    /** Whether the last tick sampled: someone watched within {@link #IDLE_MILLIS}. */
+    synchronized boolean sampling() {
+        return watched;
+    }
+
+    void tick() {
+        long now = clock.getAsLong();
+        if (now - lastWatched > IDLE_MILLIS) {
+            idle();
+            return;
+        }
+        if (!sampling()) {
+            // Watching again: a fresh chart, not a line drawn across the unwatched gap.
+            synchronized (this) {
+                watched = true;
+                samples.clear();
+                probes.forEach((name, probe) -> following.put(name, probe.get()));
+            }
+            recent.clear();
+        }
+        sample(now);
+    }
+
+    private synchronized void idle() {
+        watched = false;
+        following.values().forEach(Probe::close);
+        following.clear();
+    }
+
+    private void sample(long now) {
         try {
-            long now = System.currentTimeMillis();
-            Map<String, Long> ends = ends();
+            Positions current = new Positions(now, positions());
             Map<String, Double> rates = new LinkedHashMap<>();
-            if (!lastEnds.isEmpty()) {
-                double seconds = (now - lastAt) / 1000.0;
-                ends.forEach((topic, end) ->
-                        rates.put(topic, Math.max(0, end - lastEnds.getOrDefault(topic, end)) / seconds));
+            if (!recent.isEmpty()) {
+                Positions previous = recent.getLast();
+                Positions oldest = recent.getFirst();
+                current.at()
+                        .forEach((hop, position) ->
+                                rates.put(hop, (hop.startsWith(SINK) ? oldest : previous).rateTo(current, hop)));
             }
             rates.put("seeder ops/s", seederRate());
             Map<String, Long> latencies = new LinkedHashMap<>();
-            probes.forEach((name, probe) -> {
+            Map<String, Probe> probing;
+            synchronized (this) {
+                probing = new LinkedHashMap<>(following);
+            }
+            probing.forEach((name, probe) -> {
                 List<Long> arrived = probe.drain().stream().sorted().toList();
                 if (!arrived.isEmpty()) {
                     latencies.put(name + " p50", arrived.get(arrived.size() / 2));
@@ -121,11 +200,42 @@ public final class RateSampler implements AutoCloseable {
                     samples.removeFirst();
                 }
             }
-            lastEnds = ends;
-            lastAt = now;
+            recent.addLast(current);
+            while (recent.size() > SINK_WINDOW_SAMPLES) {
+                recent.removeFirst();
+            }
         } catch (Exception e) {
             // Kafka or the seeder is down for a moment: no point for this sample.
         }
+    }
+
+    /** Every hop's position at one time (ms). */
+    private record Positions(long time, Map<String, Long> at) {
+        /** Events/s of {@code hop} from here to {@code later}; a hop new since then starts at zero. */
+        double rateTo(Positions later, String hop) {
+            long now = later.at().get(hop);
+            return Math.max(0, now - at.getOrDefault(hop, now)) / ((later.time() - time) / 1000.0);
+        }
+    }
+
+    /** Where each hop is: the topics' committed end offsets, then each sink's committed offsets, summed. */
+    private Map<String, Long> positions() throws Exception {
+        Map<String, Long> positions = ends();
+        for (ConsumerGroupListing group : admin.listConsumerGroups().all().get(5, TimeUnit.SECONDS)) {
+            if (group.groupId().startsWith(SINK_GROUP_PREFIX)) {
+                long consumed = admin
+                        .listConsumerGroupOffsets(group.groupId())
+                        .partitionsToOffsetAndMetadata()
+                        .get(5, TimeUnit.SECONDS)
+                        .values()
+                        .stream()
+                        .filter(Objects::nonNull)
+                        .mapToLong(OffsetAndMetadata::offset)
+                        .sum();
+                positions.put(SINK + group.groupId().substring(SINK_GROUP_PREFIX.length()), consumed);
+            }
+        }
+        return positions;
     }
 
     private Map<String, Long> ends() throws Exception {
@@ -163,6 +273,6 @@ public final class RateSampler implements AutoCloseable {
     @Override
     public void close() {
         timer.shutdownNow();
-        probes.values().forEach(LatencyProbe::close);
+        idle();
     }
 }

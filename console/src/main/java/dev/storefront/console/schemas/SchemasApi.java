@@ -17,8 +17,9 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
 /**
- * The registry's subjects through its Confluent-compatible API: GET /api/schemas (each subject's versions and
- * compatibility rule), GET /api/schemas/SUBJECT?from=V&to=W (both versions, pretty-printed, and their line diff).
+ * The registry's subjects through its Confluent-compatible API: GET /api/schemas (their names), GET
+ * /api/schemas?details=true (each subject's versions and compatibility rule), GET /api/schemas/SUBJECT?from=V&to=W (both
+ * versions, pretty-printed, and their line diff).
  */
 public final class SchemasApi implements ConsoleServer.Route {
 
@@ -30,20 +31,28 @@ public final class SchemasApi implements ConsoleServer.Route {
 
     private final String ccompat;
 
-    /** @param registryUrl the registry's base URL */
-    public SchemasApi(String registryUrl) {
-        this.ccompat = registryUrl + "/apis/ccompat/v7";
+    /** @param registryCcompatUrl the registry's Confluent-compatible API */
+    public SchemasApi(String registryCcompatUrl) {
+        this.ccompat = registryCcompatUrl;
     }
 
     @Override
     public void handle(Http request) throws Exception {
         if (request.rest().isEmpty()) {
-            // Two registry calls per subject, asked at once: one after another took seconds for 20 subjects.
-            List<CompletableFuture<ObjectNode>> asked = new ArrayList<>();
-            for (JsonNode subject : Upstream.get(ccompat + "/subjects")) {
-                asked.add(CompletableFuture.supplyAsync(() -> describe(subject.asText()), LOOKUPS));
-            }
             ArrayNode subjects = Http.JSON.createArrayNode();
+            JsonNode names = Upstream.get(ccompat + "/subjects");
+            if (!request.param("details", "false").equals("true")) {
+                // The names alone (one call), so the page shows its list at once and asks for the details after.
+                names.forEach(name -> subjects.addObject().put("subject", name.asText()));
+                request.json(200, subjects);
+                return;
+            }
+            // Two registry calls per subject, asked at once: one after another took seconds for 20 subjects.
+            String global = globalCompatibility();
+            List<CompletableFuture<ObjectNode>> asked = new ArrayList<>();
+            for (JsonNode subject : names) {
+                asked.add(CompletableFuture.supplyAsync(() -> describe(subject.asText(), global), LOOKUPS));
+            }
             for (CompletableFuture<ObjectNode> subject : asked) {
                 subjects.add(subject.join());
             }
@@ -60,7 +69,7 @@ public final class SchemasApi implements ConsoleServer.Route {
         ObjectNode answer = Http.JSON
                 .createObjectNode()
                 .put("subject", subject)
-                .put("compatibility", compatibility(subject))
+                .put("compatibility", compatibility(subject, globalCompatibility()))
                 .put("from", from)
                 .put("to", to);
         answer.set("versions", versions);
@@ -69,10 +78,12 @@ public final class SchemasApi implements ConsoleServer.Route {
         request.json(200, answer);
     }
 
-    private ObjectNode describe(String subject) {
+    private ObjectNode describe(String subject, String global) {
         try {
-            ObjectNode described =
-                    Http.JSON.createObjectNode().put("subject", subject).put("compatibility", compatibility(subject));
+            ObjectNode described = Http.JSON
+                    .createObjectNode()
+                    .put("subject", subject)
+                    .put("compatibility", compatibility(subject, global));
             described.set("versions", Upstream.get(ccompat + "/subjects/" + encode(subject) + "/versions"));
             return described;
         } catch (IOException e) {
@@ -90,20 +101,22 @@ public final class SchemasApi implements ConsoleServer.Route {
                 .writeValueAsString(Http.JSON.readTree(found.path("schema").asText()));
     }
 
-    /** The subject's own rule, else the registry's global one. */
-    private String compatibility(String subject) throws InterruptedException {
+    /** The subject's own rule, else {@code global}, the registry's. */
+    private String compatibility(String subject, String global) throws InterruptedException {
         try {
             return Upstream.get(ccompat + "/config/" + encode(subject))
                     .path("compatibilityLevel")
                     .asText("NONE");
         } catch (IOException noRuleOfItsOwn) {
-            try {
-                return Upstream.get(ccompat + "/config")
-                                .path("compatibilityLevel")
-                                .asText("NONE") + " (global)";
-            } catch (IOException e) {
-                return "unknown";
-            }
+            return global;
+        }
+    }
+
+    private String globalCompatibility() throws InterruptedException {
+        try {
+            return Upstream.get(ccompat + "/config").path("compatibilityLevel").asText("NONE") + " (global)";
+        } catch (IOException e) {
+            return "unknown";
         }
     }
 

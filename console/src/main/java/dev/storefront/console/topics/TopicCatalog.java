@@ -1,12 +1,8 @@
 package dev.storefront.console.topics;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.storefront.console.web.Upstream;
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -28,19 +24,17 @@ import org.apache.kafka.common.TopicPartition;
 /** The broker's topics with their partitions, offset spans and registry subjects. */
 public final class TopicCatalog {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
-
     private final Admin admin;
-    private final String registryUrl;
+    private final String registryCcompatUrl;
     private final Duration timeout;
 
     /**
      * @param admin       see {@link #admin}; the caller closes it
-     * @param registryUrl the registry's base URL (its Confluent-compatible API lists the subjects)
+     * @param registryCcompatUrl the registry's Confluent-compatible API, which lists the subjects
      */
-    public TopicCatalog(Admin admin, String registryUrl, Duration timeout) {
+    public TopicCatalog(Admin admin, String registryCcompatUrl, Duration timeout) {
         this.admin = admin;
-        this.registryUrl = registryUrl;
+        this.registryCcompatUrl = registryCcompatUrl;
         this.timeout = timeout;
     }
 
@@ -95,19 +89,8 @@ public final class TopicCatalog {
 
     /** Every subject of the registry's Confluent-compatible API. */
     private Set<String> subjects() throws IOException, InterruptedException {
-        String url = registryUrl + "/apis/ccompat/v7/subjects";
-        HttpResponse<String> response = HttpClient.newHttpClient()
-                .send(
-                        HttpRequest.newBuilder(URI.create(url))
-                                .timeout(timeout)
-                                .GET()
-                                .build(),
-                        HttpResponse.BodyHandlers.ofString());
-        if (response.statusCode() != 200) {
-            throw new IOException(url + " answered " + response.statusCode());
-        }
         Set<String> subjects = new TreeSet<>();
-        for (JsonNode subject : JSON.readTree(response.body())) {
+        for (JsonNode subject : Upstream.get(registryCcompatUrl + "/subjects", timeout)) {
             subjects.add(subject.asText());
         }
         return subjects;

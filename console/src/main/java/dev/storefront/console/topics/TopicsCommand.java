@@ -44,7 +44,8 @@ public final class TopicsCommand implements Callable<Integer> {
         Duration timeout = Duration.ofSeconds(Math.max(1, timeoutSeconds));
         List<TopicCatalog.Topic> topics;
         try (Admin admin = TopicCatalog.admin(config.bootstrapServers(), timeout)) {
-            topics = new TopicCatalog(admin, new PlatformEndpoints(console.env()).registryUrl(), timeout).topics();
+            topics = new TopicCatalog(admin, new PlatformEndpoints(console.env()).registryCcompatUrl(), timeout)
+                    .topics();
         }
         int width = topics.stream().mapToInt(t -> t.name().length()).max().orElse(5);
         PrintWriter out = spec.commandLine().getOut();

@@ -54,10 +54,10 @@ public final class ServeCommand implements Callable<Integer> {
             server.api(
                     "topics",
                     new TopicsApi(
-                            new TopicCatalog(admin, endpoints.registryUrl(), Duration.ofSeconds(10)),
+                            new TopicCatalog(admin, endpoints.registryCcompatUrl(), Duration.ofSeconds(10)),
                             config.bootstrapServers(),
                             decoder));
-            server.api("schemas", new SchemasApi(endpoints.registryUrl()));
+            server.api("schemas", new SchemasApi(endpoints.registryCcompatUrl()));
             server.api("groups", new ConsumerGroupsApi(admin));
             server.api("verify", new VerifyApi(config));
             server.api("seeder", new SeederApi(endpoints.seederUrl()));

@@ -11,18 +11,26 @@ import java.time.Duration;
 /** The platform's REST APIs the console asks (Connect, the registry, the seeder): JSON in, JSON out. */
 public final class Upstream {
 
+    /** A verify run or a full seed answers only when done: minutes, not seconds. */
+    private static final Duration CALL_TIMEOUT = Duration.ofMinutes(2);
+
     private static final HttpClient HTTP =
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     private Upstream() {}
 
     public static JsonNode get(String url) throws IOException, InterruptedException {
-        return send(HttpRequest.newBuilder(URI.create(url)).GET(), url);
+        return get(url, CALL_TIMEOUT);
+    }
+
+    public static JsonNode get(String url, Duration timeout) throws IOException, InterruptedException {
+        return send(HttpRequest.newBuilder(URI.create(url)).timeout(timeout).GET(), url);
     }
 
     public static JsonNode post(String url, String json) throws IOException, InterruptedException {
         return send(
                 HttpRequest.newBuilder(URI.create(url))
+                        .timeout(CALL_TIMEOUT)
                         .header("Content-Type", "application/json")
                         .POST(
                                 json == null
@@ -32,7 +40,9 @@ public final class Upstream {
     }
 
     public static JsonNode put(String url) throws IOException, InterruptedException {
-        return send(HttpRequest.newBuilder(URI.create(url)).PUT(HttpRequest.BodyPublishers.noBody()), url);
+        return send(
+                HttpRequest.newBuilder(URI.create(url)).timeout(CALL_TIMEOUT).PUT(HttpRequest.BodyPublishers.noBody()),
+                url);
     }
 
     /** Whether {@code url} answers 2xx within two seconds: a component's health. */
@@ -54,8 +64,7 @@ public final class Upstream {
     }
 
     private static JsonNode send(HttpRequest.Builder request, String url) throws IOException, InterruptedException {
-        HttpResponse<String> response =
-                HTTP.send(request.timeout(Duration.ofMinutes(2)).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
         if (response.statusCode() / 100 != 2) {
             throw new IOException(url + " answered " + response.statusCode() + ": " + response.body());
         }

@@ -200,13 +200,15 @@ class ConsoleShowsAndDrivesThePlatformIT {
 
             open("overview", By.cssSelector("#rates-chart"));
             int before = points();
-            await("new points with the seeder's rate and the latencies of its changes")
+            await("new points with every hop's rate (seeder, CDC topic, fact, sink) and the latencies of its changes")
                     .atMost(Duration.ofSeconds(40))
                     .pollInterval(Duration.ofSeconds(1))
                     .until(() -> points() > before
                             && browser.findElement(By.id("rates-legend"))
                                     .getText()
-                                    .matches("(?s).*seeder ops/s: [1-9].*")
+                                    .matches("(?s)(?=.*seeder ops/s: [1-9])(?=.*storefront\\.public\\.orders: [1-9])"
+                                            + "(?=.*storefront\\.facts\\.orders: [1-9])"
+                                            + "(?=.*sink cdc-history-jdbc-sink: [1-9]).*")
                             && browser.findElement(By.id("latency-legend"))
                                     .getText()
                                     .matches("(?s).*commit → topic p50: [1-9][0-9]* ms.*commit → fact p50: [1-9].*"));
@@ -239,6 +241,13 @@ class ConsoleShowsAndDrivesThePlatformIT {
             open("connectors", By.cssSelector("#connectors tr[data-connector]"));
             open("topics", By.cssSelector("a[data-topic]"));
             open("schemas", By.cssSelector("a[data-subject]"));
+            long listed = System.nanoTime();
+            new WebDriverWait(browser, PAGE_WAIT)
+                    .until(d -> d.findElements(By.cssSelector("#subjects td.pending"))
+                            .isEmpty());
+            RENDER_TIMES.put(
+                    "schemas, then every subject's versions and rule",
+                    String.format("+%.0f ms", (System.nanoTime() - listed) / 1e6));
             open("groups", By.cssSelector("#groups tbody tr"));
             open("verify", By.id("verify-run"));
             open("seeder", By.xpath("//pre[@id='seed-status'][contains(., '\"running\": true')]"));
@@ -307,8 +316,8 @@ class ConsoleShowsAndDrivesThePlatformIT {
 
     private static void register(String subject, String schema) throws Exception {
         HttpResponse<String> response = HTTP.send(
-                HttpRequest.newBuilder(URI.create(platform.endpoints().registryUrl() + "/apis/ccompat/v7/subjects/"
-                                + subject + "/versions"))
+                HttpRequest.newBuilder(URI.create(
+                                platform.endpoints().registryCcompatUrl() + "/subjects/" + subject + "/versions"))
                         .header("Content-Type", "application/vnd.schemaregistry.v1+json")
                         .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(Map.of("schema", schema))))
                         .build(),

@@ -101,8 +101,7 @@ class SeederChangesReachKafkaIT {
     void everyTableHasItsKeyAndValueSchemasInTheRegistry() throws Exception {
         HttpResponse<String> subjects = HttpClient.newHttpClient()
                 .send(
-                        HttpRequest.newBuilder(
-                                        URI.create(platform.endpoints().registryUrl() + "/apis/ccompat/v7/subjects"))
+                        HttpRequest.newBuilder(URI.create(platform.endpoints().registryCcompatUrl() + "/subjects"))
                                 .build(),
                         HttpResponse.BodyHandlers.ofString());
 

@@ -40,15 +40,11 @@ public final class ConnectComponent extends ProcessComponent {
      */
     @Override
     public boolean isHealthy() {
-        return Probes.httpOk(baseUrl() + "/health");
+        return Probes.httpOk(layout.endpoints().connectHealthUrl());
     }
 
     @Override
     public String endpoint() {
-        return baseUrl() + "/connectors";
-    }
-
-    private String baseUrl() {
-        return layout.endpoints().connectUrl();
+        return layout.endpoints().connectUrl() + "/connectors";
     }
 }

@@ -25,7 +25,7 @@ public final class ConsoleComponent extends ProcessComponent {
 
     @Override
     public boolean isHealthy() {
-        return Probes.httpOk(layout.endpoints().consoleUrl() + "/health");
+        return Probes.httpOk(layout.endpoints().consoleHealthUrl());
     }
 
     @Override

@@ -43,16 +43,12 @@ public final class RegistryComponent extends ProcessComponent {
 
     @Override
     public boolean isHealthy() {
-        return Probes.httpOk(baseUrl() + "/health/ready");
+        return Probes.httpOk(layout.endpoints().registryHealthUrl());
     }
 
-    /** The registry's v3 API; the Confluent-compatible one is beside it at /apis/ccompat/v7. */
+    /** The registry's v3 API; the Confluent-compatible one is PlatformEndpoints.registryCcompatUrl. */
     @Override
     public String endpoint() {
-        return baseUrl() + "/apis/registry/v3";
-    }
-
-    private String baseUrl() {
-        return layout.endpoints().registryUrl();
+        return layout.endpoints().registryUrl() + "/apis/registry/v3";
     }
 }

@@ -22,16 +22,12 @@ public final class SeederComponent extends ProcessComponent {
 
     @Override
     public boolean isHealthy() {
-        return Probes.httpOk(baseUrl() + "/q/health/ready");
+        return Probes.httpOk(layout.endpoints().seederHealthUrl());
     }
 
     /** The Swagger UI, where users drive the seeder. */
     @Override
     public String endpoint() {
-        return baseUrl() + "/q/swagger-ui";
-    }
-
-    private String baseUrl() {
-        return layout.endpoints().seederUrl();
+        return layout.endpoints().seederUrl() + "/q/swagger-ui";
     }
 }
