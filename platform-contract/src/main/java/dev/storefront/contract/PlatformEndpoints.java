@@ -62,10 +62,23 @@ public record PlatformEndpoints(PlatformEnv env) {
         return seederUrl() + "/q/health/ready";
     }
 
+    /** Prometheus text: HTTP, JVM, the pool and the deltas' operations (seeder_delta_operations_total). */
+    public String seederMetricsUrl() {
+        return seederUrl() + "/q/metrics";
+    }
+
     /** 200 while the pipeline's Kafka Streams run. */
     public String pipelineHealthUrl() {
-        return "http://" + env.require(PlatformVariable.PIPELINE_HOST) + ":" + env.port(PlatformVariable.PIPELINE_PORT)
-                + "/health";
+        return pipelineUrl() + "/health";
+    }
+
+    /** Prometheus text: Kafka Streams' metrics (process rate, commit latency, ...) and the JVM's. */
+    public String pipelineMetricsUrl() {
+        return pipelineUrl() + "/metrics";
+    }
+
+    private String pipelineUrl() {
+        return "http://" + env.require(PlatformVariable.PIPELINE_HOST) + ":" + env.port(PlatformVariable.PIPELINE_PORT);
     }
 
     public String consoleUrl() {

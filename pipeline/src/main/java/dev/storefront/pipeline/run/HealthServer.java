@@ -9,8 +9,16 @@ import java.nio.charset.StandardCharsets;
 import java.util.function.Supplier;
 import org.apache.kafka.streams.KafkaStreams;
 
-/** {@code GET /health}: 200 {@code {"state":"RUNNING"}} while the streams run, 503 with the state otherwise. */
+/**
+ * {@code GET /health}: 200 {@code {"state":"RUNNING"}} while the streams run, 503 with the state otherwise; {@code GET
+ * /metrics}: Prometheus text of Kafka Streams' and the JVM's metrics.
+ */
 public final class HealthServer implements AutoCloseable {
+
+    /** Prometheus' text exposition format, version 0.0.4. */
+    static final String PROMETHEUS_TEXT = "text/plain; version=0.0.4; charset=utf-8";
+
+    private static final String JSON = "application/json";
 
     private final HttpServer server;
 
@@ -19,9 +27,19 @@ public final class HealthServer implements AutoCloseable {
     }
 
     /** Listens on {@code port} (0 picks a free one) of the address {@code host}. */
-    public static HealthServer start(String host, int port, Supplier<KafkaStreams.State> state) throws IOException {
+    public static HealthServer start(
+            String host, int port, Supplier<KafkaStreams.State> state, Supplier<String> metrics) throws IOException {
         HttpServer server = HttpServer.create(new InetSocketAddress(host, port), 0);
-        server.createContext("/health", exchange -> answer(exchange, state.get()));
+        server.createContext(
+                "/health",
+                exchange -> serve(exchange, "/health", () -> {
+                    KafkaStreams.State now = state.get();
+                    return new Reply(
+                            now == KafkaStreams.State.RUNNING ? 200 : 503, JSON, "{\"state\":\"" + now + "\"}");
+                }));
+        server.createContext(
+                "/metrics",
+                exchange -> serve(exchange, "/metrics", () -> new Reply(200, PROMETHEUS_TEXT, metrics.get())));
         server.start();
         return new HealthServer(server);
     }
@@ -30,23 +48,26 @@ public final class HealthServer implements AutoCloseable {
         return server.getAddress().getPort();
     }
 
-    private static void answer(HttpExchange exchange, KafkaStreams.State state) throws IOException {
+    private record Reply(int status, String contentType, String body) {}
+
+    /** GET of exactly {@code path} gets the reply; anything else 404 or 405. */
+    private static void serve(HttpExchange exchange, String path, Supplier<Reply> reply) throws IOException {
         try (exchange) {
-            if (!"/health".equals(exchange.getRequestURI().getPath())) {
-                send(exchange, 404, "{\"error\":\"not found\"}");
+            if (!path.equals(exchange.getRequestURI().getPath())) {
+                send(exchange, new Reply(404, JSON, "{\"error\":\"not found\"}"));
             } else if (!"GET".equals(exchange.getRequestMethod())) {
                 exchange.getResponseHeaders().add("Allow", "GET");
-                send(exchange, 405, "{\"error\":\"only GET\"}");
+                send(exchange, new Reply(405, JSON, "{\"error\":\"only GET\"}"));
             } else {
-                send(exchange, state == KafkaStreams.State.RUNNING ? 200 : 503, "{\"state\":\"" + state + "\"}");
+                send(exchange, reply.get());
             }
         }
     }
 
-    private static void send(HttpExchange exchange, int status, String json) throws IOException {
-        byte[] body = json.getBytes(StandardCharsets.UTF_8);
-        exchange.getResponseHeaders().add("Content-Type", "application/json");
-        exchange.sendResponseHeaders(status, body.length);
+    private static void send(HttpExchange exchange, Reply reply) throws IOException {
+        byte[] body = reply.body().getBytes(StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().add("Content-Type", reply.contentType());
+        exchange.sendResponseHeaders(reply.status(), body.length);
         try (OutputStream out = exchange.getResponseBody()) {
             out.write(body);
         }

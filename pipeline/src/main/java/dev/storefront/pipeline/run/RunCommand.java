@@ -6,6 +6,11 @@ import dev.storefront.pipeline.PipelineCli;
 import dev.storefront.pipeline.config.PipelineConfig;
 import dev.storefront.pipeline.config.Topics;
 import dev.storefront.pipeline.serde.RegistrySerdes;
+import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
+import io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.Map;
@@ -28,7 +33,8 @@ import picocli.CommandLine.ParentCommand;
         mixinStandardHelpOptions = true,
         description = {
             "Creates the missing topics, then runs the pipeline until stopped (SIGTERM closes it cleanly).",
-            "GET http://localhost:$${PIPELINE_PORT}/health answers 200 while the streams are RUNNING."
+            "GET http://localhost:$${PIPELINE_PORT}/health answers 200 while the streams are RUNNING; /metrics serves"
+                    + " Kafka Streams' and the JVM's metrics as Prometheus text."
         })
 public final class RunCommand implements Callable<Integer> {
 
@@ -45,8 +51,11 @@ public final class RunCommand implements Callable<Integer> {
         PipelineConfig config = cli.config();
         Topics topics = config.topics();
         AtomicReference<KafkaStreams> running = new AtomicReference<>();
+        PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+        new JvmMemoryMetrics().bindTo(metrics);
+        new JvmGcMetrics().bindTo(metrics);
         // The port is claimed first: a taken port fails before any topic is created.
-        try (HealthServer health = startHealth(config.healthHost(), config.healthPort(), running)) {
+        try (HealthServer health = startHealth(config.healthHost(), config.healthPort(), running, metrics)) {
             try (Admin admin =
                     Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, config.bootstrapServers()))) {
                 TopicProvisioner.ensure(admin, topics, config.partitions(), ADMIN_TIMEOUT);
@@ -55,6 +64,7 @@ public final class RunCommand implements Callable<Integer> {
                     PipelineTopology.build(topics, new RegistrySerdes(config.serde()), config.outboxPrefix()),
                     config.streams());
             running.set(streams);
+            new KafkaStreamsMetrics(streams).bindTo(metrics);
             CountDownLatch stopped = new CountDownLatch(1);
             StallWatch watch = new StallWatch(config.stallTimeout(), System::currentTimeMillis);
             streams.setGlobalStateRestoreListener(watch);
@@ -100,12 +110,17 @@ public final class RunCommand implements Callable<Integer> {
         return false;
     }
 
-    private static HealthServer startHealth(String host, int port, AtomicReference<KafkaStreams> running) {
+    private static HealthServer startHealth(
+            String host, int port, AtomicReference<KafkaStreams> running, PrometheusMeterRegistry metrics) {
         try {
-            return HealthServer.start(host, port, () -> {
-                KafkaStreams streams = running.get();
-                return streams == null ? KafkaStreams.State.CREATED : streams.state();
-            });
+            return HealthServer.start(
+                    host,
+                    port,
+                    () -> {
+                        KafkaStreams streams = running.get();
+                        return streams == null ? KafkaStreams.State.CREATED : streams.state();
+                    },
+                    metrics::scrape);
         } catch (IOException e) {
             throw new PlatformEnvException(
                     "Cannot listen on port " + port + " (pipeline.health-port, PIPELINE_PORT): " + e.getMessage());

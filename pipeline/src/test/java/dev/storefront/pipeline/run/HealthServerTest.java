@@ -20,7 +20,7 @@ class HealthServerTest {
 
     @BeforeEach
     void start() throws Exception {
-        server = HealthServer.start("127.0.0.1", 0, state::get);
+        server = HealthServer.start("127.0.0.1", 0, state::get, () -> "kafka_stream_thread_process_total 42.0\n");
     }
 
     @AfterEach
@@ -45,9 +45,20 @@ class HealthServerTest {
     }
 
     @Test
+    void metricsAreServedAsPrometheusText() throws Exception {
+        HttpResponse<String> metrics = get("/metrics", "GET");
+
+        assertThat(metrics.statusCode()).isEqualTo(200);
+        assertThat(metrics.body()).isEqualTo("kafka_stream_thread_process_total 42.0\n");
+        assertThat(metrics.headers().firstValue("Content-Type")).hasValue(HealthServer.PROMETHEUS_TEXT);
+    }
+
+    @Test
     void otherPathsAndMethodsAreRefused() throws Exception {
         assertThat(get("/health/extra", "GET").statusCode()).isEqualTo(404);
         assertThat(get("/health", "DELETE").statusCode()).isEqualTo(405);
+        assertThat(get("/metrics/extra", "GET").statusCode()).isEqualTo(404);
+        assertThat(get("/metrics", "POST").statusCode()).isEqualTo(405);
     }
 
     private HttpResponse<String> get(String path, String method) throws Exception {

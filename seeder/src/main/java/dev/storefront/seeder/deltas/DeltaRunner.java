@@ -7,6 +7,8 @@ import dev.storefront.seeder.fullload.FullLoadRequest;
 import dev.storefront.seeder.fullload.FullLoader;
 import dev.storefront.seeder.store.Customer;
 import dev.storefront.seeder.store.Product;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.ShutdownEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -39,6 +41,9 @@ public class DeltaRunner {
     private final FullLoader fullLoader;
     private final SecretMask secrets;
     private final AtomicLongArray totals = new AtomicLongArray(DeltaOperation.values().length);
+    /** The same operations on /q/metrics as seeder_delta_operations_total{operation}, never reset. */
+    private final Counter[] counters = new Counter[DeltaOperation.values().length];
+
     private ScheduledExecutorService scheduler;
     private volatile Run run;
     private volatile String lastError;
@@ -47,10 +52,16 @@ public class DeltaRunner {
     private record Run(int rate, Instant startedAt, long startNanos, long stopNanos) {}
 
     @Inject
-    public DeltaRunner(DeltaWriter writer, FullLoader fullLoader, SecretMask secrets) {
+    public DeltaRunner(DeltaWriter writer, FullLoader fullLoader, SecretMask secrets, MeterRegistry metrics) {
         this.writer = writer;
         this.fullLoader = fullLoader;
         this.secrets = secrets;
+        for (DeltaOperation operation : DeltaOperation.values()) {
+            counters[operation.ordinal()] = Counter.builder("seeder.delta.operations")
+                    .description("Delta operations committed, by kind")
+                    .tag("operation", operation.key())
+                    .register(metrics);
+        }
     }
 
     public synchronized DeltaStatus start(int rate) {
@@ -124,8 +135,10 @@ public class DeltaRunner {
         try {
             int due = pacer.due(System.nanoTime());
             if (due > 0) {
-                writer.apply(due, random, pools)
-                        .forEach((operation, count) -> totals.addAndGet(operation.ordinal(), count));
+                writer.apply(due, random, pools).forEach((operation, count) -> {
+                    totals.addAndGet(operation.ordinal(), count);
+                    counters[operation.ordinal()].increment(count);
+                });
             }
         } catch (RuntimeException e) {
             // Keep ticking (an exception would cancel the schedule); report the cause, never a secret.
