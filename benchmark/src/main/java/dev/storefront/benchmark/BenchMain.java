@@ -5,6 +5,7 @@ import static dev.storefront.benchmark.BenchContext.progress;
 import dev.storefront.benchmark.client.Http;
 import dev.storefront.benchmark.client.Kafka;
 import dev.storefront.benchmark.phase.ColdStartPhase;
+import dev.storefront.benchmark.phase.ConsoleToolsPhase;
 import dev.storefront.benchmark.phase.FullLoadPhase;
 import dev.storefront.benchmark.phase.LatencyPhase;
 import dev.storefront.benchmark.phase.ReconciliationPhase;
@@ -159,6 +160,7 @@ public final class BenchMain implements Callable<Integer> {
                 }
             }
             settle(kafka);
+            phases.add(attempt(ConsoleToolsPhase.NAME, () -> ConsoleToolsPhase.run(ctx)));
             phases.add(attempt(ReconciliationPhase.NAME, () -> ReconciliationPhase.run(ctx)));
         }
     }

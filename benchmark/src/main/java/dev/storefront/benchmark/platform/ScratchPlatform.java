@@ -80,7 +80,12 @@ public final class ScratchPlatform implements AutoCloseable {
 
     /** `platform verify` against this platform: every output reconciled with PostgreSQL (exit 0 when all match). */
     public Result verify() {
-        return platform.launcher(Map.of(), Duration.ofMinutes(10), "verify");
+        return launcher(Duration.ofMinutes(10), "verify");
+    }
+
+    /** A `platform` command against this platform, its output captured. */
+    public Result launcher(Duration timeout, String... args) {
+        return platform.launcher(Map.of(), timeout, args);
     }
 
     public PlatformEnv env() {
