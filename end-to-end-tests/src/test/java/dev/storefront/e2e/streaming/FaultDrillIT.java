@@ -40,7 +40,7 @@ class FaultDrillIT {
                 "--faults",
                 "kill,restart",
                 "--stream",
-                "5s",
+                "3s",
                 "--orders",
                 "400");
 
