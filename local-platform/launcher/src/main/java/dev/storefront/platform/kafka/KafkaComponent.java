@@ -8,7 +8,6 @@ import dev.storefront.platform.lifecycle.ProcessComponent;
 import dev.storefront.platform.process.ChildProcess;
 import dev.storefront.platform.process.JavaCommand;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -39,8 +38,8 @@ public final class KafkaComponent extends ProcessComponent {
                 .renderTo(layout.runDir().resolve("kafka-server.properties"), values);
         if (!Files.exists(layout.dataDir(NAME).resolve("meta.properties"))) {
             formatStorage(config);
-        } else if (CrashRecovery.needed(layout.dataDir(NAME))) {
-            fenceLostBroker(config);
+        } else if (RegistrationFence.needed(layout.dataDir(NAME))) {
+            fencePreviousRegistration(config);
         }
         return server(config);
     }
@@ -54,26 +53,21 @@ public final class KafkaComponent extends ProcessComponent {
                 .toList();
     }
 
-    private void fenceLostBroker(Path config) throws IOException, ComponentFailure {
+    private void fencePreviousRegistration(Path config) throws IOException, ComponentFailure {
         try {
-            CrashRecovery.fenceLostBroker(config, logFile(), controllerConfig -> {
-                try {
-                    return ChildProcess.startJava(
-                            "kafka-crash-recovery",
+            RegistrationFence.fence(
+                    config,
+                    logFile(),
+                    controllerConfig -> ChildProcess.startJava(
+                            "kafka-fence",
                             server(controllerConfig),
                             Map.of(),
                             layout.home(),
                             logFile(),
-                            layout.classDataDir());
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            });
-        } catch (UncheckedIOException e) {
-            throw new ComponentFailure(NAME, "cannot start it as a controller alone: " + e.getMessage(), logFile(), e);
+                            layout.classDataDir()));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new ComponentFailure(NAME, "interrupted while fencing its lost registration", logFile());
+            throw new ComponentFailure(NAME, "interrupted while fencing its previous registration", logFile());
         }
     }
 
