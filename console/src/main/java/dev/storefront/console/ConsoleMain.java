@@ -1,5 +1,6 @@
 package dev.storefront.console;
 
+import dev.storefront.console.metrics.MetricsCommand;
 import dev.storefront.console.tail.TailCommand;
 import dev.storefront.console.topics.TopicsCommand;
 import dev.storefront.console.web.ServeCommand;
@@ -15,9 +16,9 @@ import picocli.CommandLine.Mixin;
         name = "console",
         mixinStandardHelpOptions = true,
         version = "console 1.0",
-        subcommands = {TopicsCommand.class, TailCommand.class, ServeCommand.class},
+        subcommands = {TopicsCommand.class, TailCommand.class, MetricsCommand.class, ServeCommand.class},
         description = {
-            "Sees into a running platform: its topics and their decoded records, and the web console (serve). Settings: .env and the environment "
+            "Sees into a running platform: its topics and their decoded records, its metrics, and the web console (serve). Settings: .env and the environment "
                     + "(the environment wins), as for every tool of the platform."
         })
 public final class ConsoleMain {

@@ -30,6 +30,12 @@ public record PlatformEndpoints(PlatformEnv env) {
         return env.require(PlatformVariable.KAFKA_HOST) + ":" + env.port(PlatformVariable.KAFKA_PORT);
     }
 
+    /** Prometheus text from the broker's JMX exporter agent: kafka_server_*, kafka_network_*, the JVM's. */
+    public String kafkaMetricsUrl() {
+        return "http://" + env.require(PlatformVariable.KAFKA_HOST) + ":"
+                + env.port(PlatformVariable.KAFKA_METRICS_PORT) + "/metrics";
+    }
+
     public String connectUrl() {
         return "http://" + env.require(PlatformVariable.CONNECT_HOST) + ":" + env.port(PlatformVariable.CONNECT_PORT);
     }
@@ -37,6 +43,12 @@ public record PlatformEndpoints(PlatformEnv env) {
     /** 200 once the worker has joined its group and can take REST calls. */
     public String connectHealthUrl() {
         return connectUrl() + "/health";
+    }
+
+    /** Prometheus text from the worker's JMX exporter agent: kafka_connect_*, Debezium's debezium_postgres_*. */
+    public String connectMetricsUrl() {
+        return "http://" + env.require(PlatformVariable.CONNECT_HOST) + ":"
+                + env.port(PlatformVariable.CONNECT_METRICS_PORT) + "/metrics";
     }
 
     public String registryUrl() {

@@ -30,8 +30,11 @@ public enum PlatformVariable {
     KAFKA_HOST(Kind.HOST, "localhost", "Host the components use to reach the Kafka broker."),
     KAFKA_PORT(Kind.PORT, "9092", "The broker's listener for clients."),
     KAFKA_CONTROLLER_PORT(Kind.PORT, "9093", "The KRaft controller's listener."),
+    KAFKA_METRICS_PORT(Kind.PORT, "9404", "The broker's Prometheus metrics (GET /metrics, JMX exporter agent)."),
     CONNECT_HOST(Kind.HOST, "localhost", "Host of Kafka Connect's REST API."),
     CONNECT_PORT(Kind.PORT, "8083", "Port of Kafka Connect's REST API."),
+    CONNECT_METRICS_PORT(
+            Kind.PORT, "9405", "The Connect worker's Prometheus metrics, Debezium's included (GET /metrics)."),
     APICURIO_HOST(Kind.HOST, "localhost", "Host of the Apicurio Registry."),
     APICURIO_PORT(Kind.PORT, "8080", "Port of the Apicurio Registry."),
     APICURIO_DB(Kind.NAME, "apicurio", "Database of the same PostgreSQL where the registry keeps its schemas."),
@@ -43,7 +46,14 @@ public enum PlatformVariable {
     CONSOLE_PORT(Kind.PORT, "8070", "Port of the web console."),
     ANALYTICS_DB(Kind.NAME, "storefront_analytics", "Database of the JDBC sinks' tables."),
     AKHQ_PORT(Kind.PORT, "9000", "Compose only: AKHQ, the Kafka web UI.", true),
-    KAFKA_INTERNAL_PORT(Kind.PORT, "29092", "Compose only: the broker's listener on the compose network.", true);
+    KAFKA_INTERNAL_PORT(Kind.PORT, "29092", "Compose only: the broker's listener on the compose network.", true),
+    PROMETHEUS_PORT(Kind.PORT, "9090", "Compose only (profile monitoring): Prometheus.", true),
+    GRAFANA_PORT(Kind.PORT, "3000", "Compose only (profile monitoring): Grafana with the storefront dashboard.", true),
+    GRAFANA_ADMIN_PASSWORD(
+            Kind.SECRET,
+            "grafana-playground-secret",
+            "Compose only (profile monitoring): Grafana's admin password (dashboards open read-only without one).",
+            true);
 
     /** What a valid value looks like; each says so in its error. */
     public enum Kind {

@@ -13,8 +13,10 @@ class PlatformEndpointsTest {
             Map.entry("POSTGRES_DB", "storefront"),
             Map.entry("KAFKA_HOST", "localhost"),
             Map.entry("KAFKA_PORT", "9092"),
+            Map.entry("KAFKA_METRICS_PORT", "9404"),
             Map.entry("CONNECT_HOST", "localhost"),
             Map.entry("CONNECT_PORT", "8083"),
+            Map.entry("CONNECT_METRICS_PORT", "9405"),
             Map.entry("APICURIO_HOST", "localhost"),
             Map.entry("APICURIO_PORT", "8080"),
             Map.entry("SEEDER_HOST", "seeder"),
@@ -29,7 +31,9 @@ class PlatformEndpointsTest {
         assertThat(endpoints.storefrontJdbcUrl()).isEqualTo("jdbc:postgresql://localhost:4444/storefront");
         assertThat(endpoints.jdbcUrl("analytics")).isEqualTo("jdbc:postgresql://localhost:4444/analytics");
         assertThat(endpoints.kafkaBootstrap()).isEqualTo("localhost:9092");
+        assertThat(endpoints.kafkaMetricsUrl()).isEqualTo("http://localhost:9404/metrics");
         assertThat(endpoints.connectUrl()).isEqualTo("http://localhost:8083");
+        assertThat(endpoints.connectMetricsUrl()).isEqualTo("http://localhost:9405/metrics");
         assertThat(endpoints.registryUrl()).isEqualTo("http://localhost:8080");
         assertThat(endpoints.seederUrl()).isEqualTo("http://seeder:8000");
         assertThat(endpoints.pipelineHealthUrl()).isEqualTo("http://pipeline:8090/health");

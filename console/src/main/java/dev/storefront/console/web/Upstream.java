@@ -45,6 +45,21 @@ public final class Upstream {
                 url);
     }
 
+    /** A /metrics endpoint's Prometheus text, asked for as Prometheus asks (Quarkus answers OpenMetrics otherwise). */
+    public static String prometheusText(String url, Duration timeout) throws IOException, InterruptedException {
+        HttpResponse<String> response = HTTP.send(
+                HttpRequest.newBuilder(URI.create(url))
+                        .timeout(timeout)
+                        .header("Accept", "text/plain; version=0.0.4")
+                        .GET()
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() / 100 != 2) {
+            throw new IOException("answered " + response.statusCode());
+        }
+        return response.body();
+    }
+
     /** Whether {@code url} answers 2xx within two seconds: a component's health. */
     public static boolean ok(String url) {
         try {

@@ -18,12 +18,12 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The compose files of the three layers as written (before interpolation), the root .env they read, and the
+ * The compose files of the layers as written (before interpolation), the root .env they read, and the
  * Dockerfiles they build: what the compose checks compare with each other and with local mode.
  */
 final class ComposeFiles {
 
-    static final List<String> LAYERS = List.of("source", "streaming", "pipeline");
+    static final List<String> LAYERS = List.of("source", "streaming", "pipeline", "monitoring");
     /** ${VAR} or ${VAR:-default} / ${VAR-default}; $${...} is compose's escape for a literal and is skipped. */
     private static final Pattern VARIABLE = Pattern.compile("(?<!\\$)\\$\\{([A-Za-z_][A-Za-z0-9_]*)");
 
@@ -34,7 +34,7 @@ final class ComposeFiles {
     private final Map<Path, String> texts = new LinkedHashMap<>();
     /** Each layer's file, parsed. */
     final Map<String, JsonNode> layers = new LinkedHashMap<>();
-    /** Every service of the three files, by name. */
+    /** Every service of the layers' files, by name. */
     final Map<String, Service> services = new LinkedHashMap<>();
 
     record Service(String name, Path file, JsonNode node) {

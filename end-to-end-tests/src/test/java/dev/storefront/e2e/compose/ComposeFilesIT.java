@@ -2,6 +2,7 @@ package dev.storefront.e2e.compose;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.storefront.contract.PlatformEnv;
 import dev.storefront.contract.run.Command;
 import dev.storefront.e2e.compose.ComposeFiles.Instruction;
@@ -91,6 +92,23 @@ class ComposeFilesIT {
                 }
             }
         }
+    }
+
+    @Test
+    void everyFileAServiceMountsExists() {
+        int mounts = 0;
+        for (Service service : compose.services.values()) {
+            for (JsonNode volume : service.node().path("volumes")) {
+                String source = volume.asText().split(":")[0];
+                if (source.startsWith(".")) {
+                    mounts++;
+                    assertThat(service.file().getParent().resolve(source))
+                            .as("%s mounts %s (run ./mvnw -DskipTests package first)", service.name(), source)
+                            .exists();
+                }
+            }
+        }
+        assertThat(mounts).as("bind mounts of the compose files").isGreaterThan(5);
     }
 
     @Test

@@ -31,8 +31,12 @@ class ComposeMatchesLocalModeTest {
             "registry", "registry",
             "pipeline", "pipeline",
             "console", "console");
-    /** Ports only compose publishes: no Kafka web UI runs without Docker (docs/architecture.md). */
-    static final Map<String, String> COMPOSE_ONLY_PORTS = Map.of("akhq", "AKHQ_PORT");
+    /**
+     * Ports only compose publishes: no Kafka web UI, Prometheus or Grafana runs without Docker (local mode has the
+     * console and `./platform metrics`; docs/architecture.md).
+     */
+    static final Map<String, String> COMPOSE_ONLY_PORTS =
+            Map.of("akhq", "AKHQ_PORT", "prometheus", "PROMETHEUS_PORT", "grafana", "GRAFANA_PORT");
     /** Ports local mode claims that compose keeps inside its network. */
     static final Set<String> UNPUBLISHED_LOCAL_PORTS = Set.of("KAFKA_CONTROLLER_PORT");
     /**

@@ -3,6 +3,11 @@ package dev.storefront.e2e.streaming;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.storefront.contract.metrics.PlatformSeries;
+import dev.storefront.contract.metrics.PlatformSeries.Source;
+import dev.storefront.contract.metrics.PrometheusText;
+import dev.storefront.contract.metrics.PrometheusText.Sample;
+import dev.storefront.contract.metrics.Selector;
 import dev.storefront.e2e.support.LocalPlatform;
 import dev.storefront.e2e.support.LocalPlatformExtension;
 import dev.storefront.e2e.support.SeederClient;
@@ -11,15 +16,18 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * The Prometheus endpoints of the running platform, scraped after deltas ran: each serves its named series with values
- * that counted the work (the seeder's operations, the pipeline's processed records), not just a page of zeros.
+ * that counted the work (the seeder's operations, the pipeline's processed records, Debezium's events), not just a page
+ * of zeros; and every series the platform documents ({@link PlatformSeries}: what `./platform metrics` prints and the
+ * compose dashboards query) is there.
  */
 @Order(8)
 @ExtendWith(LocalPlatformExtension.class)
@@ -28,26 +36,52 @@ class MetricsEndpointsIT {
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
     @Test
-    void seederAndPipelineCountTheDeltasTheyHandled(LocalPlatform platform) {
+    void everyDocumentedSeriesIsServedAndCountsTheChangesCaptured(LocalPlatform platform) {
         SeederClient seeder = new SeederClient(platform);
         seeder.startDeltas(50);
         try {
-            await("the deltas counted by the seeder and processed by the pipeline")
-                    .atMost(Duration.ofSeconds(60))
-                    .pollInterval(Duration.ofSeconds(2))
+            await("every PlatformSeries served, the counters counting")
+                    .atMost(Duration.ofSeconds(90))
+                    .pollInterval(Duration.ofSeconds(3))
                     .untilAsserted(() -> {
-                        String seederMetrics = scrape(platform.endpoints().seederMetricsUrl());
-                        assertThat(sum(seederMetrics, "seeder_delta_operations_total"))
-                                .as("seeder_delta_operations_total")
+                        Map<Source, List<Sample>> scrapes = new EnumMap<>(Source.class);
+                        for (Source source : Source.values()) {
+                            scrapes.put(source, PrometheusText.parse(scrape(source.url(platform.endpoints()))));
+                        }
+                        for (PlatformSeries series : PlatformSeries.values()) {
+                            List<Sample> samples = scrapes.get(series.source());
+                            assertThat(samples.stream().anyMatch(series.selector()::matches))
+                                    .as("%s (%s) served by %s", series, series.selector(), series.source())
+                                    .isTrue();
+                            double value = series.selector().sum(samples);
+                            switch (series.kind()) {
+                                case COUNTER, SECONDS, BYTES ->
+                                    assertThat(value)
+                                            .as("%s = %s", series, series.selector())
+                                            .isPositive();
+                                case MILLIS ->
+                                    assertThat(value)
+                                            .as("%s = %s", series, series.selector())
+                                            .isNotNaN()
+                                            .isNotNegative();
+                                case LEVEL -> {}
+                            }
+                        }
+                        assertThat(PlatformSeries.CONNECT_TASKS_RUNNING
+                                        .selector()
+                                        .sum(scrapes.get(Source.CONNECT)))
+                                .as("tasks running: the source and the two sinks")
+                                .isGreaterThanOrEqualTo(3);
+                        assertThat(PlatformSeries.BROKER_PARTITIONS.selector().sum(scrapes.get(Source.KAFKA)))
                                 .isPositive();
-                        assertThat(sum(seederMetrics, "jvm_memory_used_bytes")).isPositive();
-                        String pipelineMetrics = scrape(platform.endpoints().pipelineMetricsUrl());
-                        assertThat(sum(pipelineMetrics, "kafka_stream_thread_process_total"))
-                                .as("kafka_stream_thread_process_total")
+                        assertThat(Selector.parse("kafka_stream_thread_process_rate")
+                                        .sum(scrapes.get(Source.PIPELINE)))
+                                .as("the pipeline's process rate")
                                 .isPositive();
-                        assertThat(sum(pipelineMetrics, "kafka_stream_thread_process_rate"))
-                                .isPositive();
-                        assertThat(sum(pipelineMetrics, "jvm_memory_used_bytes"))
+                        assertThat(PlatformSeries.PIPELINE_FACT_LATENCY
+                                        .selector()
+                                        .sum(scrapes.get(Source.PIPELINE)))
+                                .as("order facts made while the deltas ran")
                                 .isPositive();
                     });
         } finally {
@@ -68,21 +102,5 @@ class MetricsEndpointsIT {
                 .as(url)
                 .hasValueSatisfying(type -> assertThat(type).startsWith("text/plain"));
         return response.body();
-    }
-
-    /** The sum of every sample of {@code series} (any labels) in Prometheus text; fails when there is none. */
-    private static double sum(String text, String series) {
-        Matcher sample = Pattern.compile("^" + Pattern.quote(series) + "(\\{[^}]*})? (\\S+)", Pattern.MULTILINE)
-                .matcher(text);
-        double sum = 0;
-        int samples = 0;
-        while (sample.find()) {
-            samples++;
-            sum += Double.parseDouble(sample.group(2));
-        }
-        assertThat(samples)
-                .as(series + " in:\n" + text.substring(0, Math.min(3000, text.length())))
-                .isPositive();
-        return sum;
     }
 }

@@ -39,4 +39,14 @@ abstract class ConsoleCommand extends JarCommand {
                         + "(its --help has every option)."
             })
     static final class Tail extends ConsoleCommand {}
+
+    @Command(
+            name = "metrics",
+            mixinStandardHelpOptions = true,
+            description = {
+                "A compact live summary of the platform's /metrics endpoints (broker, Connect with Debezium, pipeline, "
+                        + "seeder): rates and levels, refreshed every 2 s until Ctrl-C; --once for one table. Runs "
+                        + "`console.jar metrics` (see its --help)."
+            })
+    static final class Metrics extends ConsoleCommand {}
 }

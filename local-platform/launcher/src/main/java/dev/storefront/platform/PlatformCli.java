@@ -19,6 +19,7 @@ import picocli.CommandLine.Option;
             LogsCommand.class,
             ConsoleCommand.Topics.class,
             ConsoleCommand.Tail.class,
+            ConsoleCommand.Metrics.class,
             RestartCommand.class,
             ResetCommand.class,
             VerifyCommand.class,

@@ -64,13 +64,18 @@ public final class RunCommand implements Callable<Integer> {
                     PipelineTopology.build(topics, new RegistrySerdes(config.serde()), config.outboxPrefix()),
                     config.streams());
             running.set(streams);
-            new KafkaStreamsMetrics(streams).bindTo(metrics);
+            AtomicReference<KafkaStreamsMetrics> streamsMetrics = new AtomicReference<>(bind(streams, metrics));
             CountDownLatch stopped = new CountDownLatch(1);
             StallWatch watch = new StallWatch(config.stallTimeout(), System::currentTimeMillis);
             streams.setGlobalStateRestoreListener(watch);
             streams.setStateListener((now, before) -> {
                 LOG.info("Streams state {} -> {}", before, now);
                 watch.changed(now);
+                if (now == KafkaStreams.State.RUNNING) {
+                    // Tasks and their metrics (end-to-end latency per node) exist only from here; the binder's own
+                    // refresh missed them (its scheduled check stops for good on its first exception).
+                    streamsMetrics.getAndSet(bind(streams, metrics)).close();
+                }
                 if (now == KafkaStreams.State.ERROR || now == KafkaStreams.State.NOT_RUNNING) {
                     stopped.countDown();
                 }
@@ -98,6 +103,12 @@ public final class RunCommand implements Callable<Integer> {
             }
             return streams.state() == KafkaStreams.State.ERROR ? ExitCode.FAILED : ExitCode.OK;
         }
+    }
+
+    private static KafkaStreamsMetrics bind(KafkaStreams streams, PrometheusMeterRegistry metrics) {
+        KafkaStreamsMetrics binder = new KafkaStreamsMetrics(streams);
+        binder.bindTo(metrics);
+        return binder;
     }
 
     /** Waits until the streams stop (false) or stall (true). */

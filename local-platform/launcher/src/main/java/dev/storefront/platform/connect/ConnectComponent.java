@@ -1,9 +1,11 @@
 package dev.storefront.platform.connect;
 
+import dev.storefront.contract.PlatformVariable;
 import dev.storefront.platform.ConfigTemplate;
 import dev.storefront.platform.Layout;
 import dev.storefront.platform.kafka.KafkaComponent;
 import dev.storefront.platform.lifecycle.ProcessComponent;
+import dev.storefront.platform.metrics.JmxExporter;
 import dev.storefront.platform.process.JavaCommand;
 import dev.storefront.platform.process.Probes;
 import java.nio.file.Path;
@@ -26,10 +28,13 @@ public final class ConnectComponent extends ProcessComponent {
         values.put("platform.connect.pluginPath", layout.connectPluginPath().toString());
         Path config = new ConfigTemplate("/connect/connect-distributed.properties")
                 .renderTo(layout.runDir().resolve("connect-distributed.properties"), values);
-        return JavaCommand.withHeap(heap())
-                .option("-Dlog4j2.configurationFile=" + KafkaComponent.log4jConfig(layout))
-                .classpath(layout.kafkaLibs(), "org.apache.kafka.connect.cli.ConnectDistributed")
-                .args(config.toString())
+        return JmxExporter.around(
+                        JavaCommand.withHeap(heap())
+                                .option("-Dlog4j2.configurationFile=" + KafkaComponent.log4jConfig(layout)),
+                        layout,
+                        PlatformVariable.CONNECT_METRICS_PORT,
+                        "org.apache.kafka.connect.cli.ConnectDistributed",
+                        config.toString())
                 .toList();
     }
 

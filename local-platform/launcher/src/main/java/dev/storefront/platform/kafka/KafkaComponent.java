@@ -5,6 +5,7 @@ import dev.storefront.platform.ConfigTemplate;
 import dev.storefront.platform.Layout;
 import dev.storefront.platform.lifecycle.ComponentFailure;
 import dev.storefront.platform.lifecycle.ProcessComponent;
+import dev.storefront.platform.metrics.JmxExporter;
 import dev.storefront.platform.process.ChildProcess;
 import dev.storefront.platform.process.JavaCommand;
 import java.io.IOException;
@@ -46,10 +47,12 @@ public final class KafkaComponent extends ProcessComponent {
 
     /** The KRaft server JVM for a configuration file. */
     private List<String> server(Path config) throws IOException {
-        return JavaCommand.withHeap(heap())
-                .option("-Dlog4j2.configurationFile=" + log4jConfig(layout))
-                .classpath(layout.kafkaLibs(), "kafka.Kafka")
-                .args(config.toString())
+        return JmxExporter.around(
+                        JavaCommand.withHeap(heap()).option("-Dlog4j2.configurationFile=" + log4jConfig(layout)),
+                        layout,
+                        PlatformVariable.KAFKA_METRICS_PORT,
+                        "kafka.Kafka",
+                        config.toString())
                 .toList();
     }
 
