@@ -5,6 +5,7 @@ import dev.storefront.benchmark.client.Kafka;
 import dev.storefront.benchmark.platform.CpuWindow;
 import dev.storefront.benchmark.platform.JfrProfile;
 import dev.storefront.benchmark.platform.ScratchPlatform;
+import dev.storefront.benchmark.report.LatencyRecording;
 import dev.storefront.contract.CdcTopicNames;
 import dev.storefront.contract.PlatformVariable;
 import dev.storefront.contract.StorefrontTables;
@@ -20,7 +21,13 @@ import java.util.Map;
  * folder (profiles are written there).
  */
 public record BenchContext(
-        ScratchPlatform platform, Http http, Kafka kafka, BenchSize size, Map<String, Long> pids, Path outDir) {
+        ScratchPlatform platform,
+        Http http,
+        Kafka kafka,
+        BenchSize size,
+        Map<String, Long> pids,
+        Path outDir,
+        List<LatencyRecording> latencyRecordings) {
 
     public CpuWindow cpu() {
         return CpuWindow.open(pids);

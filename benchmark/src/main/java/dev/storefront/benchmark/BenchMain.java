@@ -14,6 +14,7 @@ import dev.storefront.benchmark.phase.SnapshotPhase;
 import dev.storefront.benchmark.phase.StreamingPhase;
 import dev.storefront.benchmark.platform.ScratchPlatform;
 import dev.storefront.benchmark.report.BenchReport;
+import dev.storefront.benchmark.report.LatencyRecording;
 import dev.storefront.benchmark.report.MarkdownReport;
 import dev.storefront.benchmark.report.PhaseResult;
 import dev.storefront.benchmark.report.ReportWriter;
@@ -91,15 +92,17 @@ public final class BenchMain implements Callable<Integer> {
                                 .withZone(ZoneOffset.UTC)
                                 .format(Instant.now()));
         List<PhaseResult> phases = new ArrayList<>();
+        List<LatencyRecording> latency = new ArrayList<>();
         ScratchPlatform platform = new ScratchPlatform(home, home.resolve("benchmark/target/bench-platform"));
         try (platform) {
             PhaseResult coldStart = attempt("Cold start", () -> ColdStartPhase.run(platform));
             phases.add(coldStart);
             if (coldStart.error() == null) {
-                runPhases(platform, phases, outDir);
+                runPhases(platform, phases, latency, outDir);
             }
         } finally {
-            BenchReport report = new BenchReport(startedAt, size.name().toLowerCase(Locale.ROOT), machine(), phases);
+            BenchReport report =
+                    new BenchReport(startedAt, size.name().toLowerCase(Locale.ROOT), machine(), phases, latency);
             ReportWriter.write(report, outDir);
             System.out.println();
             System.out.println(MarkdownReport.render(report));
@@ -140,12 +143,14 @@ public final class BenchMain implements Callable<Integer> {
         return phases.stream().anyMatch(p -> p.error() != null) ? 1 : 0;
     }
 
-    private void runPhases(ScratchPlatform platform, List<PhaseResult> phases, Path outDir) throws Exception {
+    private void runPhases(
+            ScratchPlatform platform, List<PhaseResult> phases, List<LatencyRecording> latency, Path outDir)
+            throws Exception {
         Files.createDirectories(outDir);
         try (Kafka kafka = new Kafka(
                 platform.endpoints().kafkaBootstrap(), platform.endpoints().registryUrl())) {
             BenchContext ctx =
-                    new BenchContext(platform, new Http(), kafka, size, BenchContext.pidsOf(platform), outDir);
+                    new BenchContext(platform, new Http(), kafka, size, BenchContext.pidsOf(platform), outDir, latency);
             phases.add(attempt(SettingsPhase.NAME, () -> SettingsPhase.run(ctx)));
             ctx.primeProfiles();
             Map<Phase, PhaseBody> bodies = Map.of(

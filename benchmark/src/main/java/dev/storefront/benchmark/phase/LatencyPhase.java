@@ -8,6 +8,7 @@ import dev.storefront.benchmark.platform.CpuWindow;
 import dev.storefront.benchmark.platform.JfrProfile;
 import dev.storefront.benchmark.report.Bottleneck;
 import dev.storefront.benchmark.report.Figure;
+import dev.storefront.benchmark.report.LatencyRecording;
 import dev.storefront.benchmark.report.Percentiles;
 import dev.storefront.benchmark.report.PhaseResult;
 import dev.storefront.benchmark.report.Target;
@@ -60,9 +61,15 @@ public final class LatencyPhase {
             Thread.sleep(DRAIN.toMillis());
             Map<String, Double> cores = cpu.close();
             Map<String, Object> pipelineProfile = profile.stop();
-            Percentiles toCdc = Percentiles.of(cdc.stop(measureFrom));
-            Percentiles toFact = Percentiles.of(fact.stop(measureFrom));
             double reached = status.path("actualRate").asDouble();
+            LatencyRecording cdcLatency =
+                    LatencyRecording.of("commit -> CDC topic", rate, reached, cdc.stop(), measureFrom);
+            LatencyRecording factLatency =
+                    LatencyRecording.of("commit -> fact", rate, reached, fact.stop(), measureFrom);
+            ctx.latencyRecordings().add(cdcLatency);
+            ctx.latencyRecordings().add(factLatency);
+            Percentiles toCdc = cdcLatency.percentiles();
+            Percentiles toFact = factLatency.percentiles();
             progress(String.format(
                     Locale.ROOT,
                     "latency at %d ops/s (seeder reached %.0f): commit->CDC p50/p95/p99 "
@@ -145,17 +152,14 @@ public final class LatencyPhase {
             thread.start();
         }
 
-        /** Stops polling; latencies (ms) of the records committed at or after {@code from}. */
-        long[] stop(long from) throws Exception {
+        /** Stops polling; (commit time, receive time) of every record, in arrival order. */
+        List<long[]> stop() throws Exception {
             running.set(false);
             thread.join();
             if (failure != null) {
                 throw failure;
             }
-            return samples.stream()
-                    .filter(s -> s[0] >= from)
-                    .mapToLong(s -> s[1] - s[0])
-                    .toArray();
+            return samples;
         }
     }
 }

@@ -1,23 +1,36 @@
 package dev.storefront.benchmark.report;
 
-import java.util.Arrays;
+import org.HdrHistogram.Histogram;
 
-/** Nearest-rank percentiles of a sample of latencies (ms): p50/p95/p99/max as the report shows them. */
+/** Percentiles of latencies (ms), p50/p95/p99/max as the report shows them, from an HdrHistogram of the samples. */
 public record Percentiles(int count, long p50, long p95, long p99, long max) {
 
-    public static Percentiles of(long[] samples) {
-        if (samples.length == 0) {
-            throw new IllegalArgumentException("no samples: nothing arrived during the measurement");
-        }
-        long[] sorted = samples.clone();
-        Arrays.sort(sorted);
-        return new Percentiles(
-                sorted.length, rank(sorted, 50), rank(sorted, 95), rank(sorted, 99), sorted[sorted.length - 1]);
+    /** An empty histogram of latencies in ms: auto-resizing, 3 significant digits (exact below 2,048 ms). */
+    static Histogram histogram() {
+        return new Histogram(3);
     }
 
-    /** Nearest rank: the smallest value with at least {@code percent}% of the sample at or below it. */
-    static long rank(long[] sorted, int percent) {
-        int index = (int) Math.ceil(percent / 100.0 * sorted.length) - 1;
-        return sorted[Math.max(0, index)];
+    public static Percentiles of(long[] samples) {
+        Histogram histogram = histogram();
+        for (long sample : samples) {
+            histogram.recordValue(sample);
+        }
+        return of(histogram);
+    }
+
+    /**
+     * Nearest rank, as HdrHistogram computes it: the smallest value with at least the percentile of the samples at or
+     * below it (within the histogram's precision).
+     */
+    public static Percentiles of(Histogram histogram) {
+        if (histogram.getTotalCount() == 0) {
+            throw new IllegalArgumentException("no samples: nothing arrived during the measurement");
+        }
+        return new Percentiles(
+                (int) histogram.getTotalCount(),
+                histogram.getValueAtPercentile(50),
+                histogram.getValueAtPercentile(95),
+                histogram.getValueAtPercentile(99),
+                histogram.getMaxValue());
     }
 }

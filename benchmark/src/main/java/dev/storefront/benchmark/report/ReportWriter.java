@@ -13,9 +13,14 @@ public final class ReportWriter {
 
     private ReportWriter() {}
 
+    /** report.json's text: the record as it is, read by jupyter/benchmark-latency.ipynb. */
+    static String json(BenchReport report) throws IOException {
+        return JSON.writeValueAsString(report);
+    }
+
     public static void write(BenchReport report, Path outDir) throws IOException {
         Files.createDirectories(outDir);
-        JSON.writeValue(outDir.resolve("report.json").toFile(), report);
+        Files.writeString(outDir.resolve("report.json"), json(report));
         Files.writeString(outDir.resolve("report.md"), MarkdownReport.render(report));
         ChartRenderer.write(report, outDir.resolve("report.png"));
     }

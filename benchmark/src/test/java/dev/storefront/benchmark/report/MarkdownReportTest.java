@@ -32,7 +32,10 @@ class MarkdownReportTest {
                                 Map.of(),
                                 List.of(),
                                 null),
-                        PhaseResult.failed("Snapshot", "the snapshot did not reach 10 events")));
+                        PhaseResult.failed("Snapshot", "the snapshot did not reach 10 events")),
+                List.of(
+                        LatencyRecordingTest.recording("commit -> fact", 100),
+                        LatencyRecordingTest.recording("commit -> CDC topic", 100)));
     }
 
     @Test

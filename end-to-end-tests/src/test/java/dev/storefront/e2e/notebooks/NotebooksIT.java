@@ -111,12 +111,32 @@ class NotebooksIT {
         }
     }
 
+    /**
+     * On a labelled synthetic report in the benchmark's format (the benchmark's own tests keep the fixture's shape that
+     * of what it writes); CI runs the notebook on the report of its real bench run.
+     */
     @Test
-    void theBenchmarkNotebookChartsTheCommittedSampleReport() throws Exception {
-        execute("benchmark-latency.ipynb", Map.of());
+    void theBenchmarkNotebookPlotsEveryRecordingOfAReport() throws Exception {
+        Path fixture = platform.root().resolve("jupyter/fixtures/bench-report.synthetic.json");
 
-        assertPng(output.resolve("latency-histogram.png"));
+        execute("benchmark-latency.ipynb", Map.of("BENCH_REPORT", fixture.toString()));
+
+        assertPng(output.resolve("latency-cdf.png"));
         assertPng(output.resolve("latency-over-time.png"));
+        assertPng(output.resolve("throughput-by-phase.png"));
+        JsonNode report = JSON.readTree(fixture.toFile());
+        JsonNode summary =
+                JSON.readTree(output.resolve("bench-notebook-summary.json").toFile());
+        assertThat(summary.path("recordings")).hasSize(report.path("latency").size());
+        for (int i = 0; i < report.path("latency").size(); i++) {
+            JsonNode recording = report.path("latency").get(i);
+            assertThat(summary.path("recordings").get(i).path("count").asLong())
+                    .as("samples of %s", recording.path("stage").asText())
+                    .isEqualTo(recording.path("percentiles").path("count").asLong());
+            assertThat(summary.path("recordings").get(i).path("p99").asLong())
+                    .isEqualTo(recording.path("percentiles").path("p99").asLong());
+        }
+        assertThat(summary.path("throughput_figures").asInt()).isPositive();
     }
 
     /** Runs a notebook headless with the platform's settings in its environment; fails with its error cell. */
