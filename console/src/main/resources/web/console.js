@@ -56,8 +56,23 @@ async function overview() {
       ? `${data.slot.name}: ${data.slot.active ? 'active' : 'INACTIVE'}, retains ${(data.slot.retainedWalBytes / 1048576).toFixed(1)} MiB of WAL`
       : 'no replication slot (PostgreSQL down, or Debezium not started yet)';
     chart(await api('overview/rates'));
+    metrics(await api('metrics'));
   } catch (error) {
     show(error);
+  }
+}
+
+/** The rows of GET /api/metrics: one per series of the platform's /metrics endpoints. */
+function metrics(rows) {
+  const body = $('#metrics tbody');
+  body.replaceChildren();
+  for (const metric of rows) {
+    const row = body.insertRow();
+    row.dataset.component = metric.component;
+    row.dataset.series = metric.caption;
+    cell(row, metric.component);
+    cell(row, metric.caption);
+    cell(row, metric.value, metric.caption === 'unreachable' ? 'DOWN' : '');
   }
 }
 

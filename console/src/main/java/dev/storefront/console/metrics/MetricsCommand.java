@@ -3,18 +3,14 @@ package dev.storefront.console.metrics;
 import dev.storefront.console.ConsoleMain;
 import dev.storefront.console.metrics.MetricsSummary.Row;
 import dev.storefront.console.metrics.MetricsSummary.Scrape;
-import dev.storefront.console.web.Upstream;
 import dev.storefront.contract.PlatformEndpoints;
 import dev.storefront.contract.cli.DurationText;
 import dev.storefront.contract.metrics.PlatformSeries.Source;
-import dev.storefront.contract.metrics.PrometheusText;
 import dev.storefront.pipeline.ExitCode;
-import java.io.IOException;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.time.LocalTime;
 import java.time.temporal.ChronoUnit;
-import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -34,8 +30,6 @@ import picocli.CommandLine.Spec;
                     + "Ctrl-C; --once prints one table (counters then as totals)."
         })
 public final class MetricsCommand implements Callable<Integer> {
-
-    private static final Duration SCRAPE_TIMEOUT = Duration.ofSeconds(5);
 
     @ParentCommand
     private ConsoleMain console;
@@ -64,7 +58,7 @@ public final class MetricsCommand implements Callable<Integer> {
     public Integer call() throws InterruptedException {
         PlatformEndpoints endpoints = new PlatformEndpoints(console.env());
         PrintWriter out = spec.commandLine().getOut();
-        Map<Source, Scrape> previous = scrapeAll(endpoints);
+        Map<Source, Scrape> previous = MetricsSummary.scrapeAll(endpoints);
         long previousAt = System.nanoTime();
         if (once) {
             print(out, MetricsSummary.rows(null, previous, 0));
@@ -72,7 +66,7 @@ public final class MetricsCommand implements Callable<Integer> {
         }
         for (int table = 0; count == null || table < count; table++) {
             Thread.sleep(interval.toMillis());
-            Map<Source, Scrape> current = scrapeAll(endpoints);
+            Map<Source, Scrape> current = MetricsSummary.scrapeAll(endpoints);
             long now = System.nanoTime();
             if (System.console() != null) {
                 out.print("\033[H\033[2J"); // a live view in a terminal: each table replaces the last
@@ -84,19 +78,6 @@ public final class MetricsCommand implements Callable<Integer> {
             previousAt = now;
         }
         return ExitCode.OK;
-    }
-
-    private static Map<Source, Scrape> scrapeAll(PlatformEndpoints endpoints) throws InterruptedException {
-        Map<Source, Scrape> scrapes = new EnumMap<>(Source.class);
-        for (Source source : Source.values()) {
-            String url = source.url(endpoints);
-            try {
-                scrapes.put(source, Scrape.of(PrometheusText.parse(Upstream.prometheusText(url, SCRAPE_TIMEOUT))));
-            } catch (IOException | IllegalArgumentException e) {
-                scrapes.put(source, Scrape.failed(url + ": " + e.getMessage()));
-            }
-        }
-        return scrapes;
     }
 
     private static void print(PrintWriter out, List<Row> rows) {

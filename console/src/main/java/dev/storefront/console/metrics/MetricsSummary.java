@@ -1,9 +1,15 @@
 package dev.storefront.console.metrics;
 
+import dev.storefront.console.web.Upstream;
+import dev.storefront.contract.PlatformEndpoints;
 import dev.storefront.contract.metrics.PlatformSeries;
 import dev.storefront.contract.metrics.PlatformSeries.Source;
+import dev.storefront.contract.metrics.PrometheusText;
 import dev.storefront.contract.metrics.PrometheusText.Sample;
+import java.io.IOException;
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -29,7 +35,23 @@ public final class MetricsSummary {
     /** A line of the table. */
     public record Row(String component, String caption, String value) {}
 
+    private static final Duration SCRAPE_TIMEOUT = Duration.ofSeconds(5);
+
     private MetricsSummary() {}
+
+    /** One scrape of every /metrics endpoint of the platform; one that fails says why in its {@link Scrape}. */
+    public static Map<Source, Scrape> scrapeAll(PlatformEndpoints endpoints) throws InterruptedException {
+        Map<Source, Scrape> scrapes = new EnumMap<>(Source.class);
+        for (Source source : Source.values()) {
+            String url = source.url(endpoints);
+            try {
+                scrapes.put(source, Scrape.of(PrometheusText.parse(Upstream.prometheusText(url, SCRAPE_TIMEOUT))));
+            } catch (IOException | IllegalArgumentException e) {
+                scrapes.put(source, Scrape.failed(url + ": " + e.getMessage()));
+            }
+        }
+        return scrapes;
+    }
 
     /**
      * @param previous the scrapes {@code seconds} earlier, or null for a single scrape (counters show their totals)

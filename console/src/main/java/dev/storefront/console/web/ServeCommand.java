@@ -4,6 +4,7 @@ import dev.storefront.console.ConsoleMain;
 import dev.storefront.console.connectors.ConnectorsApi;
 import dev.storefront.console.decode.RecordDecoder;
 import dev.storefront.console.groups.ConsumerGroupsApi;
+import dev.storefront.console.metrics.MetricsApi;
 import dev.storefront.console.overview.OverviewApi;
 import dev.storefront.console.overview.RateSampler;
 import dev.storefront.console.schemas.SchemasApi;
@@ -61,6 +62,7 @@ public final class ServeCommand implements Callable<Integer> {
             server.api("groups", new ConsumerGroupsApi(admin));
             server.api("verify", new VerifyApi(config));
             server.api("seeder", new SeederApi(endpoints.seederUrl()));
+            server.api("metrics", new MetricsApi(endpoints));
             CountDownLatch stopped = new CountDownLatch(1);
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                 server.stop();

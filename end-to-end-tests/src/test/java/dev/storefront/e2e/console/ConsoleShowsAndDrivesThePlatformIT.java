@@ -212,6 +212,9 @@ class ConsoleShowsAndDrivesThePlatformIT {
                             && browser.findElement(By.id("latency-legend"))
                                     .getText()
                                     .matches("(?s).*commit → topic p50: [1-9][0-9]* ms.*commit → fact p50: [1-9].*"));
+            // The metrics table: the seeder's operations as a rate, as its /q/metrics counts them.
+            waitFor(By.xpath("//table[@id='metrics']//tr[@data-component='seeder'][@data-series='delta operations']"
+                    + "/td[3][contains(., '/s') and not(starts-with(., '0.0/s'))]"));
             screenshot("overview-chart");
         } finally {
             open("seeder", By.id("seed-stop")).click();

@@ -8,6 +8,7 @@ import dev.storefront.contract.metrics.PlatformSeries.Source;
 import dev.storefront.contract.metrics.PrometheusText;
 import dev.storefront.contract.metrics.PrometheusText.Sample;
 import dev.storefront.contract.metrics.Selector;
+import dev.storefront.contract.run.Command.Result;
 import dev.storefront.e2e.support.LocalPlatform;
 import dev.storefront.e2e.support.LocalPlatformExtension;
 import dev.storefront.e2e.support.SeederClient;
@@ -19,6 +20,8 @@ import java.time.Duration;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -87,6 +90,44 @@ class MetricsEndpointsIT {
         } finally {
             seeder.stopDeltas();
         }
+    }
+
+    /** `./platform metrics`: one line per documented series, counters as rates while the deltas run. */
+    @Test
+    void platformMetricsPrintsEverySeriesWithTheDeltasAsARate(LocalPlatform platform) {
+        SeederClient seeder = new SeederClient(platform);
+        seeder.startDeltas(50);
+        try {
+            await("a value on every series' line")
+                    .atMost(Duration.ofSeconds(60))
+                    .pollInterval(Duration.ofSeconds(2))
+                    .untilAsserted(() -> {
+                        Result once = platform.platform("metrics", "--once");
+                        assertThat(once.exitCode()).as(once.output()).isZero();
+                        for (PlatformSeries series : PlatformSeries.values()) {
+                            assertThat(once.output())
+                                    .as("%s in:%n%s", series, once.output())
+                                    .containsPattern("(?m)^" + series.source().component() + "\\s+"
+                                            + Pattern.quote(series.caption()) + "\\s+[^-\\s]");
+                        }
+                    });
+            await("the seeder's operations as a rate")
+                    .atMost(Duration.ofSeconds(30))
+                    .untilAsserted(() -> {
+                        Result live = platform.platform("metrics", "--count", "1", "--interval", "2s");
+                        assertThat(live.exitCode()).as(live.output()).isZero();
+                        Matcher operations = Pattern.compile("(?m)^seeder\\s+delta operations\\s+([0-9.,]+)/s")
+                                .matcher(live.output());
+                        assertThat(operations.find()).as(live.output()).isTrue();
+                        assertThat(Double.parseDouble(operations.group(1).replace(",", "")))
+                                .isPositive();
+                    });
+        } finally {
+            seeder.stopDeltas();
+        }
+        Result refused = platform.platform("metrics", "--interval", "0s");
+        assertThat(refused.exitCode()).isEqualTo(2);
+        assertThat(refused.output()).contains("'0s' is not a positive duration");
     }
 
     private static String scrape(String url) throws Exception {
