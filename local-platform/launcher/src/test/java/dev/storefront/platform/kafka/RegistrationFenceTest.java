@@ -3,12 +3,16 @@ package dev.storefront.platform.kafka;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.storefront.platform.ConfigTemplate;
+import dev.storefront.platform.process.ChildProcess;
 import java.io.IOException;
 import java.io.StringReader;
 import java.io.UncheckedIOException;
+import java.io.Writer;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import org.junit.jupiter.api.Test;
@@ -29,6 +33,35 @@ class RegistrationFenceTest {
         // Stopped cleanly, without a controlled shutdown: the registration is left unfenced all the same.
         Files.createFile(dataDir.resolve(".kafka_cleanshutdown"));
         assertThat(RegistrationFence.needed(dataDir)).as("stopped").isTrue();
+    }
+
+    /** A controller that became active and fenced nothing: its broker's registration was fenced before. */
+    @Test
+    void aControllerThatFencesNothingSoonAfterBecomingActiveIsStoppedAndTheStartGoesOn() throws Exception {
+        Path config = dataDir.resolve("kafka-server.properties");
+        try (Writer out = Files.newBufferedWriter(config)) {
+            combined().store(out, null);
+        }
+        Path log = dataDir.resolve("kafka.log");
+        long began = System.nanoTime();
+
+        RegistrationFence.fence(
+                config,
+                log,
+                fenceConfig -> ChildProcess.start(
+                        "fake-controller",
+                        List.of("sh", "-c", "echo '" + RegistrationFence.ACTIVE + " at epoch 2'; exec sleep 60"),
+                        Map.of(),
+                        dataDir,
+                        log));
+
+        Duration took = Duration.ofNanos(System.nanoTime() - began);
+        assertThat(took)
+                .isBetween(RegistrationFence.FENCE_AFTER_ACTIVE, RegistrationFence.FENCE_AFTER_ACTIVE.plusSeconds(10));
+        assertThat(Files.readString(log))
+                .contains("[launcher] starting the node as a controller alone")
+                .contains("[launcher] no registration to fence: starting normally");
+        assertThat(dataDir.resolve("kafka-fence.properties")).content().contains("process.roles=controller");
     }
 
     @Test
