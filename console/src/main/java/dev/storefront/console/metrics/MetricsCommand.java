@@ -17,6 +17,7 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
@@ -27,7 +28,8 @@ import picocli.CommandLine.Spec;
             "A compact live summary of the platform's Prometheus endpoints (the broker's and Connect's JMX exporters, "
                     + "Debezium's streaming metrics among them, the pipeline's /metrics, the seeder's /q/metrics): "
                     + "counters as rates, levels as they are, one line per series. Refreshes every --interval until "
-                    + "Ctrl-C; --once prints one table (counters then as totals)."
+                    + "Ctrl-C; --once prints one table (counters then as totals) and exits 1 when an endpoint did not "
+                    + "answer."
         })
 public final class MetricsCommand implements Callable<Integer> {
 
@@ -48,11 +50,19 @@ public final class MetricsCommand implements Callable<Integer> {
     @Option(names = "--once", description = "Print one table and exit.")
     private boolean once;
 
+    private Integer count;
+
     @Option(
             names = "--count",
             paramLabel = "N",
             description = "Print N tables of rates and exit (default: until Ctrl-C).")
-    private Integer count;
+    private void count(int n) {
+        if (n < 1) {
+            throw new ParameterException(
+                    spec.commandLine(), "Invalid value for option '--count': must be 1 or more, got " + n);
+        }
+        this.count = n;
+    }
 
     @Override
     public Integer call() throws InterruptedException {
