@@ -203,6 +203,8 @@ public final class DrillMain implements Callable<Integer> {
             Long before = platform.componentPids().get(component);
             progress(fault.label() + " " + component + (before == null ? "" : " (pid " + before + ")"));
             long start = System.nanoTime();
+            // A graceful restart that the command itself reports as failed did not heal, whatever happens after.
+            boolean restarted = true;
             if (fault == Fault.KILL) {
                 if (before == null) {
                     throw new IllegalStateException(component + " has no pid in the launcher's run state");
@@ -210,17 +212,20 @@ public final class DrillMain implements Callable<Integer> {
                 ProcessHandle.of(before).ifPresent(ProcessHandle::destroyForcibly);
             } else {
                 Result restart = platform.launcher(Map.of(), healTimeout, "restart", component);
-                if (restart.exitCode() != 0) {
-                    progress("restart " + component + " failed: "
+                restarted = restart.exitCode() == 0;
+                if (!restarted) {
+                    progress("`platform restart " + component + "` failed (exit " + restart.exitCode() + "): "
                             + restart.output().strip());
                 }
             }
-            boolean healed = awaitHealthy(component, before, start);
+            boolean healed = awaitHealthy(component, before, start) && restarted;
             double seconds = (System.nanoTime() - start) / 1e9;
             progress(
                     healed
                             ? String.format(java.util.Locale.ROOT, "healthy again after %.1f s", seconds)
-                            : "NOT healthy within " + healTimeout.toSeconds() + " s");
+                            : restarted
+                                    ? "NOT healthy within " + healTimeout.toSeconds() + " s"
+                                    : "NOT healed: the restart command failed");
             seeder("/seed/stop");
             VerifyReport report = awaitReconciled();
             long seenTwice = report.outputs().stream()

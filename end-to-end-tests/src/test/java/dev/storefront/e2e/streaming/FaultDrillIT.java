@@ -15,9 +15,11 @@ import org.junit.jupiter.api.Test;
 
 /**
  * `./platform drill` on its own scratch platform, smaller than a user's (a lower rate, three components): every fault
- * heals, every output matches PostgreSQL afterwards, no change is seen twice in the CDC topics and no transaction is
- * left open (Kafka's kill and restart: every start fences the broker's previous registration first, see the launcher's
- * RegistrationFence). It runs before the shared platform starts, so the two never compete for the machine.
+ * heals with no manual step (PostgreSQL killed mid-stream is restarted by the launcher and the FAILED sink tasks by
+ * the launcher too; `./platform restart` of each succeeds), every output matches PostgreSQL afterwards, no change
+ * is seen twice in the CDC topics and no transaction is left open (Kafka's kill and restart: every start fences the
+ * broker's previous registration first, see the launcher's RegistrationFence). It runs before the shared platform
+ * starts, so the two never compete for the machine.
  */
 @Order(-2)
 class FaultDrillIT {

@@ -26,6 +26,7 @@ import org.apache.kafka.common.Uuid;
 public final class KafkaComponent extends ProcessComponent {
 
     public static final String NAME = "kafka";
+    private static final String KAFKA_MAIN = "kafka.Kafka";
 
     public KafkaComponent(Layout layout) {
         super(layout, NAME);
@@ -45,15 +46,15 @@ public final class KafkaComponent extends ProcessComponent {
         return server(config);
     }
 
-    /** The KRaft server JVM for a configuration file. */
+    /** The KRaft server JVM, serving its metrics. */
     private List<String> server(Path config) throws IOException {
         return JmxExporter.around(
-                        JavaCommand.withHeap(heap()).option("-Dlog4j2.configurationFile=" + log4jConfig(layout)),
-                        layout,
-                        PlatformVariable.KAFKA_METRICS_PORT,
-                        "kafka.Kafka",
-                        config.toString())
+                        serverJvm(), layout, PlatformVariable.KAFKA_METRICS_PORT, KAFKA_MAIN, config.toString())
                 .toList();
+    }
+
+    private JavaCommand serverJvm() throws IOException {
+        return JavaCommand.withHeap(heap()).option("-Dlog4j2.configurationFile=" + log4jConfig(layout));
     }
 
     private void fencePreviousRegistration(Path config) throws IOException, ComponentFailure {
@@ -63,7 +64,11 @@ public final class KafkaComponent extends ProcessComponent {
                     logFile(),
                     controllerConfig -> ChildProcess.startJava(
                             "kafka-fence",
-                            server(controllerConfig),
+                            // No metrics port: the fence lasts seconds and must not hold the broker's.
+                            serverJvm()
+                                    .classpath(layout.kafkaLibs(), KAFKA_MAIN)
+                                    .args(controllerConfig.toString())
+                                    .toList(),
                             Map.of(),
                             layout.home(),
                             logFile(),
