@@ -60,6 +60,14 @@ public record PlatformEndpoints(PlatformEnv env) {
         return registryUrl() + "/apis/ccompat/v7";
     }
 
+    /**
+     * The registry's global compatibility rule (v3 API: {"config": "BACKWARD"}; 404 without one). The Confluent API's
+     * GET /config does not show a rule the registry was started with (SCHEMA_COMPATIBILITY), though it enforces it.
+     */
+    public String registryGlobalCompatibilityUrl() {
+        return registryUrl() + "/apis/registry/v3/admin/rules/COMPATIBILITY";
+    }
+
     /** 200 once the registry's storage is ready. */
     public String registryHealthUrl() {
         return registryUrl() + "/health/ready";

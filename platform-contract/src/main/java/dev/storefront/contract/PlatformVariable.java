@@ -38,6 +38,10 @@ public enum PlatformVariable {
     APICURIO_HOST(Kind.HOST, "localhost", "Host of the Apicurio Registry."),
     APICURIO_PORT(Kind.PORT, "8080", "Port of the Apicurio Registry."),
     APICURIO_DB(Kind.NAME, "apicurio", "Database of the same PostgreSQL where the registry keeps its schemas."),
+    SCHEMA_COMPATIBILITY(
+            Kind.COMPATIBILITY,
+            "BACKWARD",
+            "The registry's global compatibility rule: a new schema of a subject must read what the last one wrote."),
     TOPIC_PREFIX(Kind.NAME, "storefront", "Prefix of every CDC topic: <prefix>.public.<table>, <prefix>.message."),
     CDC_TOPIC_PARTITIONS(Kind.COUNT, "1", "Partitions of the topics Debezium and the pipeline create."),
     PLATFORM_DIR(Kind.PATH, ".platform", "Folder of the local platform's data, logs and run state."),
@@ -63,7 +67,10 @@ public enum PlatformVariable {
         NAME("a name of letters, digits, '_', '.' or '-'", Pattern.compile("[A-Za-z_][A-Za-z0-9_.-]*")),
         PATH("a folder path", Pattern.compile("\\S.*")),
         SECRET("a non-empty value", Pattern.compile(".+")),
-        TEXT("a non-empty value", Pattern.compile(".+"));
+        TEXT("a non-empty value", Pattern.compile(".+")),
+        COMPATIBILITY(
+                "a compatibility rule: NONE, BACKWARD, FORWARD or FULL, each also _TRANSITIVE but NONE",
+                Pattern.compile("NONE|(BACKWARD|FORWARD|FULL)(_TRANSITIVE)?"));
 
         private final String expected;
         private final Pattern pattern;

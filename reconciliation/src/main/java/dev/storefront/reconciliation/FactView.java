@@ -16,7 +16,8 @@ public record FactView(
         String customerCountry,
         List<Item> items,
         Instant createdAt,
-        Instant updatedAt) {
+        Instant updatedAt,
+        String couponCode) {
 
     public FactView {
         total = SqlValues.money(total);
@@ -35,7 +36,8 @@ public record FactView(
                 customerCountry,
                 lines,
                 createdAt,
-                updatedAt);
+                updatedAt,
+                couponCode);
     }
 
     public record Item(

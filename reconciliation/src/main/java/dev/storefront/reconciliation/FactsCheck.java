@@ -1,5 +1,6 @@
 package dev.storefront.reconciliation;
 
+import dev.storefront.contract.StorefrontTables;
 import dev.storefront.pipeline.avro.OrderFact;
 import dev.storefront.pipeline.facts.ProtoFacts;
 import java.math.BigDecimal;
@@ -16,9 +17,12 @@ import java.util.Map;
 /** Order facts: the SQL join per order, against the latest fact per order of each facts topic. */
 public final class FactsCheck {
 
-    /** Every order with its customer, and its items with their products (none for an order without items). */
+    /**
+     * Every order with its customer, and its items with their products (none for an order without items); %s is the
+     * coupon code's column, or null before the schema evolution scenario add-coupon-code added it.
+     */
     static final String SQL = """
-            SELECT o.id, o.status, o.total, o.created_at, o.updated_at,
+            SELECT o.id, o.status, o.total, o.created_at, o.updated_at, %s AS coupon_code,
                    c.id AS customer_id, c.full_name, c.email, c.country,
                    i.id AS item_id, i.product_id, p.name AS product_name, p.category, i.quantity, i.price_at_purchase
             FROM orders o
@@ -31,7 +35,9 @@ public final class FactsCheck {
     public static Map<Long, FactView> expected(Connection storefront) throws SQLException {
         Map<Long, FactView> orders = new LinkedHashMap<>();
         Map<Long, List<FactView.Item>> items = new LinkedHashMap<>();
-        try (PreparedStatement statement = storefront.prepareStatement(SQL);
+        boolean coupons = CdcHistoryCheck.columns(storefront, "orders").contains(StorefrontTables.ORDERS_COUPON_CODE);
+        String sql = SQL.formatted(coupons ? "o." + StorefrontTables.ORDERS_COUPON_CODE : "NULL::text");
+        try (PreparedStatement statement = storefront.prepareStatement(sql);
                 ResultSet rows = statement.executeQuery()) {
             while (rows.next()) {
                 long orderId = rows.getLong("id");
@@ -70,7 +76,8 @@ public final class FactsCheck {
                 row.getString("country"),
                 List.of(),
                 row.getObject("created_at", OffsetDateTime.class).toInstant(),
-                row.getObject("updated_at", OffsetDateTime.class).toInstant());
+                row.getObject("updated_at", OffsetDateTime.class).toInstant(),
+                row.getString("coupon_code"));
     }
 
     public static FactView view(OrderFact fact) {
@@ -93,7 +100,8 @@ public final class FactsCheck {
                                 i.getPrice()))
                         .toList(),
                 fact.getCreatedAt(),
-                fact.getUpdatedAt());
+                fact.getUpdatedAt(),
+                fact.getCouponCode());
     }
 
     public static FactView view(dev.storefront.pipeline.facts.proto.OrderFact fact) {
@@ -116,6 +124,7 @@ public final class FactsCheck {
                                 new BigDecimal(i.getPrice())))
                         .toList(),
                 ProtoFacts.instant(fact.getCreatedAt()),
-                ProtoFacts.instant(fact.getUpdatedAt()));
+                ProtoFacts.instant(fact.getUpdatedAt()),
+                fact.hasCouponCode() ? fact.getCouponCode() : null);
     }
 }

@@ -25,11 +25,15 @@ class FactViewTest {
             Instant.parse("2026-01-05T10:15:30.123456Z"),
             Instant.parse("2026-01-06T08:00:00.5Z"),
             99L,
-            Instant.ofEpochMilli(1_767_600_000_000L));
+            Instant.ofEpochMilli(1_767_600_000_000L),
+            "SAVE10");
 
     @Test
     void theAvroAndProtobufFactsReduceToTheSameView() {
         assertThat(FactsCheck.view(ProtoFacts.of(fact))).isEqualTo(FactsCheck.view(fact));
+        OrderFact withoutCoupon = OrderFact.newBuilder(fact).setCouponCode(null).build();
+        assertThat(FactsCheck.view(ProtoFacts.of(withoutCoupon)).couponCode()).isNull();
+        assertThat(FactsCheck.view(withoutCoupon)).isNotEqualTo(FactsCheck.view(fact));
     }
 
     @Test
@@ -54,7 +58,8 @@ class FactViewTest {
                 "France",
                 List.of(new FactView.Item(1000L, 10L, "Mug", "Kitchen", 2, new BigDecimal("32.5"))),
                 Instant.parse("2026-01-05T10:15:30.123456Z"),
-                Instant.parse("2026-01-06T08:00:00.5Z"));
+                Instant.parse("2026-01-06T08:00:00.5Z"),
+                "SAVE10");
 
         assertThat(sqlSide).isEqualTo(FactsCheck.view(fact));
     }

@@ -95,7 +95,8 @@ class VerifySqlIT {
                                 new FactView.Item(1000L, 10L, "Mug", "Kitchen", 2, new BigDecimal("12.50")),
                                 new FactView.Item(1001L, 11L, "Lamp", "Home", 1, new BigDecimal("40.00"))),
                         Instant.parse("2026-01-06T08:00:00.5Z"),
-                        Instant.parse("2026-01-06T09:00:00Z")));
+                        Instant.parse("2026-01-06T09:00:00Z"),
+                        null));
         assertThat(facts.get(102L).itemCount()).isZero();
         assertThat(facts.get(102L).items()).isEmpty();
     }

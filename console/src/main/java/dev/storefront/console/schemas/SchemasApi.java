@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.storefront.console.web.ConsoleServer;
 import dev.storefront.console.web.Http;
 import dev.storefront.console.web.Upstream;
+import dev.storefront.contract.PlatformEndpoints;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URLEncoder;
@@ -30,10 +31,11 @@ public final class SchemasApi implements ConsoleServer.Route {
     });
 
     private final String ccompat;
+    private final String globalRule;
 
-    /** @param registryCcompatUrl the registry's Confluent-compatible API */
-    public SchemasApi(String registryCcompatUrl) {
-        this.ccompat = registryCcompatUrl;
+    public SchemasApi(PlatformEndpoints endpoints) {
+        this.ccompat = endpoints.registryCcompatUrl();
+        this.globalRule = endpoints.registryGlobalCompatibilityUrl();
     }
 
     @Override
@@ -114,7 +116,7 @@ public final class SchemasApi implements ConsoleServer.Route {
 
     private String globalCompatibility() throws InterruptedException {
         try {
-            return Upstream.get(ccompat + "/config").path("compatibilityLevel").asText("NONE") + " (global)";
+            return Upstream.get(globalRule).path("config").asText("NONE") + " (global)";
         } catch (IOException e) {
             return "unknown";
         }

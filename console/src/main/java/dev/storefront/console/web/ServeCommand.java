@@ -58,7 +58,7 @@ public final class ServeCommand implements Callable<Integer> {
                             new TopicCatalog(admin, endpoints.registryCcompatUrl(), Duration.ofSeconds(10)),
                             config.bootstrapServers(),
                             decoder));
-            server.api("schemas", new SchemasApi(endpoints.registryCcompatUrl()));
+            server.api("schemas", new SchemasApi(endpoints));
             server.api("groups", new ConsumerGroupsApi(admin));
             server.api("verify", new VerifyApi(config));
             server.api("seeder", new SeederApi(endpoints.seederUrl()));

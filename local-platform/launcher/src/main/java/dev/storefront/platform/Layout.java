@@ -111,6 +111,10 @@ public final class Layout {
         return home.resolve("fault-drill/target/fault-drill.jar");
     }
 
+    public Path evolveJar() {
+        return home.resolve("schema-evolution/target/schema-evolution.jar");
+    }
+
     public Path consoleJar() {
         return home.resolve("console/target/console.jar");
     }

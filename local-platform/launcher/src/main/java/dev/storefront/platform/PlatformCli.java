@@ -25,6 +25,7 @@ import picocli.CommandLine.Option;
             VerifyCommand.class,
             BenchCommand.class,
             DrillCommand.class,
+            EvolveCommand.class,
             CommandLine.HelpCommand.class
         },
         description = {

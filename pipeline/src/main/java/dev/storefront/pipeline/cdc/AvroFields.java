@@ -21,12 +21,19 @@ public final class AvroFields {
         return ((Number) require(record, field)).longValue();
     }
 
+    /** A whole number of any width (a column widened from integer to bigint still reads), refused beyond int. */
     public static int intValue(GenericRecord record, String field) {
-        return ((Number) require(record, field)).intValue();
+        return Math.toIntExact(longValue(record, field));
     }
 
     public static String string(GenericRecord record, String field) {
         return require(record, field).toString();
+    }
+
+    /** A column that may not exist (yet): null without the field or without a value. */
+    public static String optionalString(GenericRecord record, String field) {
+        Object value = record.hasField(field) ? record.get(field) : null;
+        return value == null ? null : value.toString();
     }
 
     /** A NUMERIC column: Avro bytes with logicalType decimal, converted exactly (never through a double). */

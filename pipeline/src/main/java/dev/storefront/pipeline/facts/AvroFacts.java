@@ -38,6 +38,7 @@ final class AvroFacts {
                 .setUpdatedAt(AvroFields.fromEpochMicros(order.updatedAtMicros()))
                 .setSourceLsn(position.lsn())
                 .setSourceTs(Instant.ofEpochMilli(position.tsMs()))
+                .setCouponCode(order.couponCode())
                 .build();
     }
 

@@ -14,8 +14,11 @@ public final class ProtoFacts {
     private ProtoFacts() {}
 
     public static OrderFact of(dev.storefront.pipeline.avro.OrderFact fact) {
-        return OrderFact.newBuilder()
-                .setOrderId(fact.getOrderId())
+        OrderFact.Builder proto = OrderFact.newBuilder();
+        if (fact.getCouponCode() != null) {
+            proto.setCouponCode(fact.getCouponCode());
+        }
+        return proto.setOrderId(fact.getOrderId())
                 .setStatus(fact.getStatus())
                 .setTotal(text(fact.getTotal()))
                 .setItemCount(fact.getItemCount())

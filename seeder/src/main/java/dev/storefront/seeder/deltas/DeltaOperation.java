@@ -3,7 +3,9 @@ package dev.storefront.seeder.deltas;
 /** The changes the deltas make, each with its share (percent) of the operations drawn. */
 public enum DeltaOperation {
     NEW_ORDER("new_order", 30),
-    ORDER_STATUS("order_status", 25),
+    ORDER_STATUS("order_status", 20),
+    /** Once orders.coupon_code exists (schema evolution scenario add-coupon-code); an order status change before. */
+    APPLY_COUPON("apply_coupon", 5),
     PAYMENT_STATUS("payment_status", 15),
     PRODUCT_CHANGE("product_change", 10),
     CUSTOMER_ADDRESS("customer_address", 10),

@@ -18,7 +18,8 @@ class DeltaOperationTest {
 
         assertThat(shares)
                 .containsEntry(DeltaOperation.NEW_ORDER, 30)
-                .containsEntry(DeltaOperation.ORDER_STATUS, 25)
+                .containsEntry(DeltaOperation.ORDER_STATUS, 20)
+                .containsEntry(DeltaOperation.APPLY_COUPON, 5)
                 .containsEntry(DeltaOperation.PAYMENT_STATUS, 15)
                 .containsEntry(DeltaOperation.PRODUCT_CHANGE, 10)
                 .containsEntry(DeltaOperation.CUSTOMER_ADDRESS, 10)
