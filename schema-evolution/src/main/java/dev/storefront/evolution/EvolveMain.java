@@ -12,6 +12,7 @@ import dev.storefront.evolution.scenario.Scenarios;
 import dev.storefront.evolution.shape.Change;
 import dev.storefront.evolution.shape.ShapeDiff;
 import dev.storefront.evolution.shape.Shapes;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -42,7 +43,7 @@ import picocli.CommandLine.Spec;
             "0:applied (or applied before), or --check passed",
             "1:refused by the pre-flight or by PostgreSQL: nothing applied",
             "2:bad command line",
-            "3:the platform is not reachable"
+            "3:the platform (PostgreSQL, the registry) is not reachable: nothing applied"
         })
 public final class EvolveMain implements Callable<Integer> {
 
@@ -94,6 +95,11 @@ public final class EvolveMain implements Callable<Integer> {
                 Connection analytics =
                         platform.endpoints().openDatabase(platform.env().require(PlatformVariable.ANALYTICS_DB))) {
             return evolve(out, scenario, platform, storefront, analytics);
+        } catch (IOException e) {
+            spec.commandLine()
+                    .getErr()
+                    .println("evolve: the registry did not answer (" + e.getMessage() + "); nothing was applied");
+            return UNREACHABLE;
         } catch (SQLException e) {
             spec.commandLine()
                     .getErr()
