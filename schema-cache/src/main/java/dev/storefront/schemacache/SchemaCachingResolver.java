@@ -2,10 +2,15 @@ package dev.storefront.schemacache;
 
 import io.apicurio.registry.resolver.DefaultSchemaResolver;
 import io.apicurio.registry.resolver.SchemaLookupResult;
+import io.apicurio.registry.resolver.SchemaParser;
 import io.apicurio.registry.resolver.data.Record;
+import io.apicurio.registry.resolver.strategy.ArtifactReference;
+import io.apicurio.registry.rest.client.exception.RestClientException;
 import io.apicurio.registry.serde.data.KafkaSerdeMetadata;
+import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 import org.apache.avro.Schema;
 import org.apache.avro.generic.GenericContainer;
 
@@ -15,35 +20,98 @@ import org.apache.avro.generic.GenericContainer;
  * record to look it up by content (Apicurio issue 2483): measured here, 40 % of Debezium's task thread and most of
  * the Connect worker's garbage. A new schema (a table changed) is a new key, so it still gets registered.
  *
- * <p>Set {@code apicurio.registry.schema-resolver} to this class on a serializer or converter.
+ * <p>With {@link #OUTAGE_WAIT_MS} set, a lookup also waits out a registry that does not answer for a while (restarting,
+ * or its database restarting) instead of failing at once: Apicurio 2.6 retries only a rate-limited call.
+ *
+ * <p>Set {@code apicurio.registry.schema-resolver} to this class on a serializer, deserializer or converter.
  */
 public class SchemaCachingResolver<T> extends DefaultSchemaResolver<Schema, T> {
 
     /** Topics x schema versions seen by one serializer; far below this unless schemas churn, then start over. */
     static final int MAX_ENTRIES = 10_000;
 
+    /**
+     * How long a lookup waits for a registry that does not answer (no connection, or a 5xx) before it fails, in
+     * milliseconds; 0 (the default) fails at once. A refusal (4xx) always fails at once.
+     */
+    public static final String OUTAGE_WAIT_MS = "storefront.registry.outage-wait-ms";
+
+    private static final Duration FIRST_BACKOFF = Duration.ofMillis(100);
+    private static final Duration MAX_BACKOFF = Duration.ofSeconds(2);
+
     private final Map<Key, SchemaLookupResult<Schema>> resolved = new ConcurrentHashMap<>();
+    private Duration outageWait = Duration.ZERO;
 
     /** Avro schemas cache their hash, and Connect's converter hands out the same instance per schema. */
     private record Key(String topic, Schema schema) {}
 
     @Override
+    public void configure(Map<String, ?> configs, SchemaParser<Schema, T> schemaParser) {
+        super.configure(configs, schemaParser);
+        Object wait = configs.get(OUTAGE_WAIT_MS);
+        if (wait != null) {
+            outageWait = Duration.ofMillis(Long.parseLong(wait.toString().strip()));
+        }
+    }
+
+    @Override
+    public SchemaLookupResult<Schema> resolveSchemaByArtifactReference(ArtifactReference reference) {
+        return waitingOutOutages(() -> super.resolveSchemaByArtifactReference(reference));
+    }
+
+    @Override
     public SchemaLookupResult<Schema> resolveSchema(Record<T> data) {
         if (!(data.metadata() instanceof KafkaSerdeMetadata metadata)
                 || !(data.payload() instanceof GenericContainer container)) {
-            return super.resolveSchema(data);
+            return waitingOutOutages(() -> super.resolveSchema(data));
         }
         Key key = new Key(metadata.getTopic(), container.getSchema());
         SchemaLookupResult<Schema> known = resolved.get(key);
         if (known != null) {
             return known;
         }
-        SchemaLookupResult<Schema> result = super.resolveSchema(data);
+        SchemaLookupResult<Schema> result = waitingOutOutages(() -> super.resolveSchema(data));
         if (resolved.size() >= MAX_ENTRIES) {
             resolved.clear();
         }
         resolved.put(key, result);
         return result;
+    }
+
+    /** The lookup, tried again with a growing pause while the registry does not answer, until the outage wait ends. */
+    private <R> R waitingOutOutages(Supplier<R> lookup) {
+        long deadline = System.nanoTime() + outageWait.toNanos();
+        Duration backoff = FIRST_BACKOFF;
+        while (true) {
+            try {
+                return lookup.get();
+            } catch (RuntimeException e) {
+                if (!unavailable(e) || System.nanoTime() + backoff.toNanos() > deadline) {
+                    throw e;
+                }
+            }
+            try {
+                Thread.sleep(backoff.toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("Interrupted while waiting for the schema registry", e);
+            }
+            backoff = backoff.multipliedBy(2).compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : backoff.multipliedBy(2);
+        }
+    }
+
+    /**
+     * The registry's client failed for want of an answer: no connection (Apicurio's client reports an I/O failure
+     * without an HTTP code) or a server error, also when the cache wrapped it.
+     */
+    static boolean unavailable(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof RestClientException e) {
+                Integer code = e.getError() == null ? null : e.getError().getErrorCode();
+                return code == null || code >= 500;
+            }
+        }
+        return false;
     }
 
     @Override

@@ -1,12 +1,15 @@
 package dev.storefront.schemacache;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.apicurio.registry.resolver.ParsedSchema;
 import io.apicurio.registry.resolver.SchemaParser;
 import io.apicurio.registry.resolver.data.Record;
 import io.apicurio.registry.rest.client.RegistryClient;
+import io.apicurio.registry.rest.client.exception.RestClientException;
 import io.apicurio.registry.rest.v2.beans.ArtifactMetaData;
+import io.apicurio.registry.rest.v2.beans.Error;
 import io.apicurio.registry.serde.avro.AvroKafkaSerializer;
 import io.apicurio.registry.serde.avro.AvroSchemaParser;
 import io.apicurio.registry.serde.avro.DefaultAvroDatumProvider;
@@ -15,6 +18,7 @@ import io.apicurio.registry.serde.data.KafkaSerdeRecord;
 import io.apicurio.registry.serde.strategy.TopicIdStrategy;
 import java.lang.reflect.Proxy;
 import java.nio.ByteBuffer;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -28,7 +32,7 @@ import org.apache.avro.io.DecoderFactory;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** Against a fake registry client that records each registration, as the real one would send it. */
+/** Against a fake registry client that records each registration, as the real one would send it, or fails it. */
 class SchemaCachingResolverTest {
 
     private static final Schema V1 =
@@ -40,6 +44,8 @@ class SchemaCachingResolverTest {
             .endRecord();
 
     private final List<String> registrations = new ArrayList<>();
+    /** The next calls the fake registry fails, as the real client reports them. */
+    private final List<RestClientException> failures = new ArrayList<>();
     /** How often the resolver wrote a schema out to look it up: what the cache saves on every record. */
     private final AtomicInteger schemasWrittenOut = new AtomicInteger();
 
@@ -77,7 +83,9 @@ class SchemaCachingResolverTest {
                         "apicurio.registry.use-id",
                         "contentId",
                         "apicurio.registry.headers.enabled",
-                        "false"),
+                        "false",
+                        SchemaCachingResolver.OUTAGE_WAIT_MS,
+                        "1000"),
                 false);
     }
 
@@ -118,6 +126,48 @@ class SchemaCachingResolverTest {
         assertThat(registrations).hasSize(2);
     }
 
+    @Test
+    void aRegistryThatDoesNotAnswerForAWhileIsWaitedOut() {
+        failures.add(failure(null, "ConnectException"));
+        failures.add(failure(500, "PSQLException"));
+
+        long contentId = resolver.resolveSchema(record("payments", V1, 1)).getContentId();
+
+        assertThat(failures).isEmpty();
+        assertThat(registrations).containsExactly("payments-value");
+        assertThat(contentId).isEqualTo(101);
+    }
+
+    @Test
+    void aRefusalFailsAtOnce() {
+        RestClientException conflict = failure(409, "RuleViolationException");
+        failures.add(conflict);
+
+        assertThatThrownBy(() -> resolver.resolveSchema(record("payments", V1, 1)))
+                .isSameAs(conflict);
+        assertThat(registrations).isEmpty();
+    }
+
+    @Test
+    void anOutageLongerThanTheWaitFails() {
+        for (int i = 0; i < 100; i++) {
+            failures.add(failure(null, "ConnectException"));
+        }
+        long start = System.nanoTime();
+
+        assertThatThrownBy(() -> resolver.resolveSchema(record("payments", V1, 1)))
+                .isInstanceOf(RestClientException.class);
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(3));
+        assertThat(registrations).isEmpty();
+    }
+
+    private static RestClientException failure(Integer code, String name) {
+        Error error = new Error();
+        error.setErrorCode(code);
+        error.setName(name);
+        return new RestClientException(error);
+    }
+
     private static KafkaSerdeRecord<Object> record(String topic, Schema schema, long id) {
         return new KafkaSerdeRecord<>(new KafkaSerdeMetadata(topic, false, null), value(schema, id));
     }
@@ -140,6 +190,9 @@ class SchemaCachingResolverTest {
                 getClass().getClassLoader(), new Class<?>[] {RegistryClient.class}, (proxy, method, args) -> {
                     if (!method.getName().equals("createArtifact")) {
                         throw new UnsupportedOperationException(method.getName());
+                    }
+                    if (!failures.isEmpty()) {
+                        throw failures.remove(0);
                     }
                     registrations.add((String) args[1]);
                     ArtifactMetaData metadata = new ArtifactMetaData();
