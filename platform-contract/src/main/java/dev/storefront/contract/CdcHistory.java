@@ -11,7 +11,8 @@ import java.util.List;
 /**
  * The CDC history tables the history sink writes into the analytics database: {@code <table>_cdc}, one row per change
  * of a captured table. A change is its row, its WAL position and its operation, the table's primary key, so a change
- * the sink delivers twice (it re-sends what it wrote after its last committed offset) is written once.
+ * the sink delivers twice (it re-sends what it wrote after its last committed offset) is written once. A read of an
+ * incremental snapshot has no WAL position: the sink records it at 0 (connect-worker-extensions' ReadPositionAsZero).
  */
 public final class CdcHistory {
 

@@ -66,7 +66,9 @@ class SinkTemplatesTest {
                 .noneMatch(topic -> topics.matcher(topic).matches());
         assertThat(config).doesNotContainKey("topics").containsEntry("consumer.override.metadata.max.age.ms", "10000");
         assertThat(config)
-                .containsEntry("transforms", "unwrap,history")
+                .containsEntry("transforms", "unwrap,readPosition,history")
+                // Incremental snapshot reads carry no LSN: recorded at 0, as ChangeEvent.position reads them.
+                .containsEntry("transforms.readPosition.type", "dev.storefront.connect.history.ReadPositionAsZero")
                 .containsEntry("transforms.unwrap.type", "io.debezium.transforms.ExtractNewRecordState")
                 .containsEntry("transforms.unwrap.delete.tombstone.handling.mode", "rewrite")
                 .containsEntry("transforms.unwrap.add.fields", "op,source.ts_ms,source.lsn")

@@ -65,14 +65,6 @@ public final class EvolveMain implements Callable<Integer> {
     @Option(names = "--home", description = "Repository root with .env (default: ${DEFAULT-VALUE}).")
     Path home = Path.of(".");
 
-    public static void main(String[] args) {
-        System.exit(commandLine().execute(args));
-    }
-
-    static CommandLine commandLine() {
-        return new CommandLine(new EvolveMain()).setUsageHelpWidth(100);
-    }
-
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
@@ -122,19 +114,23 @@ public final class EvolveMain implements Callable<Integer> {
         String publication = platform.env().require(PlatformVariable.DEBEZIUM_PUBLICATION);
         out.println("Pre-flight: the migration in a transaction that is rolled back ...");
         out.flush();
-        List<Change> changes;
+        Shapes before = Shapes.read(storefront, publication);
+        Shapes after;
         try {
-            changes = dryRun(storefront, scenario, publication);
+            after = dryRun(storefront, migration, publication);
         } catch (SQLException e) {
             out.println("REFUSED by PostgreSQL, nothing was applied: " + e.getMessage());
             return REFUSED;
         }
+        List<Change> changes = ShapeDiff.between(before, after);
+        List<String> newTables = ShapeDiff.newTables(before, after);
+        newTables.forEach(table -> out.println("  new captured table " + table));
         changes.forEach(change -> out.println("  " + change.describe()));
         PreFlight preFlight = new PreFlight(
                 Shapes.read(analytics, publication),
                 CdcTopicNames.of(platform.env()),
                 new SchemaCompatibility(platform.endpoints()));
-        List<Finding> findings = preFlight.judge(changes);
+        List<Finding> findings = preFlight.judge(changes, newTables);
         out.println("What it touches:");
         findings.forEach(finding -> out.println("  " + finding));
         if (findings.stream().anyMatch(Finding::refuses)) {
@@ -154,16 +150,15 @@ public final class EvolveMain implements Callable<Integer> {
         return 0;
     }
 
-    /** The column changes the scenario's SQL makes, seen inside a transaction that is then rolled back. */
-    private static List<Change> dryRun(Connection storefront, Scenario scenario, String publication)
+    /** The shape the scenario's SQL makes, seen inside a transaction that is then rolled back. */
+    private static Shapes dryRun(Connection storefront, ScenarioMigration migration, String publication)
             throws SQLException {
-        Shapes before = Shapes.read(storefront, publication);
         storefront.setAutoCommit(false);
         try (Statement statement = storefront.createStatement()) {
             // DDL waits for the table's lock behind the deltas' transactions: briefly, never for good.
             statement.execute("SET LOCAL lock_timeout = '5s'");
-            statement.execute(scenario.sql());
-            return ShapeDiff.between(before, Shapes.read(storefront, publication));
+            statement.execute(migration.sql());
+            return Shapes.read(storefront, publication);
         } finally {
             storefront.rollback();
             storefront.setAutoCommit(true);

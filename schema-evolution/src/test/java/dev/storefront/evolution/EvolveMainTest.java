@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
 
@@ -14,10 +15,10 @@ class EvolveMainTest {
     private final StringWriter err = new StringWriter();
 
     private int run(String... args) {
-        CommandLine cli = EvolveMain.commandLine();
+        CommandLine cli = SchemaEvolutionMain.commandLine();
         cli.setOut(new PrintWriter(out, true));
         cli.setErr(new PrintWriter(err, true));
-        return cli.execute(args);
+        return cli.execute(Stream.concat(Stream.of("evolve"), Stream.of(args)).toArray(String[]::new));
     }
 
     @Test

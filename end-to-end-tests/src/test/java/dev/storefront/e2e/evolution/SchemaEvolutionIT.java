@@ -7,8 +7,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.storefront.contract.CdcHistory;
 import dev.storefront.contract.CdcTopicNames;
+import dev.storefront.contract.DebeziumSignals;
 import dev.storefront.contract.PlatformVariable;
 import dev.storefront.contract.run.Command.Result;
+import dev.storefront.e2e.support.CdcTopics;
+import dev.storefront.e2e.support.ChangeEvent;
 import dev.storefront.e2e.support.LocalPlatform;
 import dev.storefront.e2e.support.SeederClient;
 import java.io.IOException;
@@ -25,9 +28,15 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.LongStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -39,7 +48,9 @@ import org.junit.jupiter.api.TestMethodOrder;
  * `./platform evolve` on a platform of its own (DDL would break the shared platform's isolation) while the seeder's
  * deltas run: a drop and a rename of columns the pipeline reads are refused and leave schemas, tables and connectors
  * exactly as they were; a nullable column is added, Debezium registers a new schema version under the registry's
- * BACKWARD rule, the history table gains the column with the values written to it, and every output reconciles.
+ * BACKWARD rule, the history table gains the column with the values written to it, and every output reconciles. Then
+ * `./platform snapshot` re-reads tables while the deltas run, and a table created while streaming is captured from its
+ * first row.
  */
 @Order(-1)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -228,6 +239,192 @@ class SchemaEvolutionIT {
         restartDeltas();
         Thread.sleep(3000);
         awaitReconciled();
+    }
+
+    @Test
+    @Order(5)
+    void aSnapshotReReadsATableWhileTheDeltasRun() throws Exception {
+        restartDeltas();
+        CdcTopics topics = new CdcTopics(platform);
+        long signalsBefore = signals();
+
+        Result notCaptured = platform.platform("snapshot", "oders");
+        Result badFilter = platform.platform("snapshot", "customers", "--where", "no_such_column > 1");
+
+        assertThat(notCaptured.exitCode()).as(notCaptured.output()).isEqualTo(2);
+        assertThat(notCaptured.output()).contains("TABLE oders is not a captured table (did you mean orders?)");
+        assertThat(badFilter.exitCode()).as(badFilter.output()).isEqualTo(2);
+        assertThat(badFilter.output()).contains("--where no_such_column > 1: PostgreSQL refuses it");
+        assertThat(signals()).as("no signal sent").isEqualTo(signalsBefore);
+
+        Map<Long, Long> orderReads = reads(topics, "orders");
+        Map<Long, Long> customerReads = reads(topics, "customers");
+        List<Long> orderIds = ids("orders");
+        long signalLsn;
+        try (Connection storefront = platform.storefrontDb()) {
+            signalLsn = count(storefront, "SELECT pg_current_wal_lsn() - '0/0'");
+        }
+        Result orders = platform.platform("snapshot", "orders");
+        Result someCustomers = platform.platform("snapshot", "customers", "--where", "id <= 10");
+
+        assertThat(orders.exitCode()).as(orders.output()).isZero();
+        assertThat(orders.output()).containsPattern("re-reads \\d+ row\\(s\\) of public.orders while it streams");
+        assertThat(someCustomers.exitCode()).as(someCustomers.output()).isZero();
+        assertThat(someCustomers.output()).contains("re-reads 10 row(s) of public.customers where id <= 10");
+        // Every order of the signal's time is read once more (op r), unless a change of it streamed meanwhile: a
+        // change in a chunk's window drops the chunk's read of that row, the newer change wins.
+        await("every order read again while the deltas run")
+                .atMost(Duration.ofMinutes(2))
+                .pollInterval(Duration.ofSeconds(2))
+                .until(() -> reReadOrChangedSince(topics, "orders", orderReads, signalLsn)
+                        .containsAll(orderIds));
+        Map<Long, Long> ordersNow = reads(topics, "orders");
+        assertThat(orderIds.stream().filter(id -> ordersNow.getOrDefault(id, 0L) > orderReads.getOrDefault(id, 0L)))
+                .as("orders read again as op r (the rest changed meanwhile)")
+                .hasSizeGreaterThan(orderIds.size() * 9 / 10);
+        await("customers 1 to 10 read again, no other")
+                .atMost(Duration.ofMinutes(1))
+                .pollInterval(Duration.ofSeconds(2))
+                .until(() -> {
+                    Set<Long> reRead = reReadOrChangedSince(topics, "customers", customerReads, signalLsn);
+                    return LongStream.rangeClosed(1, 10).allMatch(reRead::contains);
+                });
+        Map<Long, Long> customersNow = reads(topics, "customers");
+        assertThat(customersNow.keySet())
+                .allSatisfy(id -> assertThat(customersNow.get(id))
+                        .as("reads of customer " + id)
+                        .isLessThanOrEqualTo(customerReads.getOrDefault(id, 0L) + (id <= 10 ? 1 : 0)));
+        awaitReconciled();
+        try (Connection analytics = analytics()) {
+            // The history records the reads, in today's shape: coupon_code came after the first snapshot.
+            assertThat(count(
+                            analytics,
+                            "SELECT count(*) FROM " + CdcHistory.table("orders")
+                                    + " WHERE __op = 'r' AND coupon_code IS NOT NULL"))
+                    .isPositive();
+        }
+    }
+
+    @Test
+    @Order(6)
+    void aTableCreatedWhileStreamingIsCapturedFromItsFirstRow() throws Exception {
+        restartDeltas();
+        // Inserts into shipments from the moment the table exists, for a second, each row its own transaction.
+        CompletableFuture<List<Long>> firstSecond = CompletableFuture.supplyAsync(SchemaEvolutionIT::insertShipments);
+
+        Result evolve = platform.platform("evolve", "add-shipments-table");
+
+        assertThat(evolve.exitCode()).as(evolve.output()).isZero();
+        assertThat(evolve.output())
+                .contains("new captured table shipments")
+                .contains("shipments: a new captured table. Debezium streams it from its first row")
+                .contains("Applied 1 migration(s) of add-shipments-table");
+        List<Long> inserted = firstSecond.get(2, TimeUnit.MINUTES);
+        assertThat(inserted).as("rows inserted in the first second").hasSizeGreaterThan(10);
+        CdcTopics topics = new CdcTopics(platform);
+        await("every shipment of the first second in " + topics.topic("shipments") + " and the history")
+                .atMost(Duration.ofMinutes(1))
+                .pollInterval(Duration.ofSeconds(2))
+                .until(() -> {
+                    try (Connection analytics = analytics()) {
+                        return columns(analytics, CdcHistory.table("shipments")).size() > 0
+                                && historyInserts(analytics).containsAll(inserted);
+                    }
+                });
+        assertThat(topics.events("shipments"))
+                .filteredOn(event -> event.op().equals("c"))
+                .extracting(event -> event.id())
+                .containsAll(inserted);
+        awaitReconciled();
+        assertThat(platform.platform("verify").output()).contains(CdcHistory.table("shipments"));
+    }
+
+    /** Waits for the table, then inserts shipments for a second: the ids inserted. */
+    private static List<Long> insertShipments() {
+        List<Long> ids = new ArrayList<>();
+        try (Connection storefront = platform.storefrontDb();
+                Statement statement = storefront.createStatement()) {
+            long deadline = System.nanoTime() + Duration.ofMinutes(1).toNanos();
+            while (count(storefront, "SELECT count(*) FROM pg_tables WHERE tablename = 'shipments'") == 0) {
+                assertThat(System.nanoTime())
+                        .as("shipments created within a minute")
+                        .isLessThan(deadline);
+                Thread.sleep(5);
+            }
+            long end = System.nanoTime() + Duration.ofSeconds(1).toNanos();
+            while (System.nanoTime() < end) {
+                try (ResultSet id = statement.executeQuery("INSERT INTO shipments (order_id, carrier, tracking_code)"
+                        + " SELECT max(id), 'parcel-post', md5(random()::text) FROM orders RETURNING id")) {
+                    id.next();
+                    ids.add(id.getLong(1));
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+        return ids;
+    }
+
+    private static List<Long> historyInserts(Connection analytics) throws SQLException {
+        List<Long> ids = new ArrayList<>();
+        try (Statement statement = analytics.createStatement();
+                ResultSet rows = statement.executeQuery(
+                        "SELECT id FROM " + CdcHistory.table("shipments") + " WHERE __op = 'c'")) {
+            while (rows.next()) {
+                ids.add(rows.getLong(1));
+            }
+        }
+        return ids;
+    }
+
+    /** The rows read again since {@code readsBefore}, and those with a change streamed after {@code lsn}. */
+    private static Set<Long> reReadOrChangedSince(
+            CdcTopics topics, String table, Map<Long, Long> readsBefore, long lsn) {
+        Set<Long> ids = new HashSet<>();
+        Map<Long, Long> reads = new HashMap<>();
+        for (ChangeEvent event : topics.events(table)) {
+            if (event.op().equals("r")) {
+                reads.merge(event.id(), 1L, Long::sum);
+            } else if (event.lsn() > lsn) {
+                ids.add(event.id());
+            }
+        }
+        reads.forEach((id, count) -> {
+            if (count > readsBefore.getOrDefault(id, 0L)) {
+                ids.add(id);
+            }
+        });
+        return ids;
+    }
+
+    /** How many snapshot reads (op r) of each row the table's topic holds. */
+    private static Map<Long, Long> reads(CdcTopics topics, String table) {
+        Map<Long, Long> reads = new HashMap<>();
+        topics.events(table).stream()
+                .filter(event -> event.op().equals("r"))
+                .forEach(event -> reads.merge(event.id(), 1L, Long::sum));
+        return reads;
+    }
+
+    private static List<Long> ids(String table) throws SQLException {
+        List<Long> ids = new ArrayList<>();
+        try (Connection storefront = platform.storefrontDb();
+                Statement statement = storefront.createStatement();
+                ResultSet rows = statement.executeQuery("SELECT id FROM " + table)) {
+            while (rows.next()) {
+                ids.add(rows.getLong(1));
+            }
+        }
+        return ids;
+    }
+
+    private static long signals() throws SQLException {
+        try (Connection storefront = platform.storefrontDb()) {
+            return count(storefront, "SELECT count(*) FROM " + DebeziumSignals.TABLE);
+        }
     }
 
     /** The deltas at the test's rate, however an earlier test left them. */

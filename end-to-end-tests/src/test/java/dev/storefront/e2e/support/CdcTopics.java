@@ -43,11 +43,13 @@ public final class CdcTopics {
             GenericRecord value = (GenericRecord) record.value();
             GenericRecord after = (GenericRecord) value.get("after");
             GenericRecord source = (GenericRecord) value.get("source");
+            // A read of an incremental snapshot has no LSN: 0, as every reader of the platform takes it.
+            Object lsn = source.get("lsn");
             events.add(new ChangeEvent(
                     ((Number) key.get("id")).longValue(),
                     value.get("op").toString(),
                     after == null ? null : Rows.fromAvro(after),
-                    ((Number) source.get("lsn")).longValue()));
+                    lsn == null ? 0L : ((Number) lsn).longValue()));
         }
         return events;
     }

@@ -1,7 +1,6 @@
 package dev.storefront.platform;
 
 import dev.storefront.platform.process.JavaCommand;
-import java.util.ArrayList;
 import java.util.List;
 import picocli.CommandLine.Command;
 
@@ -15,10 +14,7 @@ abstract class ConsoleCommand extends JarCommand {
 
     @Override
     List<String> arguments() {
-        List<String> arguments = new ArrayList<>();
-        arguments.add(getClass().getAnnotation(Command.class).name());
-        arguments.addAll(options);
-        return arguments;
+        return commandAndOptions();
     }
 
     @Command(

@@ -5,6 +5,7 @@ import dev.storefront.platform.process.JavaCommand;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Unmatched;
 
@@ -23,6 +24,14 @@ abstract class JarCommand implements Callable<Integer> {
     /** What the jar is given: the options as typed, unless a tool's jar holds several commands. */
     List<String> arguments() {
         return options;
+    }
+
+    /** For a jar that holds several commands: this command's name (the jar's subcommand), then the options. */
+    final List<String> commandAndOptions() {
+        List<String> arguments = new ArrayList<>();
+        arguments.add(getClass().getAnnotation(Command.class).name());
+        arguments.addAll(options);
+        return arguments;
     }
 
     @Override

@@ -25,7 +25,8 @@ import picocli.CommandLine.Option;
             VerifyCommand.class,
             BenchCommand.class,
             DrillCommand.class,
-            EvolveCommand.class,
+            SchemaEvolutionCommand.Evolve.class,
+            SchemaEvolutionCommand.Snapshot.class,
             CommandLine.HelpCommand.class
         },
         description = {

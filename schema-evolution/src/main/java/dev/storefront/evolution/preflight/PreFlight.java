@@ -39,13 +39,20 @@ public final class PreFlight {
         this.registry = registry;
     }
 
-    public List<Finding> judge(List<Change> changes) throws IOException, InterruptedException {
+    /**
+     * @param newTables the tables the migration adds to the publication: they are judged as a whole, not by column
+     */
+    public List<Finding> judge(List<Change> changes, List<String> newTables) throws IOException, InterruptedException {
         List<Finding> findings = new ArrayList<>();
         if (changes.isEmpty()) {
             findings.add(Finding.note("no captured table changes shape"));
         }
+        newTables.forEach(table -> findings.add(newTable(table)));
         Map<String, List<Change>> byTable = new LinkedHashMap<>();
         for (Change change : changes) {
+            if (newTables.contains(change.table())) {
+                continue;
+            }
             byTable.computeIfAbsent(change.table(), t -> new ArrayList<>()).add(change);
             findings.add(pipeline(change));
             findings.add(historySink(change));
@@ -54,6 +61,16 @@ public final class PreFlight {
             findings.add(registry(table.getKey(), table.getValue()));
         }
         return findings;
+    }
+
+    /** Streamed from its first row: Debezium's table.include.list covers every table of schema public. */
+    Finding newTable(String table) {
+        return Finding.note(table + ": a new captured table. Debezium streams it from its first row to "
+                + topics.table(table) + " (registering its first schema), the history sink creates "
+                + CdcHistory.table(table) + ", verify reconciles it; "
+                + (StorefrontTables.COLUMNS_READ_BY_PIPELINE.containsKey(table)
+                        ? PIPELINE + " reads it"
+                        : "no output of " + PIPELINE + " reads it"));
     }
 
     static Finding pipeline(Change change) {

@@ -2,6 +2,7 @@ package dev.storefront.evolution.scenario;
 
 import dev.storefront.contract.PlatformEndpoints;
 import dev.storefront.contract.PlatformVariable;
+import java.util.Map;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.MigrationInfo;
 
@@ -18,10 +19,14 @@ public final class ScenarioMigration {
     public static final String HISTORY_SCHEMA = "evolution";
 
     private final Scenario scenario;
+    private final Map<String, String> placeholders;
     private final Flyway flyway;
 
     public ScenarioMigration(Scenario scenario, PlatformEndpoints endpoints) {
         this.scenario = scenario;
+        // The main migrations' placeholder for the publication, so that a scenario may add a table to it.
+        this.placeholders =
+                Map.of("debezium_publication", endpoints.env().require(PlatformVariable.DEBEZIUM_PUBLICATION));
         this.flyway = Flyway.configure()
                 .dataSource(
                         endpoints.storefrontJdbcUrl(),
@@ -34,11 +39,21 @@ public final class ScenarioMigration {
                 // must baseline first. A baseline below V1 starts this history without skipping any migration.
                 .baselineOnMigrate(true)
                 .baselineVersion("0")
+                .placeholders(placeholders)
                 .load();
     }
 
     public String historyTable() {
         return scenario.name().replace('-', '_');
+    }
+
+    /** The scenario's SQL as Flyway runs it: its placeholders ({@code ${debezium_publication}}) replaced. */
+    public String sql() {
+        String sql = scenario.sql();
+        for (Map.Entry<String, String> placeholder : placeholders.entrySet()) {
+            sql = sql.replace("${" + placeholder.getKey() + "}", placeholder.getValue());
+        }
+        return sql;
     }
 
     /** Whether every migration of the scenario is applied already. */

@@ -34,6 +34,14 @@ public final class ShapeDiff {
         return changes;
     }
 
+    /** The tables the publication captures after but not before: every column of theirs is an added one. */
+    public static List<String> newTables(Shapes before, Shapes after) {
+        return after.captured().stream()
+                .filter(table -> !before.captured().contains(table))
+                .sorted()
+                .toList();
+    }
+
     private static Map<String, Column> byName(List<Column> columns) {
         return columns.stream().collect(Collectors.toMap(Column::name, Function.identity()));
     }

@@ -29,6 +29,20 @@ class PreFlightTest {
                     new PlatformEndpoints(PlatformEnv.of(Map.of("APICURIO_HOST", "localhost", "APICURIO_PORT", "1")))));
 
     @Test
+    void aNewCapturedTableIsJudgedAsAWholeWithoutAskingTheRegistry() throws Exception {
+        Column id = new Column("id", "bigint", "int8", true, null);
+
+        List<Finding> findings = preFlight.judge(
+                List.of(new Change("shipments", null, id), new Change("shipments", null, NOTE)), List.of("shipments"));
+
+        assertThat(findings)
+                .containsExactly(Finding.note("shipments: a new captured table. Debezium streams it from its first row"
+                        + " to storefront.public.shipments (registering its first schema), the history sink creates"
+                        + " shipments_cdc, verify reconciles it; no output of the pipeline (order facts, revenue"
+                        + " analytics, outbox feed) reads it"));
+    }
+
+    @Test
     void aDropOfAColumnThePipelineReadsIsRefused() {
         Finding finding = PreFlight.pipeline(new Change("orders", STATUS, null));
 

@@ -15,6 +15,7 @@ class ScenariosTest {
                 .containsExactly(
                         "add-coupon-code",
                         "add-order-channel",
+                        "add-shipments-table",
                         "drop-order-status",
                         "rename-customer-email",
                         "widen-item-quantity");

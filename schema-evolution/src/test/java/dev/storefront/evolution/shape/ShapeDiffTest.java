@@ -44,4 +44,17 @@ class ShapeDiffTest {
 
         assertThat(ShapeDiff.between(shapes, shapes)).isEmpty();
     }
+
+    @Test
+    void aTableThePublicationCapturesOnlyAfterIsNew() {
+        Shapes before = new Shapes(Map.of("customers", List.of(ID)), Set.of("customers"));
+        Shapes after = new Shapes(
+                Map.of("customers", List.of(ID), "shipments", List.of(ID), "notes", List.of(ID)),
+                Set.of("customers", "shipments"));
+
+        assertThat(ShapeDiff.newTables(before, after)).containsExactly("shipments");
+        assertThat(ShapeDiff.between(before, after))
+                .extracting(Change::describe)
+                .containsExactly("shipments: + id bigint NOT NULL");
+    }
 }

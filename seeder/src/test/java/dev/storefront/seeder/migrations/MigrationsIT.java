@@ -4,6 +4,7 @@ import static dev.storefront.seeder.testsupport.StorefrontDb.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.storefront.contract.DebeziumSignals;
 import dev.storefront.seeder.testsupport.StorefrontDb;
 import io.quarkus.test.junit.QuarkusTest;
 import java.io.IOException;
@@ -124,6 +125,28 @@ class MigrationsIT {
         }
         assertThat(StorefrontDb.rowCounts())
                 .allSatisfy((table, count) -> assertThat(count).isZero());
+    }
+
+    /** Debezium frames each incremental snapshot chunk with watermark rows it inserts into the signal table. */
+    @Test
+    void debeziumInsertsIntoTheSignalTableOnly() throws SQLException {
+        try (Connection connection = debezium(debeziumPassword());
+                Statement statement = connection.createStatement()) {
+            statement.execute("INSERT INTO " + DebeziumSignals.TABLE
+                    + " (id, type, data) VALUES ('window-open', 'snapshot-window-open', '{}')");
+            for (String write : List.of(
+                    "UPDATE " + DebeziumSignals.TABLE + " SET data = NULL",
+                    "DELETE FROM " + DebeziumSignals.TABLE,
+                    "CREATE TABLE debezium.debezium_was_here (id int)")) {
+                assertThatThrownBy(() -> statement.execute(write))
+                        .as(write)
+                        .isInstanceOf(SQLException.class)
+                        .satisfies(e ->
+                                assertThat(((SQLException) e).getSQLState()).isEqualTo("42501"));
+            }
+        } finally {
+            StorefrontDb.update("DELETE FROM " + DebeziumSignals.TABLE);
+        }
     }
 
     private static Connection debezium(String password) throws SQLException {

@@ -1,0 +1,32 @@
+package dev.storefront.evolution;
+
+import dev.storefront.evolution.snapshot.SnapshotMain;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Spec;
+
+/** `schema-evolution.jar`: the source changing while the platform streams, run by `./platform evolve|snapshot`. */
+@Command(
+        name = "schema-evolution",
+        mixinStandardHelpOptions = true,
+        description = "The source changing while the platform streams: evolve applies a schema evolution scenario,"
+                + " snapshot re-reads a table.",
+        subcommands = {EvolveMain.class, SnapshotMain.class})
+public final class SchemaEvolutionMain implements Runnable {
+
+    @Spec
+    CommandLine.Model.CommandSpec spec;
+
+    public static void main(String[] args) {
+        System.exit(commandLine().execute(args));
+    }
+
+    public static CommandLine commandLine() {
+        return new CommandLine(new SchemaEvolutionMain()).setUsageHelpWidth(100);
+    }
+
+    @Override
+    public void run() {
+        throw new CommandLine.ParameterException(spec.commandLine(), "Missing command: evolve or snapshot");
+    }
+}
