@@ -14,7 +14,7 @@ public enum BenchSize {
             2_000,
             40_000,
             100_000,
-            List.of(50, 200),
+            List.of(100, 500),
             Duration.ofSeconds(15),
             Duration.ofSeconds(20),
             Duration.ofMinutes(3)),
@@ -23,7 +23,7 @@ public enum BenchSize {
             5_000,
             100_000,
             300_000,
-            List.of(100, 1_000),
+            List.of(500, 2_000),
             Duration.ofSeconds(30),
             Duration.ofSeconds(60),
             Duration.ofMinutes(6));

@@ -12,7 +12,7 @@ import java.util.Map;
 /** Cold start: `platform up --detach` on an empty PLATFORM_DIR until every component is healthy. */
 public final class ColdStartPhase {
 
-    static final Target TARGET = Target.atMost(45);
+    static final Target TARGET = Target.atMost(20);
 
     private ColdStartPhase() {}
 

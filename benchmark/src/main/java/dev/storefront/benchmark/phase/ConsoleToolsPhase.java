@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /**
  * Console tools: the budgets of seeing the platform, on the benchmarked platform after the load phases. `platform tail
@@ -29,10 +30,13 @@ public final class ConsoleToolsPhase {
 
     static final Target TAIL_TARGET = Target.atLeast(20_000);
     static final Target RSS_TARGET = Target.atMost(200);
+    /** The whole platform, console included (optional layers excluded). */
+    static final Target PLATFORM_MEMORY_TARGET = Target.atMost(2_048);
 
     private static final Pattern MEASURED = Pattern.compile(
             "tail: (\\d+) records of \\S+ read and decoded in ([0-9.]+) s from the first \\((\\d+) records/s\\)");
     private static final Pattern VM_RSS = Pattern.compile("^VmRSS:\\s+(\\d+) kB$", Pattern.MULTILINE);
+    private static final Pattern PSS = Pattern.compile("^Pss:\\s+(\\d+) kB$", Pattern.MULTILINE);
     /** Long enough for the charts to have sampled a few times (every 2 s) with their consumers running. */
     private static final Duration CHARTS_RUNNING = Duration.ofSeconds(10);
 
@@ -60,25 +64,58 @@ public final class ConsoleToolsPhase {
         }
         double rssMb = residentMegabytes(ctx.pids().get("console"));
         progress(String.format("console tools: the console holds %.0f MB resident with its charts running", rssMb));
+        Map<String, Double> memory = platformMemory(ctx.pids());
+        double platformMb =
+                memory.values().stream().mapToDouble(Double::doubleValue).sum();
+        progress(String.format("console tools: the platform holds %.0f MB in all (%s)", platformMb, memory));
 
         Map<String, Object> facts = new LinkedHashMap<>();
         facts.put("tailRecords", records);
         facts.put("tailSeconds", Double.parseDouble(measured.group(2)));
+        facts.put("memoryMbByComponent", memory);
         return new PhaseResult(
                 NAME,
                 List.of(
                         Figure.of("tail: " + topic + " decoded from the first record", rate, "records/s")
                                 .withTarget(TAIL_TARGET),
                         Figure.of("console resident memory, charts sampling", rssMb, "MB")
-                                .withTarget(RSS_TARGET)),
+                                .withTarget(RSS_TARGET),
+                        Figure.of("platform memory (every component's processes, PSS)", platformMb, "MB")
+                                .withTarget(PLATFORM_MEMORY_TARGET)),
                 facts,
                 List.of(
                         "tail runs as a user runs it (`./platform tail ... --measure`: a JVM start, then every record"
                                 + " read committed and decoded through the registry to JSON, not printed); the rate"
                                 + " counts from the first record, so the JVM start is not in it.",
                         "The console's RSS is read from /proc after 10 s of chart requests, with its two latency"
-                                + " probes consuming and its rate sampler asking the broker every 2 s."),
+                                + " probes consuming and its rate sampler asking the broker every 2 s.",
+                        "Platform memory: the proportional set size (/proc/<pid>/smaps_rollup Pss: shared pages split"
+                                + " among the processes that map them, so PostgreSQL's shared buffers count once) of"
+                                + " each component's process and its descendants, at the end of the run."),
                 null);
+    }
+
+    /** Each component's PSS in MB: its process and its descendants (PostgreSQL's backends). */
+    static Map<String, Double> platformMemory(Map<String, Long> pids) throws IOException {
+        Map<String, Double> memory = new LinkedHashMap<>();
+        for (Map.Entry<String, Long> component : pids.entrySet()) {
+            List<Long> tree = ProcessHandle.of(component.getValue())
+                    .map(process -> Stream.concat(Stream.of(process), process.descendants())
+                            .map(ProcessHandle::pid)
+                            .toList())
+                    .orElse(List.of());
+            long kb = 0;
+            for (long pid : tree) {
+                try {
+                    Matcher pss = PSS.matcher(Files.readString(Path.of("/proc", Long.toString(pid), "smaps_rollup")));
+                    kb += pss.find() ? Long.parseLong(pss.group(1)) : 0;
+                } catch (IOException gone) {
+                    // A backend that ended meanwhile holds nothing any more.
+                }
+            }
+            memory.put(component.getKey(), Math.round(kb / 102.4) / 10.0);
+        }
+        return memory;
     }
 
     private static double residentMegabytes(Long pid) throws IOException {

@@ -23,7 +23,7 @@ public record Figure(String name, double value, String unit, Target target, doub
     /** Ratio to the target (>= 1 means met); NaN without a target. */
     @JsonProperty
     public double targetRatio() {
-        return target == null ? Double.NaN : target.ratio(value);
+        return target == null ? Double.NaN : target.ratio(value, ceiling);
     }
 
     /** Share of the ceiling reached (value / ceiling); NaN without a ceiling. */
@@ -34,6 +34,6 @@ public record Figure(String name, double value, String unit, Target target, doub
 
     @JsonProperty
     public Boolean met() {
-        return target == null ? null : target.met(value);
+        return target == null ? null : target.met(value, ceiling);
     }
 }

@@ -49,4 +49,25 @@ class FigureTest {
         assertThat(figure.ceilingRatio()).isNaN();
         assertThat(figure.met()).isNull();
     }
+
+    @Test
+    void aShareOfTheCeilingIsJudgedAgainstTheCeilingOfTheSameRun() {
+        Target half = Target.atLeastOfCeiling(0.5);
+        Figure short_ = Figure.of("rows/s", 20_000, "rows/s").withTarget(half).withCeiling(100_000);
+        Figure met = Figure.of("rows/s", 60_000, "rows/s").withTarget(half).withCeiling(100_000);
+
+        assertThat(short_.targetRatio()).isEqualTo(0.4);
+        assertThat(short_.met()).isFalse();
+        assertThat(met.targetRatio()).isEqualTo(1.2);
+        assertThat(met.met()).isTrue();
+        assertThat(half).hasToString(">= 0.5 x ceiling");
+    }
+
+    @Test
+    void aShareOfAMissingCeilingIsNotMet() {
+        Figure figure = Figure.of("rows/s", 20_000, "rows/s").withTarget(Target.atLeastOfCeiling(0.5));
+
+        assertThat(figure.targetRatio()).isNaN();
+        assertThat(figure.met()).isFalse();
+    }
 }
