@@ -48,7 +48,6 @@ import picocli.CommandLine.Spec;
 public final class EvolveMain implements Callable<Integer> {
 
     static final int REFUSED = 1;
-    static final int UNREACHABLE = 3;
 
     @Spec
     CommandLine.Model.CommandSpec spec;
@@ -91,13 +90,9 @@ public final class EvolveMain implements Callable<Integer> {
             spec.commandLine()
                     .getErr()
                     .println("evolve: the registry did not answer (" + e.getMessage() + "); nothing was applied");
-            return UNREACHABLE;
+            return SchemaEvolutionMain.UNREACHABLE;
         } catch (SQLException e) {
-            spec.commandLine()
-                    .getErr()
-                    .println("evolve: PostgreSQL is not reachable (" + e.getMessage()
-                            + "); is the platform up? (`./platform status`)");
-            return UNREACHABLE;
+            return SchemaEvolutionMain.postgresUnreachable(spec, e);
         }
     }
 

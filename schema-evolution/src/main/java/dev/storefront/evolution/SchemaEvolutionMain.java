@@ -1,6 +1,7 @@
 package dev.storefront.evolution;
 
 import dev.storefront.evolution.snapshot.SnapshotMain;
+import java.sql.SQLException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Spec;
@@ -14,6 +15,9 @@ import picocli.CommandLine.Spec;
         subcommands = {EvolveMain.class, SnapshotMain.class})
 public final class SchemaEvolutionMain implements Runnable {
 
+    /** The exit code of every command when the platform does not answer: nothing was done. */
+    public static final int UNREACHABLE = 3;
+
     @Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -23,6 +27,15 @@ public final class SchemaEvolutionMain implements Runnable {
 
     public static CommandLine commandLine() {
         return new CommandLine(new SchemaEvolutionMain()).setUsageHelpWidth(100);
+    }
+
+    /** Says that PostgreSQL does not answer, for {@code command}; the exit code to return. */
+    public static int postgresUnreachable(CommandLine.Model.CommandSpec command, SQLException e) {
+        command.commandLine()
+                .getErr()
+                .println(command.name() + ": PostgreSQL is not reachable (" + e.getMessage()
+                        + "); is the platform up? (`./platform status`)");
+        return UNREACHABLE;
     }
 
     @Override

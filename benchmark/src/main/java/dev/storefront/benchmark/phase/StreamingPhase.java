@@ -31,9 +31,9 @@ import org.postgresql.replication.PGReplicationStream;
 /**
  * Streaming CDC: bulk UPDATE batches of payments (the pipeline does not read them) as fast as PostgreSQL commits
  * them, with the sink connectors paused, so that capture runs alone; Debezium's rate is the changes over the time
- * from the first batch to the last event in Kafka. The sinks then catch up. The ceiling: the same changes decoded by PostgreSQL's pgoutput with the
- * same publication, read by a plain PgJDBC replication client from its own temporary slot, created before the
- * updates.
+ * from the first batch to the last event in Kafka. The sinks then catch up. The ceiling: the same changes decoded by
+ * PostgreSQL's pgoutput with the same publication, read by a plain PgJDBC replication client from its own temporary
+ * slot, created before the updates.
  */
 public final class StreamingPhase {
 

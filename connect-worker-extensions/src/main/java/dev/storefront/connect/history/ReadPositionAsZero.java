@@ -1,7 +1,6 @@
 package dev.storefront.connect.history;
 
 import java.util.Map;
-import org.apache.kafka.common.config.AbstractConfig;
 import org.apache.kafka.common.config.ConfigDef;
 import org.apache.kafka.connect.connector.ConnectRecord;
 import org.apache.kafka.connect.data.Field;
@@ -18,31 +17,17 @@ import org.apache.kafka.connect.transforms.Transformation;
 public class ReadPositionAsZero<R extends ConnectRecord<R>> implements Transformation<R> {
 
     /** The field the unwrap transform adds for {@code source.lsn} (add.fields=...,source.lsn). */
-    public static final String FIELD_CONFIG = "field";
-
-    private static final String DEFAULT_FIELD = "__source_lsn";
-
-    private static final ConfigDef CONFIG = new ConfigDef()
-            .define(
-                    FIELD_CONFIG,
-                    ConfigDef.Type.STRING,
-                    DEFAULT_FIELD,
-                    ConfigDef.Importance.MEDIUM,
-                    "The int64 field that holds the change's WAL position; set to 0 where it is null.");
-
-    private String field = DEFAULT_FIELD;
+    static final String FIELD = "__source_lsn";
 
     @Override
-    public void configure(Map<String, ?> configs) {
-        field = new AbstractConfig(CONFIG, configs).getString(FIELD_CONFIG);
-    }
+    public void configure(Map<String, ?> configs) {}
 
     @Override
     public R apply(R record) {
         if (!(record.value() instanceof Struct value)) {
             return record;
         }
-        Field position = value.schema().field(field);
+        Field position = value.schema().field(FIELD);
         if (position == null || value.get(position) != null) {
             return record;
         }
@@ -63,7 +48,7 @@ public class ReadPositionAsZero<R extends ConnectRecord<R>> implements Transform
 
     @Override
     public ConfigDef config() {
-        return CONFIG;
+        return new ConfigDef();
     }
 
     @Override

@@ -7,6 +7,7 @@ import dev.storefront.contract.DebeziumSignals;
 import dev.storefront.contract.PlatformVariable;
 import dev.storefront.contract.StorefrontTables;
 import dev.storefront.contract.run.IsolatedPlatform;
+import dev.storefront.evolution.SchemaEvolutionMain;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -40,8 +41,6 @@ import picocli.CommandLine.Spec;
             "3:PostgreSQL is not reachable: nothing sent"
         })
 public final class SnapshotMain implements Callable<Integer> {
-
-    static final int UNREACHABLE = 3;
 
     @Spec
     CommandLine.Model.CommandSpec spec;
@@ -81,11 +80,7 @@ public final class SnapshotMain implements Callable<Integer> {
                     + CdcHistory.table(table) + " records it.");
             return 0;
         } catch (SQLException e) {
-            spec.commandLine()
-                    .getErr()
-                    .println("snapshot: PostgreSQL is not reachable (" + e.getMessage()
-                            + "); is the platform up? (`./platform status`)");
-            return UNREACHABLE;
+            return SchemaEvolutionMain.postgresUnreachable(spec, e);
         }
     }
 
