@@ -2,8 +2,10 @@ package dev.storefront.seeder.deltas;
 
 import dev.storefront.contract.StorefrontTables;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Duration;
 
 /**
@@ -16,22 +18,22 @@ public class CouponColumn {
 
     static final Duration ASK_EVERY = Duration.ofSeconds(5);
 
-    private final EntityManager em;
     private volatile boolean exists;
     private volatile long askedAt = Long.MIN_VALUE;
 
-    @Inject
-    public CouponColumn(EntityManager em) {
-        this.em = em;
-    }
-
-    boolean exists() {
+    /** Asked on the tick's connection, inside its transaction. */
+    boolean exists(Connection connection) throws SQLException {
         long now = System.nanoTime();
         if (askedAt == Long.MIN_VALUE || now - askedAt > ASK_EVERY.toNanos()) {
-            exists = (Boolean) em.createNativeQuery("SELECT EXISTS (SELECT 1 FROM information_schema.columns"
-                            + " WHERE table_schema = 'public' AND table_name = 'orders' AND column_name = :column)")
-                    .setParameter("column", StorefrontTables.ORDERS_COUPON_CODE)
-                    .getSingleResult();
+            try (PreparedStatement statement = connection.prepareStatement("SELECT EXISTS (SELECT 1 FROM"
+                    + " information_schema.columns WHERE table_schema = 'public' AND table_name = 'orders'"
+                    + " AND column_name = ?)")) {
+                statement.setString(1, StorefrontTables.ORDERS_COUPON_CODE);
+                try (ResultSet rs = statement.executeQuery()) {
+                    rs.next();
+                    exists = rs.getBoolean(1);
+                }
+            }
             askedAt = now;
         }
         return exists;

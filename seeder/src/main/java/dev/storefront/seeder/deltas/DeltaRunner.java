@@ -5,14 +5,13 @@ import dev.storefront.seeder.api.SecretMask;
 import dev.storefront.seeder.fakedata.FakePools;
 import dev.storefront.seeder.fullload.FullLoadRequest;
 import dev.storefront.seeder.fullload.FullLoader;
-import dev.storefront.seeder.store.Customer;
-import dev.storefront.seeder.store.Product;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.ShutdownEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -125,7 +124,13 @@ public class DeltaRunner {
     }
 
     private void writeBaseSetIfEmpty() {
-        if (Customer.count() == 0 || Product.count() == 0) {
+        boolean empty;
+        try {
+            empty = writer.storeIsEmpty();
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot read the store: " + secrets.mask(e.getMessage()), e);
+        }
+        if (empty) {
             LOG.info("No customers or products to change: writing a base set first");
             fullLoader.load(BASE_SET);
         }
@@ -140,7 +145,7 @@ public class DeltaRunner {
                     counters[operation.ordinal()].increment(count);
                 });
             }
-        } catch (RuntimeException e) {
+        } catch (SQLException | RuntimeException e) {
             // Keep ticking (an exception would cancel the schedule); report the cause, never a secret.
             String message = secrets.mask(rootMessage(e));
             if (!message.equals(lastError)) {

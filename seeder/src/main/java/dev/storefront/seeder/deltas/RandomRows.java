@@ -1,85 +1,96 @@
 package dev.storefront.seeder.deltas;
 
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.TypedQuery;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.Set;
 import java.util.SplittableRandom;
+import java.util.stream.Collectors;
 
 /**
- * Picks a random row matching a condition without scanning the table: jump to a random id between the
- * table's smallest and largest, take the first match from there (wrapping to the start when none).
- * The id range is read once per tick.
+ * Picks random rows without scanning a table: each pick is a random id (a pivot) between the table's smallest
+ * and largest, and the row is the first match from there, wrapping to the first match of the table when there
+ * is none after it. The pivots are drawn here, so one statement picks a whole tick's rows of a kind.
  */
 final class RandomRows {
 
-    private final EntityManager em;
-    private final SplittableRandom random;
-    private final Map<Class<?>, long[]> idRanges = new HashMap<>();
+    /** The tables the deltas pick from. */
+    static final List<String> TABLES = List.of("customers", "products", "orders", "payments");
 
-    RandomRows(EntityManager em, SplittableRandom random) {
-        this.em = em;
+    private final Map<String, long[]> idRanges;
+    private final SplittableRandom random;
+
+    private RandomRows(Map<String, long[]> idRanges, SplittableRandom random) {
+        this.idRanges = idRanges;
         this.random = random;
     }
 
-    /** A random entity of {@code type}. */
-    <T> Optional<T> pick(Class<T> type) {
-        return pick(type, "1 = 1", Map.of());
+    /** The id ranges of every table, read in one round trip (min and max come from the primary keys). */
+    static RandomRows read(Connection connection, SplittableRandom random) throws SQLException {
+        String ranges = TABLES.stream()
+                .map(table -> "(SELECT min(id) FROM " + table + "), (SELECT max(id) FROM " + table + ")")
+                .collect(Collectors.joining(", ", "SELECT ", ""));
+        Map<String, long[]> idRanges = new HashMap<>();
+        try (Statement statement = connection.createStatement();
+                ResultSet rs = statement.executeQuery(ranges)) {
+            rs.next();
+            for (int i = 0; i < TABLES.size(); i++) {
+                long min = rs.getLong(2 * i + 1);
+                idRanges.put(TABLES.get(i), rs.wasNull() ? new long[0] : new long[] {min, rs.getLong(2 * i + 2)});
+            }
+        }
+        return new RandomRows(idRanges, random);
+    }
+
+    /** {@code count} random ids of {@code table}'s range; none when the table is empty. */
+    Long[] pivots(String table, int count) {
+        long[] range = idRanges.get(table);
+        if (range.length == 0) {
+            return new Long[0];
+        }
+        Long[] pivots = new Long[count];
+        for (int i = 0; i < count; i++) {
+            pivots[i] = range[0] + random.nextLong(range[1] - range[0] + 1);
+        }
+        return pivots;
     }
 
     /**
-     * A random entity of {@code type} matching {@code condition} (JPQL on alias {@code e}),
-     * whose named parameters are in {@code parameters}.
+     * A query of distinct random rows of {@code table} matching {@code condition}, ordered by id (a stable lock
+     * order): columns {@code id} and the named values handed beside each pivot. Its parameters are the pivots
+     * ({@code bigint[]}), then one array per value, each declared as {@code "name type"}. Two pivots that land on
+     * the same row pick it once, with the values of either.
      */
-    <T> Optional<T> pick(Class<T> type, String condition, Map<String, Object> parameters) {
-        long[] range = idRanges.computeIfAbsent(type, this::idRange);
-        if (range.length == 0) {
-            return Optional.empty();
+    static String distinct(String table, String condition, String... values) {
+        StringBuilder names = new StringBuilder();
+        StringBuilder arrays = new StringBuilder("?::bigint[]");
+        for (String value : values) {
+            String[] nameAndType = value.split(" ");
+            names.append(", ").append(nameAndType[0]);
+            arrays.append(", ?::").append(nameAndType[1]).append("[]");
         }
-        long pivot = range[0] + random.nextLong(range[1] - range[0] + 1);
-        Optional<T> fromPivot = first(type, condition + " and e.id >= :pivot", parameters, pivot);
-        return fromPivot.isPresent() ? fromPivot : first(type, condition, parameters, null);
+        return "SELECT DISTINCT ON (x.id) x.id" + names.toString().replace(", ", ", p.")
+                + " FROM unnest(" + arrays + ") AS p(pivot" + names + ")"
+                + firstMatch(table, condition)
+                + " WHERE x.id IS NOT NULL ORDER BY x.id";
     }
 
     /**
-     * Up to {@code count} distinct random entities in one query (ids drawn in the table's id range; ids
-     * that no longer exist are skipped), at least one whenever the table has rows.
+     * A query of one random row of {@code table} per pivot, duplicates kept, in the pivots' order: the named
+     * {@code columns} of each. Its one parameter is the pivots ({@code bigint[]}).
      */
-    <T> List<T> pickDistinct(Class<T> type, int count) {
-        long[] range = idRanges.computeIfAbsent(type, this::idRange);
-        if (range.length == 0) {
-            return List.of();
-        }
-        Set<Long> ids = new HashSet<>();
-        long span = range[1] - range[0] + 1;
-        while (ids.size() < Math.min(count, span)) {
-            ids.add(range[0] + random.nextLong(span));
-        }
-        List<T> found = em.createQuery("from " + type.getSimpleName() + " e where e.id in (:ids) order by e.id", type)
-                .setParameter("ids", ids)
-                .getResultList();
-        return found.isEmpty() ? pick(type).map(List::of).orElse(List.of()) : found;
+    static String each(String table, String columns) {
+        return "SELECT " + columns + " FROM unnest(?::bigint[]) WITH ORDINALITY AS p(pivot, k)"
+                + firstMatch(table, "true")
+                + " JOIN " + table + " t ON t.id = x.id ORDER BY p.k";
     }
 
-    private <T> Optional<T> first(Class<T> type, String condition, Map<String, Object> parameters, Long pivot) {
-        TypedQuery<T> query =
-                em.createQuery("from " + type.getSimpleName() + " e where " + condition + " order by e.id", type);
-        parameters.forEach(query::setParameter);
-        if (pivot != null) {
-            query.setParameter("pivot", pivot);
-        }
-        List<T> rows = query.setMaxResults(1).getResultList();
-        return rows.stream().findFirst();
-    }
-
-    private long[] idRange(Class<?> type) {
-        Object[] minMax = em.createQuery(
-                        "select min(e.id), max(e.id) from " + type.getSimpleName() + " e", Object[].class)
-                .getSingleResult();
-        return minMax[0] == null ? new long[0] : new long[] {(Long) minMax[0], (Long) minMax[1]};
+    private static String firstMatch(String table, String condition) {
+        String matches = "SELECT id FROM " + table + " WHERE " + condition;
+        return " CROSS JOIN LATERAL (SELECT coalesce((" + matches + " AND id >= p.pivot ORDER BY id LIMIT 1), ("
+                + matches + " ORDER BY id LIMIT 1)) AS id) x";
     }
 }
