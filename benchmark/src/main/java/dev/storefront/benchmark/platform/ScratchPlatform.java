@@ -3,13 +3,17 @@ package dev.storefront.benchmark.platform;
 import dev.storefront.contract.PlatformEndpoints;
 import dev.storefront.contract.PlatformEnv;
 import dev.storefront.contract.PlatformVariable;
+import dev.storefront.contract.run.ClassDataArchive;
 import dev.storefront.contract.run.Command.Result;
 import dev.storefront.contract.run.IsolatedPlatform;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -27,7 +31,7 @@ public final class ScratchPlatform implements AutoCloseable {
     }
 
     /**
-     * Stops what a previous, interrupted run may have left in the scratch folder, deletes it, then
+     * Stops what a previous, interrupted run (or this one's previous start) left in the scratch folder, deletes it, then
      * `platform up --detach`; returns the wall time of the `up` in seconds. A JVM shutdown (Ctrl-C) still stops it.
      */
     public double up() throws IOException, InterruptedException {
@@ -35,8 +39,10 @@ public final class ScratchPlatform implements AutoCloseable {
             launcher("down");
         }
         platform.deleteDir();
+        if (!started) {
+            Runtime.getRuntime().addShutdownHook(new Thread(this::stopQuietly, "bench-platform-down"));
+        }
         started = true;
-        Runtime.getRuntime().addShutdownHook(new Thread(this::stopQuietly, "bench-platform-down"));
         long start = System.nanoTime();
         int exit = launcher("up", "--detach");
         double seconds = (System.nanoTime() - start) / 1e9;
@@ -71,6 +77,22 @@ public final class ScratchPlatform implements AutoCloseable {
     /** The components' PIDs from the launcher's run state. */
     public Map<String, Long> componentPids() {
         return platform.componentPids();
+    }
+
+    /**
+     * The components that started without a class-data archive (they dump one at exit): the first start after a
+     * build. Read from each process's command line.
+     */
+    public List<String> componentsWithoutClassData() throws IOException {
+        List<String> without = new ArrayList<>();
+        for (Map.Entry<String, Long> component : componentPids().entrySet()) {
+            Path cmdline = Path.of("/proc", component.getValue().toString(), "cmdline");
+            if (Files.isReadable(cmdline)
+                    && ClassDataArchive.dumps(List.of(Files.readString(cmdline).split("\0")))) {
+                without.add(component.getKey());
+            }
+        }
+        return without;
     }
 
     private int launcher(String... args) throws IOException, InterruptedException {

@@ -42,6 +42,8 @@ public final class ClassDataArchive {
     /** The exit code of a JVM that was SIGKILLed (128 + 9): whatever it was dumping is incomplete. */
     private static final int KILLED = 137;
 
+    private static final String DUMP_OPTION = "-XX:ArchiveClassesAtExit=";
+
     private final Path archive;
     private final Path dump;
     private final String name;
@@ -80,11 +82,16 @@ public final class ClassDataArchive {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        withArchive.add(1, "-XX:ArchiveClassesAtExit=" + dump);
+        withArchive.add(1, DUMP_OPTION + dump);
         // The dump at exit warns once per class it cannot archive (picocli's Java 5 classes, generated accessors):
         // lines that would bury the component's own last words at the end of its log, where a crash report looks.
         withArchive.add(2, "-Xlog:cds=off,cds+dynamic=off");
         return withArchive;
+    }
+
+    /** Whether a JVM's command line dumps its archive at exit: it started without one (first start of a build). */
+    public static boolean dumps(List<String> commandLine) {
+        return commandLine.stream().anyMatch(part -> part.startsWith(DUMP_OPTION));
     }
 
     /** The command mapping the archive if there is one, else unchanged: for a JVM whose end nobody waits for. */
@@ -119,13 +126,18 @@ public final class ClassDataArchive {
 
     /**
      * The JDK, the JVM options, each classpath jar's size and time, and the main class: what the JVM checks an archive
-     * against. Not the program's arguments, which change from run to run (the storage tool's new cluster id).
+     * against. Not the program's arguments, which change from run to run (the storage tool's new cluster id), nor the
+     * system properties ({@code -D}), which the JVM does not check and which name files of one platform (Kafka's
+     * logging configuration in its PLATFORM_DIR): every platform of the checkout shares one archive per JVM.
      */
     static String digest(List<String> command) {
         try {
             MessageDigest sha = MessageDigest.getInstance("SHA-256");
             update(sha, System.getProperty("java.home") + "|" + System.getProperty("java.vm.version"));
             for (int i = 0; i < command.size(); i++) {
+                if (command.get(i).startsWith("-D")) {
+                    continue;
+                }
                 update(sha, command.get(i));
                 boolean jar = command.get(i).equals("-jar");
                 if (jar || command.get(i).equals("-cp")) {

@@ -83,7 +83,7 @@ class ClassDataArchiveTest {
     }
 
     @Test
-    void theNameFollowsTheJarsAndOptionsButNotTheProgramsArguments() throws IOException {
+    void theNameFollowsTheJarsAndOptionsButNotTheProgramsArgumentsNorSystemProperties() throws IOException {
         Path jar = Files.writeString(dir.resolve("app.jar"), "not really a jar");
         List<String> run = List.of(JAVA, "-Xmx64m", "-jar", jar.toString(), "format", "--cluster-id", "abc");
         String digest = ClassDataArchive.digest(run);
@@ -94,6 +94,10 @@ class ClassDataArchiveTest {
         assertThat(ClassDataArchive.digest(List.of(JAVA, "-Xmx99m", "-jar", jar.toString(), "format")))
                 .as("JVM options")
                 .isNotEqualTo(digest);
+        assertThat(ClassDataArchive.digest(
+                        List.of(JAVA, "-Xmx64m", "-Dlog.config=/another/platform", "-jar", jar.toString(), "format")))
+                .as("a system property, e.g. a file of another platform")
+                .isEqualTo(digest);
         Files.setLastModifiedTime(jar, FileTime.from(Instant.now().plusSeconds(60)));
         assertThat(ClassDataArchive.digest(run)).as("a rebuilt jar").isNotEqualTo(digest);
     }

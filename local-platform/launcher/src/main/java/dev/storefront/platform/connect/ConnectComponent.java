@@ -6,7 +6,6 @@ import dev.storefront.platform.Layout;
 import dev.storefront.platform.kafka.KafkaComponent;
 import dev.storefront.platform.lifecycle.ProcessComponent;
 import dev.storefront.platform.metrics.JmxExporter;
-import dev.storefront.platform.process.JavaCommand;
 import dev.storefront.platform.process.Probes;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -29,8 +28,7 @@ public final class ConnectComponent extends ProcessComponent {
         Path config = new ConfigTemplate("/connect/connect-distributed.properties")
                 .renderTo(layout.runDir().resolve("connect-distributed.properties"), values);
         return JmxExporter.around(
-                        JavaCommand.withHeap(heap())
-                                .option("-Dlog4j2.configurationFile=" + KafkaComponent.log4jConfig(layout)),
+                        java().option("-Dlog4j2.configurationFile=" + KafkaComponent.log4jConfig(layout)),
                         layout,
                         PlatformVariable.CONNECT_METRICS_PORT,
                         "org.apache.kafka.connect.cli.ConnectDistributed",

@@ -5,7 +5,6 @@ import dev.storefront.platform.Layout;
 import dev.storefront.platform.lifecycle.ComponentFailure;
 import dev.storefront.platform.lifecycle.ProcessComponent;
 import dev.storefront.platform.process.ChildProcess;
-import dev.storefront.platform.process.JavaCommand;
 import java.time.Duration;
 import java.util.List;
 
@@ -24,8 +23,7 @@ public final class ConnectInitComponent extends ProcessComponent {
     @Override
     protected List<String> command() {
         // A one-shot CLI of a few seconds: the quick C1 compiler alone costs the least CPU at start-up.
-        return JavaCommand.withHeap(heap())
-                .option("-XX:TieredStopAtLevel=1")
+        return java().option("-XX:TieredStopAtLevel=1")
                 .jar(layout.connectInitJar())
                 .args(
                         "apply",

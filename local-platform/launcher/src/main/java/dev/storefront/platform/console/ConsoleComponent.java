@@ -2,7 +2,6 @@ package dev.storefront.platform.console;
 
 import dev.storefront.platform.Layout;
 import dev.storefront.platform.lifecycle.ProcessComponent;
-import dev.storefront.platform.process.JavaCommand;
 import dev.storefront.platform.process.Probes;
 import java.util.List;
 
@@ -17,10 +16,7 @@ public final class ConsoleComponent extends ProcessComponent {
 
     @Override
     protected List<String> command() {
-        return JavaCommand.withHeap(heap())
-                .jar(layout.consoleJar())
-                .args("serve")
-                .toList();
+        return java().jar(layout.consoleJar()).args("serve").toList();
     }
 
     @Override

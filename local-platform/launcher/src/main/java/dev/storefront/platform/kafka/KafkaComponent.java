@@ -54,7 +54,7 @@ public final class KafkaComponent extends ProcessComponent {
     }
 
     private JavaCommand serverJvm() throws IOException {
-        return JavaCommand.withHeap(heap()).option("-Dlog4j2.configurationFile=" + log4jConfig(layout));
+        return java().option("-Dlog4j2.configurationFile=" + log4jConfig(layout));
     }
 
     private void fencePreviousRegistration(Path config) throws IOException, ComponentFailure {

@@ -29,6 +29,7 @@ public record ComponentManifest(String connectPluginPath, List<Spec> components)
             List<String> usesWhileRunning,
             List<Port> ports,
             String heap,
+            String initialHeap,
             int startTimeoutSeconds,
             boolean oneShot,
             String health) {

@@ -3,6 +3,7 @@ package dev.storefront.platform.lifecycle;
 import dev.storefront.contract.PlatformVariable;
 import dev.storefront.platform.Layout;
 import dev.storefront.platform.process.ChildProcess;
+import dev.storefront.platform.process.JavaCommand;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -60,9 +61,9 @@ public abstract class ProcessComponent implements Component {
         return spec.oneShot();
     }
 
-    /** Its JVM's maximum heap, e.g. "512m". */
-    protected String heap() {
-        return spec.heap();
+    /** Its JVM's command, with the heap of its manifest entry (maximum, and initial where one is set). */
+    protected JavaCommand java() {
+        return JavaCommand.withHeap(spec.initialHeap(), spec.heap());
     }
 
     @Override

@@ -2,7 +2,6 @@ package dev.storefront.platform.pipeline;
 
 import dev.storefront.platform.Layout;
 import dev.storefront.platform.lifecycle.ProcessComponent;
-import dev.storefront.platform.process.JavaCommand;
 import dev.storefront.platform.process.Probes;
 import java.util.List;
 
@@ -18,10 +17,7 @@ public final class PipelineComponent extends ProcessComponent {
 
     @Override
     protected List<String> command() {
-        return JavaCommand.withHeap(heap())
-                .jar(layout.pipelineJar())
-                .args("run")
-                .toList();
+        return java().jar(layout.pipelineJar()).args("run").toList();
     }
 
     @Override

@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -48,10 +49,14 @@ public final class ChildProcess {
             Path logFile,
             Path classDataDir)
             throws IOException {
+        Map<String, String> jvmEnvironment = new HashMap<>(environment);
+        // glibc gives each thread that mallocs its own arena, up to 8 per core, each holding freed memory for
+        // itself: two arenas keep the JVMs' (and RocksDB's) native memory from spreading over sixteen.
+        jvmEnvironment.putIfAbsent("MALLOC_ARENA_MAX", "2");
         return start(
                 name,
                 command,
-                environment,
+                jvmEnvironment,
                 workingDir,
                 logFile,
                 ClassDataArchive.forCommand(classDataDir, name, command));

@@ -12,14 +12,25 @@ public final class JavaCommand {
     private final List<String> target = new ArrayList<>();
     private final List<String> arguments = new ArrayList<>();
 
-    private JavaCommand(String maxHeap) {
+    private JavaCommand(String initialHeap, String maxHeap) {
         jvmOptions.add("-Xmx" + maxHeap);
+        if (initialHeap != null) {
+            jvmOptions.add("-Xms" + initialHeap);
+        }
         // Small heaps on 2 cores: the serial collector has the least footprint and start-up cost.
         jvmOptions.add("-XX:+UseSerialGC");
     }
 
     public static JavaCommand withHeap(String maxHeap) {
-        return new JavaCommand(maxHeap);
+        return new JavaCommand(null, maxHeap);
+    }
+
+    /**
+     * A JVM starting with {@code initialHeap} (null: the JVM's default, 1/64 of RAM capped at the maximum) that grows
+     * as its live data asks, up to {@code maxHeap}.
+     */
+    public static JavaCommand withHeap(String initialHeap, String maxHeap) {
+        return new JavaCommand(initialHeap, maxHeap);
     }
 
     public JavaCommand option(String option) {

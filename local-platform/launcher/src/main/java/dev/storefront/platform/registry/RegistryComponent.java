@@ -3,7 +3,6 @@ package dev.storefront.platform.registry;
 import dev.storefront.platform.ConfigTemplate;
 import dev.storefront.platform.Layout;
 import dev.storefront.platform.lifecycle.ProcessComponent;
-import dev.storefront.platform.process.JavaCommand;
 import dev.storefront.platform.process.Probes;
 import java.io.IOException;
 import java.io.StringReader;
@@ -24,7 +23,7 @@ public final class RegistryComponent extends ProcessComponent {
 
     @Override
     protected List<String> command() {
-        return JavaCommand.withHeap(heap()).jar(layout.registryJar()).toList();
+        return java().jar(layout.registryJar()).toList();
     }
 
     @Override

@@ -2,7 +2,6 @@ package dev.storefront.platform.seeder;
 
 import dev.storefront.platform.Layout;
 import dev.storefront.platform.lifecycle.ProcessComponent;
-import dev.storefront.platform.process.JavaCommand;
 import dev.storefront.platform.process.Probes;
 import java.util.List;
 
@@ -17,7 +16,7 @@ public final class SeederComponent extends ProcessComponent {
 
     @Override
     protected List<String> command() {
-        return JavaCommand.withHeap(heap()).jar(layout.seederJar()).toList();
+        return java().jar(layout.seederJar()).toList();
     }
 
     @Override
