@@ -5,10 +5,14 @@ import dev.storefront.contract.RegistryWireFormat;
 import io.apicurio.registry.serde.avro.AvroKafkaDeserializer;
 import java.time.Duration;
 import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import java.util.stream.Collectors;
@@ -26,6 +30,8 @@ import org.apache.kafka.common.TopicPartition;
 public final class Kafka implements AutoCloseable {
 
     private static final int STABLE_CHECKS = 5;
+    /** How long a lag must keep its value to count as the group's rest. */
+    private static final Duration STABLE = Duration.ofSeconds(STABLE_CHECKS);
 
     private final String bootstrap;
     private final String registryUrl;
@@ -56,7 +62,12 @@ public final class Kafka implements AutoCloseable {
 
     /** Records every consumer group still has to read (the pipeline's, the sinks'), over all its partitions. */
     public long totalConsumerLag() throws InterruptedException, ExecutionException {
-        long lag = 0;
+        return consumerLagByGroup().values().stream().mapToLong(Long::longValue).sum();
+    }
+
+    /** Each consumer group's records still to read, over all its partitions (groups without commits left out). */
+    public Map<String, Long> consumerLagByGroup() throws InterruptedException, ExecutionException {
+        Map<String, Long> lags = new TreeMap<>();
         for (ConsumerGroupListing group : admin.listConsumerGroups().all().get()) {
             Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(group.groupId())
                     .partitionsToOffsetAndMetadata()
@@ -67,6 +78,7 @@ public final class Kafka implements AutoCloseable {
                 continue;
             }
             var ends = admin.listOffsets(request).all().get();
+            long lag = 0;
             for (var entry : committed.entrySet()) {
                 if (entry.getValue() != null) {
                     lag += Math.max(
@@ -74,8 +86,42 @@ public final class Kafka implements AutoCloseable {
                             ends.get(entry.getKey()).offset() - entry.getValue().offset());
                 }
             }
+            lags.put(group.groupId(), lag);
         }
-        return lag;
+        return lags;
+    }
+
+    /**
+     * Waits until every consumer group has digested a burst of changes that began at {@code startNanos}: each group's
+     * lag has kept one value (0, or the exactly-once markers' rest) for {@code STABLE_CHECKS} seconds, all at once.
+     * Returns, for each group whose lag moved meanwhile, the seconds from {@code startNanos} to its last move (when it
+     * caught up); empty if the groups still moved at {@code timeout}.
+     */
+    public Optional<Map<String, Double>> awaitCaughtUp(long startNanos, Duration timeout)
+            throws InterruptedException, ExecutionException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        Map<String, Long> last = new HashMap<>();
+        Map<String, Long> lastMove = new HashMap<>();
+        Set<String> moved = new HashSet<>();
+        while (System.nanoTime() < deadline) {
+            long now = System.nanoTime();
+            consumerLagByGroup().forEach((group, lag) -> {
+                Long before = last.put(group, lag);
+                if (before == null || before.longValue() != lag) {
+                    lastMove.put(group, now);
+                    if (before != null) {
+                        moved.add(group);
+                    }
+                }
+            });
+            if (lastMove.values().stream().allMatch(at -> now - at >= STABLE.toNanos())) {
+                Map<String, Double> caughtUp = new TreeMap<>();
+                moved.forEach(group -> caughtUp.put(group, (lastMove.get(group) - startNanos) / 1e9));
+                return Optional.of(caughtUp);
+            }
+            Thread.sleep(200);
+        }
+        return Optional.empty();
     }
 
     /**

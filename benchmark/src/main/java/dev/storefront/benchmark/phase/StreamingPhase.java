@@ -40,7 +40,7 @@ public final class StreamingPhase {
     /** Capture alone: at least half of what pgoutput decodes of the same changes in the same run. */
     static final Target TARGET = Target.atLeastOfCeiling(0.5);
 
-    private static final int BATCH = 10_000;
+    static final int BATCH = 10_000;
 
     private StreamingPhase() {}
 
@@ -71,7 +71,7 @@ public final class StreamingPhase {
                 cpu = ctx.cpu();
                 profile = ctx.profile("connect", "streaming");
                 start = System.nanoTime();
-                changes = update(ctx, ctx.size().streamingChanges);
+                changes = updateInBatches(ctx, "payments", "amount = amount", ctx.size().streamingChanges);
                 writeSeconds = (System.nanoTime() - start) / 1e9;
                 cdcSeconds = FullLoadPhase.awaitEvents(ctx, List.of(topic), eventsBefore + changes, start);
             } finally {
@@ -102,7 +102,7 @@ public final class StreamingPhase {
             facts.put("coresUsed", cores);
             facts.put("busiestThreads", cpu.topThreads());
             facts.put("connectProfile", connectProfile);
-            List<String> notes = List.of(
+            List<String> notes = new ArrayList<>(List.of(
                     "Changes: `UPDATE payments SET amount = amount` in transactions of " + BATCH + " rows (REPLICA "
                             + "IDENTITY FULL: each event carries the before and after image).",
                     "Capture alone: the sink connectors (" + String.join(", ", sinks) + ") were paused while it ran "
@@ -110,15 +110,36 @@ public final class StreamingPhase {
                     "Ceiling: the backlog of the same changes decoded by pgoutput from a temporary slot after the "
                             + "fact, with no other load; Debezium had to keep up while PostgreSQL was writing them.",
                     Bottleneck.describe(cores, Runtime.getRuntime().availableProcessors()),
-                    JfrProfile.describe("connect", connectProfile));
-            return new PhaseResult(
-                    "Streaming CDC",
-                    List.of(Figure.of("Debezium events/s (commit -> Kafka)", rate, "events/s")
+                    JfrProfile.describe("connect", connectProfile)));
+            List<Figure> figures =
+                    new ArrayList<>(List.of(Figure.of("Debezium events/s (commit -> Kafka)", rate, "events/s")
                             .withTarget(TARGET)
-                            .withCeiling(ceiling)),
-                    facts,
-                    notes,
-                    null);
+                            .withCeiling(ceiling)));
+
+            EndToEndRun.Result endToEnd = EndToEndRun.run(ctx);
+            if (endToEnd != null) {
+                figures.add(Figure.of(
+                        "end-to-end: order updates until every output caught up", endToEnd.rate(), "changes/s"));
+                Map<String, Object> e2e = new LinkedHashMap<>();
+                e2e.put("changes", endToEnd.changes());
+                e2e.put("updateCommitSeconds", endToEnd.commitSeconds());
+                e2e.put("captureSeconds", endToEnd.captureSeconds());
+                e2e.put("caughtUpSeconds", endToEnd.caughtUpSeconds());
+                e2e.put("allCaughtUpSeconds", endToEnd.allCaughtUpSeconds());
+                e2e.put("stageShares", endToEnd.shares());
+                e2e.put("coresUsed", endToEnd.coresUsed());
+                facts.put("endToEnd", e2e);
+                notes.add("End-to-end: every order's `updated_at` moved by 1 ms (`UPDATE orders`, transactions of "
+                        + BATCH + " rows) with everything running; each stage timed from the first batch: "
+                        + endToEnd.describe() + ". The rate is the changes over the slowest; each consumer group counts"
+                        + " as caught up at the last move of its lag (then still for 5 s).");
+                notes.add("End-to-end, "
+                        + Bottleneck.describe(
+                                endToEnd.coresUsed(), Runtime.getRuntime().availableProcessors()));
+            } else {
+                notes.add("End-to-end: not caught up within " + ctx.size().settleTimeout + ", no figure.");
+            }
+            return new PhaseResult("Streaming CDC", figures, facts, notes, null);
         }
     }
 
@@ -163,26 +184,31 @@ public final class StreamingPhase {
         return DriverManager.getConnection(ctx.platform().endpoints().storefrontJdbcUrl(), properties);
     }
 
-    /** Updates payments in id ranges of {@link #BATCH}, wrapping around, until {@code wanted} rows changed. */
-    private static long update(BenchContext ctx, long wanted) throws Exception {
+    /**
+     * Sets {@code set} on rows of {@code table} in id ranges of {@link #BATCH}, a transaction each, until {@code wanted}
+     * rows changed, wrapping around; with {@code wanted} {@code Long.MAX_VALUE}, every row once. Returns the rows
+     * changed.
+     */
+    static long updateInBatches(BenchContext ctx, String table, String set, long wanted) throws Exception {
         try (Connection connection = ctx.platform().database()) {
             long min;
             long max;
             try (Statement statement = connection.createStatement();
-                    ResultSet range = statement.executeQuery("SELECT min(id), max(id) FROM payments")) {
+                    ResultSet range = statement.executeQuery("SELECT min(id), max(id) FROM " + table)) {
                 range.next();
                 min = range.getLong(1);
                 max = range.getLong(2);
             }
+            boolean once = wanted == Long.MAX_VALUE;
             long changed = 0;
             long from = min;
             try (PreparedStatement update =
-                    connection.prepareStatement("UPDATE payments SET amount = amount WHERE id >= ? AND id < ?")) {
-                while (changed < wanted) {
+                    connection.prepareStatement("UPDATE " + table + " SET " + set + " WHERE id >= ? AND id < ?")) {
+                while (changed < wanted && (!once || from <= max)) {
                     update.setLong(1, from);
                     update.setLong(2, from + Math.min(BATCH, wanted - changed));
                     changed += update.executeUpdate();
-                    from = from + BATCH > max ? min : from + BATCH;
+                    from = from + BATCH > max && !once ? min : from + BATCH;
                 }
             }
             return changed;
