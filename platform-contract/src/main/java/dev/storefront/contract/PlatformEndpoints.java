@@ -109,6 +109,11 @@ public record PlatformEndpoints(PlatformEnv env) {
         return consoleUrl() + "/health";
     }
 
+    /** The SQL layer's Flink mini-cluster: REST API and web UI (only while it runs). */
+    public String flinkUrl() {
+        return "http://localhost:" + env.port(PlatformVariable.FLINK_PORT);
+    }
+
     public String topicPrefix() {
         return env.require(PlatformVariable.TOPIC_PREFIX);
     }

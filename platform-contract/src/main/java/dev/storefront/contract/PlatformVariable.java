@@ -48,6 +48,10 @@ public enum PlatformVariable {
     PIPELINE_HOST(Kind.HOST, "localhost", "Host of the pipeline's GET /health."),
     PIPELINE_PORT(Kind.PORT, "8090", "Port of the pipeline's GET /health."),
     CONSOLE_PORT(Kind.PORT, "8070", "Port of the web console."),
+    FLINK_PORT(
+            Kind.PORT,
+            "8081",
+            "The SQL layer (optional): REST API and web UI of its Flink mini-cluster (./platform sql, up --sql)."),
     ANALYTICS_DB(Kind.NAME, "storefront_analytics", "Database of the JDBC sinks' tables."),
     AKHQ_PORT(Kind.PORT, "9000", "Compose only: AKHQ, the Kafka web UI.", true),
     KAFKA_INTERNAL_PORT(Kind.PORT, "29092", "Compose only: the broker's listener on the compose network.", true),
