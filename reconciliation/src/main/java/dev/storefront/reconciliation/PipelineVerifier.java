@@ -2,6 +2,7 @@ package dev.storefront.reconciliation;
 
 import com.google.protobuf.InvalidProtocolBufferException;
 import dev.storefront.contract.StorefrontTables;
+import dev.storefront.contract.sql.SqlOutputs;
 import dev.storefront.pipeline.PipelineFailure;
 import dev.storefront.pipeline.analytics.Group;
 import dev.storefront.pipeline.avro.OrderFact;
@@ -58,8 +59,10 @@ public final class PipelineVerifier {
             try {
                 reports.addAll(facts(storefront));
                 reports.addAll(revenue(storefront, analytics));
-                reports.addAll(orderOutput(storefront));
+                Map<Long, OrderOutput> announced = new LinkedHashMap<>();
+                reports.addAll(orderOutput(storefront, announced));
                 reports.addAll(cdcHistory(storefront, analytics));
+                reports.addAll(sqlLayer(storefront, analytics, announced));
             } finally {
                 analytics.close();
             }
@@ -104,9 +107,10 @@ public final class PipelineVerifier {
         return List.of(topic, table);
     }
 
-    private List<OutputReport> orderOutput(Connection storefront) throws SQLException {
+    /** {@code announced} receives the orders of the decodable outbox messages. */
+    private List<OutputReport> orderOutput(Connection storefront, Map<Long, OrderOutput> announced)
+            throws SQLException {
         OrderMessageDecoder decoder = new OrderMessageDecoder(config.outboxPrefix());
-        Map<Long, OrderOutput> announced = new LinkedHashMap<>();
         AtomicInteger rejected = new AtomicInteger();
         reader.forEach(
                 topics.messages(),
@@ -140,6 +144,55 @@ public final class PipelineVerifier {
         OutputReport database = Comparison.compare(topics.orderOutput() + " vs PostgreSQL", recorded, stillThere)
                 .withNote((emitted.size() - recorded.size()) + " emitted orders were deleted since (not compared)");
         return List.of(feed, database);
+    }
+
+    /**
+     * The SQL layer's shipped jobs (flink-sql/jobs), each checked once its output topic exists (the layer is optional):
+     * facts and revenue against the same SQL as the Streams outputs, the decoded outbox against the messages.
+     */
+    private List<OutputReport> sqlLayer(Connection storefront, Analytics analytics, Map<Long, OrderOutput> announced)
+            throws SQLException {
+        SqlOutputs outputs = new SqlOutputs(topics.prefix());
+        List<OutputReport> reports = new ArrayList<>();
+        Deserializer<GenericRecord> keys = serdes.cdcKey().deserializer();
+        Deserializer<GenericRecord> values = serdes.cdcValue().deserializer();
+        if (reader.exists(outputs.factsTopic())) {
+            Map<Long, FactView> expected = new LinkedHashMap<>();
+            FactsCheck.expected(storefront)
+                    .forEach((id, fact) -> expected.put(id, SqlLayerViews.withoutCouponCode(fact)));
+            Map<Long, FactView> actual = new LinkedHashMap<>();
+            reader.latest(outputs.factsTopic(), keys, values).values().forEach(fact -> {
+                FactView view = SqlLayerViews.fact(fact);
+                actual.put(view.orderId(), view);
+            });
+            reports.add(Comparison.compare(outputs.factsTopic(), expected, actual));
+        }
+        if (reader.exists(outputs.revenueTopic())) {
+            Map<Group, RevenueCheck.Totals> expected = RevenueCheck.expected(storefront);
+            reports.add(Comparison.compare(
+                    outputs.revenueTopic(),
+                    expected,
+                    SqlLayerViews.revenue(reader.latest(outputs.revenueTopic(), keys, values))));
+            String tableName = "table " + SqlOutputs.REVENUE_TABLE;
+            if (analytics.db == null) {
+                reports.add(OutputReport.unreadable(tableName, expected.size(), analytics.problem));
+            } else if (analytics.exists(SqlOutputs.REVENUE_TABLE)) {
+                reports.add(Comparison.compare(
+                        tableName, expected, RevenueCheck.table(analytics.db, SqlOutputs.REVENUE_TABLE)));
+            }
+        }
+        if (reader.exists(outputs.orderOutputTopic())) {
+            Map<Long, OrderOutputCheck.Emitted> expected = new LinkedHashMap<>();
+            announced.forEach(
+                    (id, order) -> expected.put(id, SqlLayerViews.sortedLines(OrderOutputCheck.emitted(order))));
+            Map<Long, OrderOutputCheck.Emitted> actual = new LinkedHashMap<>();
+            reader.latest(outputs.orderOutputTopic(), keys, values).values().forEach(order -> {
+                OrderOutputCheck.Emitted emitted = SqlLayerViews.orderOutput(order);
+                actual.put(emitted.orderId(), emitted);
+            });
+            reports.add(Comparison.compare(outputs.orderOutputTopic() + " vs " + topics.messages(), expected, actual));
+        }
+        return reports;
     }
 
     private List<OutputReport> cdcHistory(Connection storefront, Analytics analytics) throws SQLException {

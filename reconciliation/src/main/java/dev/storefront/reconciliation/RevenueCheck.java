@@ -42,7 +42,12 @@ public final class RevenueCheck {
     }
 
     public static Map<Group, Totals> table(Connection analytics) throws SQLException {
-        return query(analytics, "SELECT category, country, revenue, order_count FROM " + TABLE);
+        return table(analytics, TABLE);
+    }
+
+    /** A revenue table of the analytics database: the JDBC sink's, or the SQL layer's. */
+    public static Map<Group, Totals> table(Connection analytics, String table) throws SQLException {
+        return query(analytics, "SELECT category, country, revenue, order_count FROM " + table);
     }
 
     public static Map<Group, Totals> topic(Map<RevenueKey, Revenue> latest) {

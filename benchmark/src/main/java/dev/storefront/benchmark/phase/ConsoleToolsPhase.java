@@ -8,16 +8,14 @@ import dev.storefront.benchmark.report.PhaseResult;
 import dev.storefront.benchmark.report.Target;
 import dev.storefront.contract.CdcTopicNames;
 import dev.storefront.contract.run.Command.Result;
+import dev.storefront.contract.run.ProcessMemory;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 
 /**
  * Console tools: the budgets of seeing the platform, on the benchmarked platform after the load phases. `platform tail
@@ -35,8 +33,6 @@ public final class ConsoleToolsPhase {
 
     private static final Pattern MEASURED = Pattern.compile(
             "tail: (\\d+) records of \\S+ read and decoded in ([0-9.]+) s from the first \\((\\d+) records/s\\)");
-    private static final Pattern VM_RSS = Pattern.compile("^VmRSS:\\s+(\\d+) kB$", Pattern.MULTILINE);
-    private static final Pattern PSS = Pattern.compile("^Pss:\\s+(\\d+) kB$", Pattern.MULTILINE);
     /** Long enough for the charts to have sampled a few times (every 2 s) with their consumers running. */
     private static final Duration CHARTS_RUNNING = Duration.ofSeconds(10);
 
@@ -96,25 +92,10 @@ public final class ConsoleToolsPhase {
     }
 
     /** Each component's PSS in MB: its process and its descendants (PostgreSQL's backends). */
-    static Map<String, Double> platformMemory(Map<String, Long> pids) throws IOException {
+    static Map<String, Double> platformMemory(Map<String, Long> pids) {
         Map<String, Double> memory = new LinkedHashMap<>();
-        for (Map.Entry<String, Long> component : pids.entrySet()) {
-            List<Long> tree = ProcessHandle.of(component.getValue())
-                    .map(process -> Stream.concat(Stream.of(process), process.descendants())
-                            .map(ProcessHandle::pid)
-                            .toList())
-                    .orElse(List.of());
-            long kb = 0;
-            for (long pid : tree) {
-                try {
-                    Matcher pss = PSS.matcher(Files.readString(Path.of("/proc", Long.toString(pid), "smaps_rollup")));
-                    kb += pss.find() ? Long.parseLong(pss.group(1)) : 0;
-                } catch (IOException gone) {
-                    // A backend that ended meanwhile holds nothing any more.
-                }
-            }
-            memory.put(component.getKey(), Math.round(kb / 102.4) / 10.0);
-        }
+        pids.forEach((component, pid) ->
+                memory.put(component, Math.round(ProcessMemory.proportionalMegabytes(pid) * 10) / 10.0));
         return memory;
     }
 
@@ -122,10 +103,6 @@ public final class ConsoleToolsPhase {
         if (pid == null) {
             throw new IOException("the console has no pid in the launcher's run state");
         }
-        Matcher rss = VM_RSS.matcher(Files.readString(Path.of("/proc", pid.toString(), "status")));
-        if (!rss.find()) {
-            throw new IOException("no VmRSS in /proc/" + pid + "/status");
-        }
-        return Long.parseLong(rss.group(1)) / 1024.0;
+        return ProcessMemory.residentMegabytes(pid);
     }
 }

@@ -56,14 +56,9 @@ public final class SqlSubmission {
         this.out = out;
     }
 
-    /** The job's name for {@code file}: one running job per name. */
-    public static String jobName(Path file) {
-        return "sql: " + file.getFileName();
-    }
-
     /** Submits {@code file} and returns its running job's id. */
     public String submit(Path file) throws SqlFileException, InterruptedException {
-        String name = jobName(file);
+        String name = FlinkJobs.jobName(file);
         List<SqlScript.Statement> statements = statements(file);
         String flinkUrl = new PlatformEndpoints(env).flinkUrl();
         FlinkJobs jobs = new FlinkJobs(flinkUrl);
@@ -110,7 +105,7 @@ public final class SqlSubmission {
         if (insertCount == 0) {
             throw new SqlFileException(file + ": no INSERT INTO statement, so there is no job to run");
         }
-        SinkTopics.ensure(
+        SinkTargets.ensure(
                 tables,
                 new PlatformEndpoints(env).kafkaBootstrap(),
                 Integer.parseInt(env.require(PlatformVariable.CDC_TOPIC_PARTITIONS)),

@@ -119,6 +119,20 @@ public final class Layout {
         return home.resolve("console/target/console.jar");
     }
 
+    public Path flinkSqlJar() {
+        return home.resolve("flink-sql/target/flink-sql.jar");
+    }
+
+    /** Where the SQL layer's cluster writes the SQL client's config.yaml (FLINK_CONF_DIR of a session). */
+    public Path flinkSqlClientConf() {
+        return dataDir("flink-sql").resolve("client-conf");
+    }
+
+    /** The interactive sessions' catalog file and history. */
+    public Path flinkSqlSessionDir() {
+        return dataDir("flink-sql").resolve("session");
+    }
+
     public Path connectorsDir() {
         return home.resolve("connectors");
     }
@@ -137,7 +151,8 @@ public final class Layout {
                 "seeder", seederJar(),
                 "connect-init", connectInitJar(),
                 "pipeline", pipelineJar(),
-                "console", consoleJar());
+                "console", consoleJar(),
+                "flink-sql", flinkSqlJar());
         required.forEach((what, path) -> {
             if (!Files.exists(path)) {
                 missing.add(what + ": " + home.relativize(path));

@@ -27,6 +27,7 @@ import picocli.CommandLine.Option;
             DrillCommand.class,
             SchemaEvolutionCommand.Evolve.class,
             SchemaEvolutionCommand.Snapshot.class,
+            SqlCommand.class,
             CommandLine.HelpCommand.class
         },
         description = {

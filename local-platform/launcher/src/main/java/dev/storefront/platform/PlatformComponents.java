@@ -10,6 +10,7 @@ import dev.storefront.platform.pipeline.PipelineComponent;
 import dev.storefront.platform.postgres.PostgresComponent;
 import dev.storefront.platform.registry.RegistryComponent;
 import dev.storefront.platform.seeder.SeederComponent;
+import dev.storefront.platform.sql.FlinkSqlComponent;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -29,7 +30,8 @@ public final class PlatformComponents {
             ConnectComponent.NAME, ConnectComponent::new,
             ConnectInitComponent.NAME, ConnectInitComponent::new,
             PipelineComponent.NAME, PipelineComponent::new,
-            ConsoleComponent.NAME, ConsoleComponent::new);
+            ConsoleComponent.NAME, ConsoleComponent::new,
+            FlinkSqlComponent.NAME, FlinkSqlComponent::new);
 
     private PlatformComponents() {}
 

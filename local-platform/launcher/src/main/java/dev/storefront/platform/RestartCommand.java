@@ -56,14 +56,25 @@ final class RestartCommand implements Callable<Integer> {
                     + ClosestName.suggestion(component, restartable) + "; one of: " + String.join(", ", restartable));
             return PlatformCli.USAGE;
         }
+        return askLauncher(layout, "restart", component, timeout, out, err);
+    }
+
+    /**
+     * Asks the running launcher to restart {@code component} (to start it, for an optional one that is off) and waits
+     * for its answer, which it prints; returns the exit code. {@code command}: the `./platform` command asking.
+     */
+    static int askLauncher(
+            Layout layout, String command, String component, Duration timeout, PrintWriter out, PrintWriter err)
+            throws InterruptedException {
         Optional<RunState> state = RunState.read(layout.runDir()).filter(RunState::launcherAlive);
         if (state.isEmpty()) {
-            err.println("restart: the platform is not running here (`./platform up` starts it).");
+            err.println(command + ": the platform is not running here (`./platform up` starts it).");
             return PlatformCli.FAILED;
         }
         RestartRequests requests = new RestartRequests(layout.runDir());
         requests.request(component);
-        out.println("Asked the launcher (pid " + state.get().launcherPid() + ") to restart " + component + " ...");
+        out.println("Asked the launcher (pid " + state.get().launcherPid() + ") to "
+                + (command.equals("restart") ? "restart " : "start ") + component + " ...");
         long deadline = System.nanoTime() + timeout.toNanos();
         while (System.nanoTime() < deadline) {
             Optional<String> result = requests.result(component);
@@ -73,12 +84,12 @@ final class RestartCommand implements Callable<Integer> {
                 return result.get().startsWith("OK") ? 0 : PlatformCli.FAILED;
             }
             if (RunState.read(layout.runDir()).filter(RunState::launcherAlive).isEmpty()) {
-                err.println("restart: the launcher stopped before it restarted " + component + ".");
+                err.println(command + ": the launcher stopped before it restarted " + component + ".");
                 return PlatformCli.FAILED;
             }
             Thread.sleep(200);
         }
-        err.println("restart: " + component + " was not restarted within " + timeout.toSeconds()
+        err.println(command + ": " + component + " was not (re)started within " + timeout.toSeconds()
                 + " s; see ./platform status and its log.");
         return PlatformCli.FAILED;
     }

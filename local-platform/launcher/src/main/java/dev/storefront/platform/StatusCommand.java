@@ -7,8 +7,12 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.storefront.contract.PlatformVariable;
 import dev.storefront.contract.ReplicationSlots;
 import dev.storefront.contract.connect.ConnectorStates;
+import dev.storefront.contract.run.ProcessMemory;
 import dev.storefront.contract.run.RunState;
+import dev.storefront.contract.sql.FlinkJobs;
 import dev.storefront.platform.lifecycle.Component;
+import dev.storefront.platform.sql.FlinkSqlComponent;
+import java.io.IOException;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
@@ -61,7 +65,6 @@ final class StatusCommand implements Callable<Integer> {
         for (int i = 0; i < components.size(); i++) {
             Component component = components.get(i);
             boolean healthy = probed.get(i).join();
-            allHealthy &= healthy;
             String pid = state.flatMap(s -> s.components().stream()
                             .filter(e -> e.name().equals(component.name()))
                             .findFirst())
@@ -69,7 +72,10 @@ final class StatusCommand implements Callable<Integer> {
                     .filter(Objects::nonNull)
                     .map(String::valueOf)
                     .orElse("-");
-            String health = healthy ? "healthy" : "DOWN";
+            // An optional component the launcher never started is off; one it started and lost is down.
+            boolean off = component.isOptional() && !healthy && pid.equals("-");
+            allHealthy &= healthy || off;
+            String health = healthy ? "healthy" : off ? StatusTable.OFF : "DOWN";
             if (component.isOneShot()) {
                 health = healthy ? "done" : "NOT DONE";
             }
@@ -100,7 +106,34 @@ final class StatusCommand implements Callable<Integer> {
                 .map(ReplicationSlots.SlotState::describe)
                 .ifPresent(
                         text -> System.out.println("\n" + text.substring(0, 1).toUpperCase() + text.substring(1)));
+        rows.stream()
+                .filter(row ->
+                        row.name().equals(FlinkSqlComponent.NAME) && row.state().equals("healthy"))
+                .findFirst()
+                .ifPresent(row -> System.out.println("\n" + sqlLayer(layout, row.pid())));
         return allHealthy ? 0 : PlatformCli.FAILED;
+    }
+
+    /** The SQL layer's memory against its budget, and its jobs. */
+    private static String sqlLayer(Layout layout, String pid) {
+        StringBuilder text = new StringBuilder("SQL layer: Flink mini-cluster ");
+        try {
+            text.append(String.format(
+                    "%,.0f MB resident (budget %,d MB)",
+                    ProcessMemory.residentMegabytes(Long.parseLong(pid)), FlinkSqlComponent.MEMORY_BUDGET_MB));
+        } catch (IOException | NumberFormatException e) {
+            text.append("(memory unknown: ").append(e.getMessage()).append(')');
+        }
+        try {
+            List<FlinkJobs.Job> jobs = new FlinkJobs(layout.endpoints().flinkUrl()).list();
+            text.append(", ").append(jobs.size()).append(jobs.size() == 1 ? " job" : " jobs");
+            jobs.forEach(job -> text.append(String.format("%n  %-40s %-10s %s", job.name(), job.state(), job.id())));
+        } catch (IOException e) {
+            text.append(", jobs unknown: ").append(e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return text.toString();
     }
 
     /** What the table shows, with the same names, as one document. */

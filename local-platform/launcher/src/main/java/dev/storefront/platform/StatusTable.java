@@ -1,5 +1,6 @@
 package dev.storefront.platform;
 
+import dev.storefront.platform.lifecycle.Component;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.List;
@@ -22,6 +23,17 @@ public final class StatusTable {
             out.printf(format, row.name(), row.state(), row.pid(), row.endpoint(), row.log());
         }
     }
+
+    /** A component's state in the table `up` prints once everything asked for is healthy. */
+    public static String startedState(Component component, boolean running) {
+        if (component.isOneShot()) {
+            return "done";
+        }
+        return component.isOptional() && !running ? OFF : "healthy";
+    }
+
+    /** An optional component not started (the SQL layer): not a fault. */
+    public static final String OFF = "off";
 
     public static String relative(Path home, Path file) {
         return file.startsWith(home) ? home.relativize(file).toString() : file.toString();

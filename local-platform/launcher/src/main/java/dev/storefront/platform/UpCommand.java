@@ -11,6 +11,7 @@ import dev.storefront.platform.lifecycle.RestartBudget;
 import dev.storefront.platform.lifecycle.RestartRequests;
 import dev.storefront.platform.lifecycle.Supervisor;
 import dev.storefront.platform.process.ChildProcess;
+import dev.storefront.platform.sql.FlinkSqlComponent;
 import java.io.IOException;
 import java.io.RandomAccessFile;
 import java.nio.charset.StandardCharsets;
@@ -21,6 +22,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicBoolean;
 import picocli.CommandLine.Command;
@@ -48,6 +50,12 @@ final class UpCommand implements Callable<Integer> {
             names = {"-d", "--detach"},
             description = "Start in the background and return once every component is healthy.")
     boolean detach;
+
+    @Option(
+            names = "--sql",
+            description = "Also start the SQL layer (a Flink mini-cluster for `./platform sql`); off by default, "
+                    + "`./platform sql` starts it on a running platform when asked.")
+    boolean sql;
 
     @Override
     public Integer call() throws Exception {
@@ -91,7 +99,7 @@ final class UpCommand implements Callable<Integer> {
                 "platform-stop");
         Runtime.getRuntime().addShutdownHook(stopper);
         try {
-            platform.start();
+            platform.start(optionalOn());
         } catch (ComponentFailure failure) {
             String message = "could not start " + failure.getMessage();
             System.err.println();
@@ -119,6 +127,7 @@ final class UpCommand implements Callable<Integer> {
         RunState.now(Phase.UP, "up", entries).write(layout.runDir());
         new Supervisor(
                         components,
+                        optionalOn(),
                         line -> System.out.println(layout.env().mask(line)),
                         () -> RunState.now(Phase.UP, "up", entries(layout, components))
                                 .write(layout.runDir()),
@@ -130,13 +139,17 @@ final class UpCommand implements Callable<Integer> {
         return 0;
     }
 
+    private Set<String> optionalOn() {
+        return sql ? Set.of(FlinkSqlComponent.NAME) : Set.of();
+    }
+
     private static List<StatusTable.Row> rows(List<Component> components, List<RunState.Entry> entries) {
         List<StatusTable.Row> rows = new ArrayList<>();
         for (int i = 0; i < components.size(); i++) {
             RunState.Entry entry = entries.get(i);
             rows.add(new StatusTable.Row(
                     entry.name(),
-                    components.get(i).isOneShot() ? "done" : "healthy",
+                    StatusTable.startedState(components.get(i), entry.pid() != null),
                     entry.pid() == null ? "-" : String.valueOf(entry.pid()),
                     entry.endpoint(),
                     entry.log()));
@@ -158,7 +171,9 @@ final class UpCommand implements Callable<Integer> {
     private int startDetached(Layout layout) throws IOException, InterruptedException {
         Path log = layout.logFile("launcher");
         long offset = log.toFile().length();
-        List<String> plain = IsolatedPlatform.launcherCommand(layout.home(), "up");
+        List<String> plain = sql
+                ? IsolatedPlatform.launcherCommand(layout.home(), "up", "--sql")
+                : IsolatedPlatform.launcherCommand(layout.home(), "up");
         // The launcher's commands left an archive of its classes (IsolatedPlatform): map it; this long-running JVM's
         // own end is waited for by no one, so it never makes one.
         List<String> command = ClassDataArchive.forCommand(layout.classDataDir(), "launcher", plain)

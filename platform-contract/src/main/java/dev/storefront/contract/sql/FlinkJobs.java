@@ -33,6 +33,11 @@ public final class FlinkJobs {
     private final HttpClient http =
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).build();
 
+    /** The name of the job a .sql file runs as: one running job per file name. */
+    public static String jobName(java.nio.file.Path file) {
+        return "sql: " + file.getFileName();
+    }
+
     /** {@code url}: the cluster's REST API, e.g. http://localhost:8081. */
     public FlinkJobs(String url) {
         this.url = url;

@@ -34,6 +34,11 @@ public interface Component {
         return false;
     }
 
+    /** Started only when asked for (the SQL layer): {@code up --sql}, or a request to the running launcher. */
+    default boolean isOptional() {
+        return false;
+    }
+
     OptionalLong pid();
 
     /** Where users reach it: a URL, an address, or what it did. */

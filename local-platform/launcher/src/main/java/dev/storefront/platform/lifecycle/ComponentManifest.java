@@ -32,6 +32,7 @@ public record ComponentManifest(String connectPluginPath, List<Spec> components)
             String initialHeap,
             int startTimeoutSeconds,
             boolean oneShot,
+            boolean optional,
             String health) {
 
         public List<String> usesWhileRunning() {

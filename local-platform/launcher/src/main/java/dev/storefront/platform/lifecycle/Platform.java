@@ -50,8 +50,11 @@ public final class Platform {
     }
 
     /** Fails before starting anything if a port is taken, naming the .env variable that sets it. */
-    public void checkPortsFree() throws ComponentFailure {
+    private void checkPortsFree(Set<String> optional) throws ComponentFailure {
         for (Component component : components) {
+            if (!startsWith(component, optional)) {
+                continue;
+            }
             for (Component.PortClaim claim : component.ports()) {
                 if (!Probes.portFree(claim.host(), claim.port())) {
                     throw new ComponentFailure(
@@ -65,8 +68,14 @@ public final class Platform {
         }
     }
 
+    /** Starts every component that is not optional. */
     public void start() throws ComponentFailure, InterruptedException {
-        checkPortsFree();
+        start(Set.of());
+    }
+
+    /** Starts every component that is not optional, and the optional ones named in {@code optional}. */
+    public void start(Set<String> optional) throws ComponentFailure, InterruptedException {
+        checkPortsFree(optional);
         ExecutorService pool = Executors.newCachedThreadPool(runnable -> {
             Thread thread = new Thread(runnable, "start");
             thread.setDaemon(true);
@@ -78,8 +87,9 @@ public final class Platform {
             for (Component component : components) {
                 CompletableFuture<?>[] dependencies =
                         component.dependsOn().stream().map(started::get).toArray(CompletableFuture[]::new);
-                CompletableFuture<Void> future =
-                        CompletableFuture.allOf(dependencies).thenRunAsync(() -> startOne(component), pool);
+                CompletableFuture<Void> future = startsWith(component, optional)
+                        ? CompletableFuture.allOf(dependencies).thenRunAsync(() -> startOne(component), pool)
+                        : CompletableFuture.completedFuture(null);
                 future.whenComplete((ok, error) -> {
                     if (error != null) {
                         firstFailure.completeExceptionally(error);
@@ -96,6 +106,10 @@ public final class Platform {
         } finally {
             pool.shutdownNow();
         }
+    }
+
+    private static boolean startsWith(Component component, Set<String> optional) {
+        return !component.isOptional() || optional.contains(component.name());
     }
 
     private void startOne(Component component) {

@@ -61,6 +61,11 @@ public abstract class ProcessComponent implements Component {
         return spec.oneShot();
     }
 
+    @Override
+    public boolean isOptional() {
+        return spec.optional();
+    }
+
     /** Its JVM's command, with the heap of its manifest entry (maximum, and initial where one is set). */
     protected JavaCommand java() {
         return JavaCommand.withHeap(spec.initialHeap(), spec.heap());

@@ -15,7 +15,9 @@ import java.util.function.Consumer;
  *       PostgreSQL recovers from its WAL and the pipeline resumes from its state;</li>
  *   <li>a connector or task that Connect reports FAILED (a JDBC sink after PostgreSQL went away; Connect never restarts
  *       one by itself) is restarted once every component is up again;</li>
- *   <li>{@code ./platform restart NAME} requests are carried out: a graceful stop, then a start.</li>
+ *   <li>{@code ./platform restart NAME} requests are carried out: a graceful stop, then a start; for an optional
+ *       component that is off (the SQL layer), the request starts it, and from then on it is watched like the
+ *       others.</li>
  * </ul>
  * Restarts the launcher decides on are limited by a {@link RestartBudget} per component and a larger one per
  * connector: a component that dies at every start is left stopped. Requested restarts are not counted.
@@ -34,9 +36,13 @@ public final class Supervisor {
     private final RestartBudget budget;
     private final RestartBudget connectorBudget;
     private final Set<String> givenUp = new HashSet<>();
+    /** The optional components started so far; the others are off, not down. */
+    private final Set<String> switchedOn;
 
+    /** {@code switchedOn}: the optional components the platform was started with. */
     public Supervisor(
             List<Component> components,
+            Set<String> switchedOn,
             Consumer<String> out,
             Runnable onRestart,
             RestartRequests requests,
@@ -44,6 +50,7 @@ public final class Supervisor {
             RestartBudget budget,
             RestartBudget connectorBudget) {
         this.components = components;
+        this.switchedOn = new HashSet<>(switchedOn);
         this.out = out;
         this.onRestart = onRestart;
         this.requests = requests;
@@ -66,7 +73,7 @@ public final class Supervisor {
                 if (stopping.get()) {
                     return;
                 }
-                if (!component.isOneShot() && component.pid().isEmpty()) {
+                if (watched(component) && component.pid().isEmpty()) {
                     recover(component);
                 }
             }
@@ -76,8 +83,12 @@ public final class Supervisor {
         }
     }
 
+    private boolean watched(Component component) {
+        return !component.isOneShot() && (!component.isOptional() || switchedOn.contains(component.name()));
+    }
+
     private boolean allRunning() {
-        return components.stream().allMatch(c -> c.isOneShot() || c.pid().isPresent());
+        return components.stream().allMatch(c -> !watched(c) || c.pid().isPresent());
     }
 
     private void recover(Component component) throws InterruptedException {
@@ -115,13 +126,19 @@ public final class Supervisor {
             return;
         }
         givenUp.remove(name);
-        out.accept("Restarting " + name + " as requested: stopping it gracefully ...");
+        boolean off = !watched(component);
+        out.accept(
+                off
+                        ? "Starting " + name + " as requested ..."
+                        : "Restarting " + name + " as requested: stopping it gracefully ...");
         long started = System.nanoTime();
-        boolean graceful = component.stop();
+        boolean graceful = off || component.stop();
         try {
             component.start();
-            String result = "OK: " + name + " restarted" + (graceful ? "" : " (it had to be killed to stop)")
-                    + " and healthy in " + (System.nanoTime() - started) / 1_000_000 + " ms (pid "
+            switchedOn.add(name);
+            String result = "OK: " + name + (off ? " started" : " restarted")
+                    + (graceful ? "" : " (it had to be killed to stop)") + " and healthy in "
+                    + (System.nanoTime() - started) / 1_000_000 + " ms (pid "
                     + component.pid().orElse(-1) + ")";
             out.accept(result.substring(4) + ".");
             onRestart.run();
