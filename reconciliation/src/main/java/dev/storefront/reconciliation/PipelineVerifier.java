@@ -2,6 +2,7 @@ package dev.storefront.reconciliation;
 
 import com.google.protobuf.InvalidProtocolBufferException;
 import dev.storefront.contract.StorefrontTables;
+import dev.storefront.contract.sql.FlinkJobs;
 import dev.storefront.contract.sql.SqlOutputs;
 import dev.storefront.pipeline.PipelineFailure;
 import dev.storefront.pipeline.analytics.Group;
@@ -16,6 +17,8 @@ import dev.storefront.pipeline.config.Topics;
 import dev.storefront.pipeline.outbox.Decoded;
 import dev.storefront.pipeline.outbox.OrderMessageDecoder;
 import dev.storefront.pipeline.serde.RegistrySerdes;
+import java.io.IOException;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -26,7 +29,10 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.apache.avro.generic.GenericRecord;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
@@ -147,16 +153,18 @@ public final class PipelineVerifier {
     }
 
     /**
-     * The SQL layer's shipped jobs (flink-sql/jobs), each checked once its output topic exists (the layer is optional):
-     * facts and revenue against the same SQL as the Streams outputs, the decoded outbox against the messages.
+     * The SQL layer's shipped jobs (flink-sql/jobs), each checked while its job runs (the layer is optional, and a
+     * cancelled job's topic goes stale): facts and revenue against the same SQL as the Streams outputs, the decoded
+     * outbox against the messages.
      */
     private List<OutputReport> sqlLayer(Connection storefront, Analytics analytics, Map<Long, OrderOutput> announced)
             throws SQLException {
         SqlOutputs outputs = new SqlOutputs(topics.prefix());
+        Set<String> running = runningSqlJobs();
         List<OutputReport> reports = new ArrayList<>();
         Deserializer<GenericRecord> keys = serdes.cdcKey().deserializer();
         Deserializer<GenericRecord> values = serdes.cdcValue().deserializer();
-        if (reader.exists(outputs.factsTopic())) {
+        if (running.contains(SqlOutputs.FACTS_JOB)) {
             Map<Long, FactView> expected = new LinkedHashMap<>();
             FactsCheck.expected(storefront)
                     .forEach((id, fact) -> expected.put(id, SqlLayerViews.withoutCouponCode(fact)));
@@ -167,7 +175,7 @@ public final class PipelineVerifier {
             });
             reports.add(Comparison.compare(outputs.factsTopic(), expected, actual));
         }
-        if (reader.exists(outputs.revenueTopic())) {
+        if (running.contains(SqlOutputs.REVENUE_JOB)) {
             Map<Group, RevenueCheck.Totals> expected = RevenueCheck.expected(storefront);
             reports.add(Comparison.compare(
                     outputs.revenueTopic(),
@@ -181,7 +189,7 @@ public final class PipelineVerifier {
                         tableName, expected, RevenueCheck.table(analytics.db, SqlOutputs.REVENUE_TABLE)));
             }
         }
-        if (reader.exists(outputs.orderOutputTopic())) {
+        if (running.contains(SqlOutputs.OUTBOX_JOB)) {
             Map<Long, OrderOutputCheck.Emitted> expected = new LinkedHashMap<>();
             announced.forEach(
                     (id, order) -> expected.put(id, SqlLayerViews.sortedLines(OrderOutputCheck.emitted(order))));
@@ -193,6 +201,27 @@ public final class PipelineVerifier {
             reports.add(Comparison.compare(outputs.orderOutputTopic() + " vs " + topics.messages(), expected, actual));
         }
         return reports;
+    }
+
+    /** The files of the SQL layer's running jobs; none when the layer is not up. */
+    private Set<String> runningSqlJobs() {
+        FlinkJobs jobs = new FlinkJobs(config.flinkUrl());
+        if (!jobs.reachable()) {
+            return Set.of();
+        }
+        try {
+            return jobs.list().stream()
+                    .filter(FlinkJobs.Job::running)
+                    .map(FlinkJobs.Job::name)
+                    .flatMap(name -> Stream.of(SqlOutputs.FACTS_JOB, SqlOutputs.REVENUE_JOB, SqlOutputs.OUTBOX_JOB)
+                            .filter(file -> FlinkJobs.jobName(Path.of(file)).equals(name)))
+                    .collect(Collectors.toSet());
+        } catch (IOException e) {
+            return Set.of();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return Set.of();
+        }
     }
 
     private List<OutputReport> cdcHistory(Connection storefront, Analytics analytics) throws SQLException {

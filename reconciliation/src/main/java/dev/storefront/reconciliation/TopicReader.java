@@ -73,14 +73,6 @@ public final class TopicReader {
         }
     }
 
-    /** Whether {@code topic} exists (an optional layer's output may not). */
-    public boolean exists(String topic) {
-        try (KafkaConsumer<byte[], byte[]> consumer =
-                new KafkaConsumer<>(consumerConfig, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
-            return partitions(consumer, topic) != null;
-        }
-    }
-
     /** The latest value of each key, tombstones removing keys: the content of an upsert topic. */
     public <K, V> Map<K, V> latest(String topic, Deserializer<K> keys, Deserializer<V> values) {
         Map<K, V> latest = new LinkedHashMap<>();

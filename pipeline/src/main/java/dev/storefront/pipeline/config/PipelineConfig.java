@@ -113,6 +113,11 @@ public final class PipelineConfig {
         return require("verify.publication");
     }
 
+    /** The SQL layer's Flink REST API (its jobs' outputs are verified while they run). */
+    public String flinkUrl() {
+        return require("verify.flink-url");
+    }
+
     public JdbcTarget analyticsDb() {
         return new JdbcTarget(require("verify.analytics-url"), require("verify.user"), require("verify.password"));
     }

@@ -1,10 +1,17 @@
 package dev.storefront.contract.sql;
 
 /**
- * Where the SQL layer's shipped jobs write ({@code flink-sql/jobs/*.sql}, their sinks declared in the layer's catalog
- * and the revenue job's table): what {@code verify} reads. A test of the flink-sql module keeps the SQL in step.
+ * The SQL layer's shipped jobs ({@code flink-sql/jobs/*.sql}) and where they write (sinks declared in the layer's
+ * catalog, and the revenue job's table): what {@code verify} reads while their jobs run. A test of the flink-sql
+ * module keeps the SQL in step.
  */
 public record SqlOutputs(String topicPrefix) {
+
+    /** The shipped jobs' files, whose names are their jobs' ({@link FlinkJobs#jobName}). */
+    public static final String FACTS_JOB = "order-facts.sql";
+
+    public static final String REVENUE_JOB = "revenue-by-category-country.sql";
+    public static final String OUTBOX_JOB = "outbox-orders.sql";
 
     /** The analytics database's table the revenue job upserts into. */
     public static final String REVENUE_TABLE = "sql_revenue_by_category_country";
