@@ -94,7 +94,8 @@ public final class FlinkSqlCli implements Callable<Integer> {
         @Override
         public Integer call() throws Exception {
             PlatformEnv env = cli.env();
-            ClientConfiguration.write(clientConf, env.port(PlatformVariable.FLINK_PORT));
+            ClientConfiguration.write(
+                    clientConf, env.require(PlatformVariable.FLINK_HOST), env.port(PlatformVariable.FLINK_PORT));
             SqlCluster.run(SqlCluster.configuration(
                     env.require(PlatformVariable.BIND_ADDRESS), env.port(PlatformVariable.FLINK_PORT), dataDir));
             return 0;

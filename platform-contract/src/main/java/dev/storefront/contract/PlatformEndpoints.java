@@ -111,7 +111,7 @@ public record PlatformEndpoints(PlatformEnv env) {
 
     /** The SQL layer's Flink mini-cluster: REST API and web UI (only while it runs). */
     public String flinkUrl() {
-        return "http://localhost:" + env.port(PlatformVariable.FLINK_PORT);
+        return "http://" + env.require(PlatformVariable.FLINK_HOST) + ":" + env.port(PlatformVariable.FLINK_PORT);
     }
 
     public String topicPrefix() {

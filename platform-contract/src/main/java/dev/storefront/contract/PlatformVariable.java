@@ -48,6 +48,7 @@ public enum PlatformVariable {
     PIPELINE_HOST(Kind.HOST, "localhost", "Host of the pipeline's GET /health."),
     PIPELINE_PORT(Kind.PORT, "8090", "Port of the pipeline's GET /health."),
     CONSOLE_PORT(Kind.PORT, "8070", "Port of the web console."),
+    FLINK_HOST(Kind.HOST, "localhost", "Host of the SQL layer's Flink REST API, as its clients reach it."),
     FLINK_PORT(
             Kind.PORT,
             "8081",

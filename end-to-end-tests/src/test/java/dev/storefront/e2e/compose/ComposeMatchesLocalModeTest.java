@@ -30,7 +30,8 @@ class ComposeMatchesLocalModeTest {
             "connect", "connect",
             "registry", "registry",
             "pipeline", "pipeline",
-            "console", "console");
+            "console", "console",
+            "flink-sql", "flink-sql");
     /**
      * Ports only compose publishes: no Kafka web UI, Prometheus or Grafana runs without Docker (local mode has the
      * console and `./platform metrics`; docs/architecture.md).

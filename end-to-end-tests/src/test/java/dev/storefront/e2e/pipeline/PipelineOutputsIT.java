@@ -4,12 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.storefront.contract.run.Command.Result;
 import dev.storefront.e2e.support.LocalPlatform;
 import dev.storefront.e2e.support.LocalPlatformExtension;
 import dev.storefront.e2e.support.SeederClient;
 import java.time.Duration;
-import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -35,7 +33,7 @@ class PipelineOutputsIT {
         assertThat(status.path("operations").path("delete_cancelled_order").asLong())
                 .isPositive();
 
-        String report = awaitVerified(platform);
+        String report = platform.awaitVerified();
 
         assertThat(report).contains("storefront.facts.orders", "order_output", "revenue_by_category_country", "_cdc");
     }
@@ -55,21 +53,7 @@ class PipelineOutputsIT {
         Thread.sleep(3000);
         seeder.stopDeltas();
 
-        awaitVerified(platform);
-    }
-
-    /** Runs `platform verify` until it reports every output matching (the pipeline and sinks catch up meanwhile). */
-    private static String awaitVerified(LocalPlatform platform) {
-        AtomicReference<Result> last = new AtomicReference<>();
-        await().atMost(Duration.ofMinutes(4))
-                .pollInterval(Duration.ofSeconds(5))
-                .untilAsserted(() -> {
-                    last.set(platform.platform("verify"));
-                    assertThat(last.get().exitCode())
-                            .as("platform verify:%n%s", last.get().output())
-                            .isZero();
-                });
-        return last.get().output();
+        platform.awaitVerified();
     }
 
     private static long pipelinePid(LocalPlatform platform) {

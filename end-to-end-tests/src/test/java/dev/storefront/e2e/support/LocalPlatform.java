@@ -1,5 +1,8 @@
 package dev.storefront.e2e.support;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
 import dev.storefront.contract.PlatformEndpoints;
 import dev.storefront.contract.PlatformEnv;
 import dev.storefront.contract.PlatformVariable;
@@ -13,6 +16,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * The real local platform for the tests, an {@link IsolatedPlatform} (free ports, its own PLATFORM_DIR under target/)
@@ -79,6 +83,31 @@ public final class LocalPlatform implements AutoCloseable {
     public Result platform(Map<String, String> extraEnv, String... args) {
         long begin = System.nanoTime();
         Result result = platform.launcher(extraEnv, START_TIMEOUT, args);
+        System.out.printf("(%s took %.1f s)%n", String.join(" ", args), (System.nanoTime() - begin) / 1e9);
+        return printed(args, result);
+    }
+
+    /**
+     * Runs `platform verify` until it reports every output matching (the pipeline, the sinks and any SQL job catch up
+     * meanwhile), for at most 4 minutes; returns its report.
+     */
+    public String awaitVerified() {
+        AtomicReference<Result> last = new AtomicReference<>();
+        await().atMost(Duration.ofMinutes(4))
+                .pollInterval(Duration.ofSeconds(5))
+                .untilAsserted(() -> {
+                    last.set(platform("verify"));
+                    assertThat(last.get().exitCode())
+                            .as("platform verify:%n%s", last.get().output())
+                            .isZero();
+                });
+        return last.get().output();
+    }
+
+    /** The launcher CLI with {@code input} as its standard input: what a user types into an interactive command. */
+    public Result platformWithInput(String input, String... args) {
+        long begin = System.nanoTime();
+        Result result = platform.launcherWithInput(input, Map.of(), START_TIMEOUT, args);
         System.out.printf("(%s took %.1f s)%n", String.join(" ", args), (System.nanoTime() - begin) / 1e9);
         return printed(args, result);
     }

@@ -12,12 +12,13 @@ public final class ClientConfiguration {
 
     private ClientConfiguration() {}
 
-    public static void write(Path confDir, int restPort) throws IOException {
+    /** {@code restHost}: the cluster as its clients reach it (FLINK_HOST). */
+    public static void write(Path confDir, String restHost, int restPort) throws IOException {
         Files.createDirectories(confDir);
         Files.writeString(confDir.resolve(FILE), """
                 # Written by the SQL layer's cluster at start: Flink's SQL client submits to it.
                 execution.target: remote
-                rest.address: localhost
+                rest.address: %s
                 rest.port: %d
                 parallelism.default: 1
                 # Results as plain tables printed as they change: readable in a terminal and through a pipe.

@@ -142,7 +142,7 @@ public final class SqlSubmission {
     private Configuration clusterConfiguration(String name) {
         Configuration config = new Configuration();
         config.set(DeploymentOptions.TARGET, "remote");
-        config.set(RestOptions.ADDRESS, "localhost");
+        config.set(RestOptions.ADDRESS, env.require(PlatformVariable.FLINK_HOST));
         config.set(RestOptions.PORT, env.port(PlatformVariable.FLINK_PORT));
         config.set(PipelineOptions.NAME, name);
         // One task per operator: the mini-cluster is shared by every job on 2 cores.

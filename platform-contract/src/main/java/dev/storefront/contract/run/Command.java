@@ -23,12 +23,20 @@ public final class Command {
      * started gives exit 127 with the reason, one that outlives {@code timeout} is killed and fails.
      */
     public static Result run(Path dir, Map<String, String> environment, Duration timeout, List<String> command) {
+        return run(dir, environment, timeout, command, "");
+    }
+
+    /** The same with {@code input} as its standard input (what a user would type; it ends there). */
+    public static Result run(
+            Path dir, Map<String, String> environment, Duration timeout, List<String> command, String input) {
         try {
             Path output = Files.createTempFile("command", ".log");
+            Path typed = Files.writeString(Files.createTempFile("command", ".in"), input, StandardCharsets.UTF_8);
             try {
                 ProcessBuilder builder = new ProcessBuilder(command)
                         .directory(dir.toFile())
                         .redirectErrorStream(true)
+                        .redirectInput(typed.toFile())
                         .redirectOutput(output.toFile());
                 builder.environment().putAll(environment);
                 Process process;
@@ -44,6 +52,7 @@ public final class Command {
                 return new Result(process.exitValue(), Files.readString(output, StandardCharsets.UTF_8));
             } finally {
                 Files.deleteIfExists(output);
+                Files.deleteIfExists(typed);
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -71,9 +71,17 @@ public final class IsolatedPlatform {
 
     /** Runs the launcher (what `./platform` runs) with {@code args}, capturing its output. */
     public Result launcher(Map<String, String> extraEnv, Duration timeout, String... args) {
+        return launcherWithInput("", extraEnv, timeout, args);
+    }
+
+    /** The same with {@code input} as its standard input (an interactive command's session). */
+    public Result launcherWithInput(String input, Map<String, String> extraEnv, Duration timeout, String... args) {
         List<String> command = launcherCommand(args);
         Optional<ClassDataArchive> classData = launcherClassData(command);
-        Result result = execute(classData.map(c -> c.apply(command)).orElse(command), extraEnv, timeout);
+        Map<String, String> environment = new LinkedHashMap<>(overrides);
+        environment.putAll(extraEnv);
+        Result result = Command.run(
+                home, environment, timeout, classData.map(c -> c.apply(command)).orElse(command), input);
         classData.ifPresent(c -> c.ended(OptionalInt.of(result.exitCode())));
         return result;
     }

@@ -1,0 +1,126 @@
+package dev.storefront.e2e.sql;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.storefront.contract.run.Command.Result;
+import dev.storefront.contract.sql.FlinkJobs;
+import dev.storefront.contract.sql.SqlOutputs;
+import dev.storefront.e2e.support.LocalPlatform;
+import dev.storefront.e2e.support.LocalPlatformExtension;
+import dev.storefront.e2e.support.SeederClient;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The SQL layer on the shared platform: `./platform sql -f` starts the Flink mini-cluster on request and runs the
+ * three shipped jobs, whose outputs `verify` reconciles with PostgreSQL after deltas; the interactive session answers a
+ * query typed on standard input with what PostgreSQL says; a wrong file is refused at its line and column and leaves
+ * no job. The jobs are cancelled at the end, so later tests' verify leaves their outputs alone.
+ */
+@Order(20)
+@ExtendWith(LocalPlatformExtension.class)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class SqlLayerIT {
+
+    private static final List<String> JOBS =
+            List.of(SqlOutputs.FACTS_JOB, SqlOutputs.REVENUE_JOB, SqlOutputs.OUTBOX_JOB);
+    private static final Pattern LAST_COUNT = Pattern.compile("\\|\\s*[+][IU]\\s*\\|\\s*(\\d+)\\s*\\|");
+
+    private static LocalPlatform shared;
+
+    @Test
+    @Order(1)
+    void theShippedJobsOutputsReconcileWithPostgresAfterDeltas(LocalPlatform platform) throws Exception {
+        shared = platform;
+        SeederClient seeder = new SeederClient(platform);
+        seeder.fullLoad(200, 40, 400, 17);
+        for (String job : JOBS) {
+            Result submitted = platform.platform("sql", "-f", "flink-sql/jobs/" + job);
+            assertThat(submitted.exitCode()).as(submitted.output()).isZero();
+            assertThat(submitted.output()).contains("Running: ");
+        }
+        Result status = platform.platform("status");
+        assertThat(status.output()).containsPattern("flink-sql\\s+healthy").contains("SQL layer: Flink mini-cluster");
+
+        seeder.startDeltas(100);
+        Thread.sleep(8000);
+        seeder.stopDeltas();
+
+        String report = platform.awaitVerified();
+        SqlOutputs outputs = new SqlOutputs(platform.env().require("TOPIC_PREFIX"));
+        for (String output : List.of(
+                outputs.factsTopic(),
+                outputs.revenueTopic(),
+                "table " + SqlOutputs.REVENUE_TABLE,
+                outputs.orderOutputTopic())) {
+            assertThat(report).containsPattern("OK\\s+" + Pattern.quote(output) + "[^\\n]*: matching [1-9]");
+        }
+    }
+
+    @Test
+    @Order(2)
+    void theInteractiveSessionAnswersAQueryWithWhatPostgresHolds(LocalPlatform platform) throws Exception {
+        long customers;
+        try (Connection db = platform.storefrontDb();
+                Statement statement = db.createStatement();
+                ResultSet row = statement.executeQuery("SELECT count(*) FROM customers")) {
+            row.next();
+            customers = row.getLong(1);
+        }
+
+        Result session = platform.platformWithInput(
+                "SELECT COUNT(*) AS n FROM customers /*+ OPTIONS('scan.bounded.mode'='latest-offset') */;\nQUIT;\n",
+                "sql");
+
+        assertThat(session.exitCode()).as(session.output()).isZero();
+        Matcher counts = LAST_COUNT.matcher(session.output());
+        long last = -1;
+        while (counts.find()) {
+            last = Long.parseLong(counts.group(1));
+        }
+        assertThat(last)
+                .as("the count the session printed last:%n%s", session.output())
+                .isEqualTo(customers);
+    }
+
+    @Test
+    @Order(3)
+    void aWrongFileIsRefusedAtItsLineAndColumnAndLeavesNoJob(LocalPlatform platform, @TempDir Path dir)
+            throws Exception {
+        Path wrong = Files.writeString(
+                dir.resolve("wrong.sql"),
+                "-- a typo on line 4\nINSERT INTO sql_order_output\nSELECT order_id\nFORM orders;\n");
+
+        Result refused = platform.platform("sql", "-f", wrong.toString());
+
+        assertThat(refused.exitCode()).as(refused.output()).isNotZero();
+        assertThat(refused.output()).contains(wrong + ":2:1: SQL parse failed").contains("line 4, column 6");
+        assertThat(new FlinkJobs(platform.endpoints().flinkUrl()).list())
+                .extracting(FlinkJobs.Job::name)
+                .doesNotContain(FlinkJobs.jobName(wrong));
+    }
+
+    /** The shipped jobs stop here: the platform is shared, and their outputs are verified only while they run. */
+    @AfterAll
+    static void cancelTheJobs() {
+        if (shared == null) {
+            return;
+        }
+        for (String job : JOBS) {
+            shared.platform("sql", "--cancel", "flink-sql/jobs/" + job);
+        }
+    }
+}
