@@ -69,7 +69,7 @@ class ComposeFilesIT {
     void everyDockerfileCopiesBuildOutputsThatExist() {
         assertThat(compose.builtServices())
                 .extracting(Service::name)
-                .containsExactlyInAnyOrder("seeder", "connect", "connect-init", "pipeline", "console");
+                .containsExactlyInAnyOrder("seeder", "connect", "connect-init", "pipeline", "console", "flink-sql");
         for (Service service : compose.builtServices()) {
             Path dockerfile = compose.dockerfile(service);
             assertThat(dockerfile).as("Dockerfile of %s", service.name()).isRegularFile();
