@@ -8,6 +8,8 @@ import dev.storefront.flinksql.client.InteractiveSession;
 import dev.storefront.flinksql.cluster.SqlCluster;
 import dev.storefront.flinksql.submit.SqlFileException;
 import dev.storefront.flinksql.submit.SqlSubmission;
+import dev.storefront.flinksql.submit.SubmittedJobs;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -91,13 +93,24 @@ public final class FlinkSqlCli implements Callable<Integer> {
                 description = "The folder where it writes the SQL client's config.yaml (its address).")
         Path clientConf;
 
+        @Option(
+                names = "--jobs-dir",
+                description = "Where the files of its running jobs are kept: submitted again at start.")
+        Path jobsDir;
+
         @Override
         public Integer call() throws Exception {
             PlatformEnv env = cli.env();
             ClientConfiguration.write(
                     clientConf, env.require(PlatformVariable.FLINK_HOST), env.port(PlatformVariable.FLINK_PORT));
-            SqlCluster.run(SqlCluster.configuration(
-                    env.require(PlatformVariable.BIND_ADDRESS), env.port(PlatformVariable.FLINK_PORT), dataDir));
+            SqlCluster.run(
+                    SqlCluster.configuration(
+                            env.require(PlatformVariable.BIND_ADDRESS), env.port(PlatformVariable.FLINK_PORT), dataDir),
+                    () -> {
+                        if (jobsDir != null) {
+                            new SubmittedJobs(jobsDir, SqlCluster.checkpoints(dataDir)).resubmit(env, System.out);
+                        }
+                    });
             return 0;
         }
     }
@@ -118,11 +131,30 @@ public final class FlinkSqlCli implements Callable<Integer> {
         @Parameters(paramLabel = "FILE", description = "The .sql file.")
         Path file;
 
+        @Option(
+                names = "--keep-in",
+                paramLabel = "DIR",
+                description = "Keep the file there once its job runs (the cluster's --jobs-dir).")
+        Path keepIn;
+
+        @Option(
+                names = "--cluster-data",
+                paramLabel = "DIR",
+                description = "The cluster's --data-dir, whose checkpoints a kept job resumes from (with --keep-in).")
+        Path clusterData;
+
         @Override
-        public Integer call() throws InterruptedException {
+        public Integer call() throws InterruptedException, IOException {
+            if (keepIn != null && clusterData == null) {
+                System.err.println("flink-sql submit: --keep-in needs --cluster-data (where its checkpoints are)");
+                return USAGE;
+            }
             PlatformEnv env = cli.env();
             try {
-                new SqlSubmission(env, System.out).submit(file);
+                String jobId = new SqlSubmission(env, System.out).submit(file);
+                if (keepIn != null) {
+                    new SubmittedJobs(keepIn, SqlCluster.checkpoints(clusterData)).keep(file, jobId);
+                }
                 return 0;
             } catch (SqlFileException e) {
                 System.err.println(env.mask(e.getMessage()));

@@ -23,6 +23,6 @@ public final class ClientConfiguration {
                 parallelism.default: 1
                 # Results as plain tables printed as they change: readable in a terminal and through a pipe.
                 sql-client.execution.result-mode: tableau
-                """.formatted(restPort), StandardCharsets.UTF_8);
+                """.formatted(restHost, restPort), StandardCharsets.UTF_8);
     }
 }

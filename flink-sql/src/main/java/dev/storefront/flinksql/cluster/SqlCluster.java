@@ -24,6 +24,17 @@ public final class SqlCluster {
 
     private SqlCluster() {}
 
+    /** Where the cluster keeps its jobs' checkpoints (a folder per job id) under its data folder. */
+    public static Path checkpoints(Path dataDir) {
+        return dataDir.resolve("checkpoints");
+    }
+
+    /** What runs once the cluster answers. */
+    @FunctionalInterface
+    public interface Startup {
+        void run() throws Exception;
+    }
+
     /** The cluster's settings: REST on {@code bindAddress:port}, state on the heap, checkpoints under {@code dataDir}. */
     public static Configuration configuration(String bindAddress, int port, Path dataDir) {
         Configuration config = new Configuration();
@@ -39,7 +50,7 @@ public final class SqlCluster {
         config.set(StateBackendOptions.STATE_BACKEND, "hashmap");
         config.set(
                 CheckpointingOptions.CHECKPOINTS_DIRECTORY,
-                dataDir.resolve("checkpoints").toUri().toString());
+                checkpoints(dataDir).toUri().toString());
         config.set(TaskManagerOptions.MANAGED_MEMORY_SIZE, MemorySize.parse("32m"));
         config.set(TaskManagerOptions.NETWORK_MEMORY_MIN, MemorySize.parse("32m"));
         config.set(TaskManagerOptions.NETWORK_MEMORY_MAX, MemorySize.parse("32m"));
@@ -47,8 +58,11 @@ public final class SqlCluster {
         return config;
     }
 
-    /** Starts the cluster and blocks until the JVM is asked to stop (SIGTERM closes the cluster first). */
-    public static void run(Configuration config) throws Exception {
+    /**
+     * Starts the cluster, runs {@code afterStart} (which may submit jobs to it), and blocks until the JVM is asked to
+     * stop (SIGTERM closes the cluster first).
+     */
+    public static void run(Configuration config, Startup afterStart) throws Exception {
         MiniCluster cluster = new MiniCluster(new MiniClusterConfiguration.Builder()
                 .withRandomPorts()
                 .setConfiguration(config)
@@ -68,6 +82,7 @@ public final class SqlCluster {
         }));
         System.out.println(
                 "Flink mini-cluster ready: " + cluster.getRestAddress().get());
+        afterStart.run();
         stopped.await();
     }
 }

@@ -25,8 +25,10 @@ import org.apache.flink.configuration.CheckpointingOptions;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.CoreOptions;
 import org.apache.flink.configuration.DeploymentOptions;
+import org.apache.flink.configuration.ExternalizedCheckpointRetention;
 import org.apache.flink.configuration.PipelineOptions;
 import org.apache.flink.configuration.RestOptions;
+import org.apache.flink.configuration.StateRecoveryOptions;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.table.api.EnvironmentSettings;
 import org.apache.flink.table.api.StatementSet;
@@ -58,6 +60,11 @@ public final class SqlSubmission {
 
     /** Submits {@code file} and returns its running job's id. */
     public String submit(Path file) throws SqlFileException, InterruptedException {
+        return submit(file, Optional.empty());
+    }
+
+    /** The same, its state and offsets restored from {@code checkpoint} when there is one. */
+    public String submit(Path file, Optional<Path> checkpoint) throws SqlFileException, InterruptedException {
         String name = FlinkJobs.jobName(file);
         List<SqlScript.Statement> statements = statements(file);
         String flinkUrl = new PlatformEndpoints(env).flinkUrl();
@@ -76,7 +83,7 @@ public final class SqlSubmission {
         }
         TableEnvironment tables = TableEnvironment.create(EnvironmentSettings.newInstance()
                 .inStreamingMode()
-                .withConfiguration(clusterConfiguration(name))
+                .withConfiguration(clusterConfiguration(name, checkpoint))
                 .build());
         for (SqlScript.Statement statement : PlatformCatalog.statements(env)) {
             tables.executeSql(statement.text());
@@ -139,7 +146,7 @@ public final class SqlSubmission {
         return statements;
     }
 
-    private Configuration clusterConfiguration(String name) {
+    private Configuration clusterConfiguration(String name, Optional<Path> checkpoint) {
         Configuration config = new Configuration();
         config.set(DeploymentOptions.TARGET, "remote");
         config.set(RestOptions.ADDRESS, env.require(PlatformVariable.FLINK_HOST));
@@ -148,6 +155,11 @@ public final class SqlSubmission {
         // One task per operator: the mini-cluster is shared by every job on 2 cores.
         config.set(CoreOptions.DEFAULT_PARALLELISM, 1);
         config.set(CheckpointingOptions.CHECKPOINTING_INTERVAL, CHECKPOINT_INTERVAL);
+        // Kept when the cluster stops (its jobs are cancelled then): the next start resumes from it.
+        config.set(
+                CheckpointingOptions.EXTERNALIZED_CHECKPOINT_RETENTION,
+                ExternalizedCheckpointRetention.RETAIN_ON_CANCELLATION);
+        checkpoint.ifPresent(path -> config.set(StateRecoveryOptions.SAVEPOINT_PATH, path.toString()));
         return config;
     }
 

@@ -128,6 +128,11 @@ public final class Layout {
         return dataDir("flink-sql").resolve("client-conf");
     }
 
+    /** The files of the SQL layer's running jobs, submitted again when its cluster starts. */
+    public Path flinkSqlJobsDir() {
+        return dataDir("flink-sql").resolve("jobs");
+    }
+
     /** The interactive sessions' catalog file and history. */
     public Path flinkSqlSessionDir() {
         return dataDir("flink-sql").resolve("session");

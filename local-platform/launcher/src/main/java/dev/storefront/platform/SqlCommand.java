@@ -7,6 +7,7 @@ import dev.storefront.platform.process.JavaCommand;
 import dev.storefront.platform.sql.FlinkSqlComponent;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -31,7 +32,8 @@ import picocli.CommandLine.Spec;
                     + "With -f FILE: the file's statements (${VAR} from .env) run as one continuous job; a statement "
                     + "Flink refuses is reported with its line and column, and nothing is submitted.",
             "The Flink mini-cluster (web UI on FLINK_PORT) is started on the running platform when it is not up "
-                    + "(`./platform up --sql` starts it with the platform). Paths are relative to the repository root."
+                    + "(`./platform up --sql` starts it with the platform); it submits the files of its running jobs "
+                    + "again whenever it starts again. Paths are relative to the repository root."
         })
 final class SqlCommand implements Callable<Integer> {
 
@@ -79,7 +81,7 @@ final class SqlCommand implements Callable<Integer> {
                 err.println("sql: the SQL layer is not running (`./platform sql` starts it).");
                 return PlatformCli.FAILED;
             }
-            return action.jobs ? listJobs(jobs, out) : cancel(jobs, action.cancel, out, err);
+            return action.jobs ? listJobs(jobs, out) : cancel(layout, jobs, action.cancel, out, err);
         }
         if (!cluster.isHealthy()) {
             int started = RestartCommand.askLauncher(layout, "sql", FlinkSqlComponent.NAME, startTimeout, out, err);
@@ -89,7 +91,16 @@ final class SqlCommand implements Callable<Integer> {
         }
         out.flush();
         if (action != null && action.file != null) {
-            return ForegroundJava.run(layout, tool("error", layout), List.of("submit", action.file.toString()));
+            return ForegroundJava.run(
+                    layout,
+                    tool("error", layout),
+                    List.of(
+                            "submit",
+                            action.file.toString(),
+                            "--keep-in",
+                            layout.flinkSqlJobsDir().toString(),
+                            "--cluster-data",
+                            layout.dataDir(FlinkSqlComponent.NAME).toString()));
         }
         return ForegroundJava.run(
                 layout,
@@ -114,7 +125,7 @@ final class SqlCommand implements Callable<Integer> {
         return 0;
     }
 
-    private static int cancel(FlinkJobs jobs, Path file, PrintWriter out, PrintWriter err)
+    private static int cancel(Layout layout, FlinkJobs jobs, Path file, PrintWriter out, PrintWriter err)
             throws IOException, InterruptedException {
         String name = FlinkJobs.jobName(file);
         Optional<FlinkJobs.Job> running = jobs.running(name);
@@ -123,7 +134,10 @@ final class SqlCommand implements Callable<Integer> {
             return PlatformCli.FAILED;
         }
         jobs.cancel(running.get().id());
-        out.println("Cancelled " + name + " (job " + running.get().id() + ").");
+        Files.deleteIfExists(layout.flinkSqlJobsDir().resolve(file.getFileName()));
+        Files.deleteIfExists(layout.flinkSqlJobsDir().resolve(file.getFileName() + ".jobs"));
+        out.println("Cancelled " + name + " (job " + running.get().id()
+                + "); it is not submitted again at the next start.");
         return 0;
     }
 }

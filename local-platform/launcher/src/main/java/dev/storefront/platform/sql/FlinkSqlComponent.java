@@ -7,7 +7,7 @@ import java.util.List;
 
 /**
  * The SQL layer (optional): a Flink mini-cluster in its own JVM, REST API and web UI on FLINK_PORT; it writes the SQL
- * client's config.yaml at start. Its jobs live as long as it does: a restart leaves it empty (submit them again).
+ * client's config.yaml at start, and submits again the jobs it ran before it stopped (a mini-cluster forgets them).
  */
 public final class FlinkSqlComponent extends ProcessComponent {
 
@@ -27,7 +27,9 @@ public final class FlinkSqlComponent extends ProcessComponent {
                         "--data-dir",
                         layout.dataDir(NAME).toString(),
                         "--client-conf",
-                        layout.flinkSqlClientConf().toString())
+                        layout.flinkSqlClientConf().toString(),
+                        "--jobs-dir",
+                        layout.flinkSqlJobsDir().toString())
                 .toList();
     }
 
