@@ -114,6 +114,9 @@ CREATE TABLE outbox_messages (
 );
 
 -- Sinks of the shipped jobs (flink-sql/jobs/): upsert topics, Avro key and value registered as <topic>-key/-value.
+-- Written exactly once: each checkpoint commits a Kafka transaction, so a reader of committed records (verify, the
+-- revenue job's own table) sees a job's output as of its checkpoints, and never what a run lost in a crash had
+-- written after its last one (a join's intermediate group its next run, resumed from that checkpoint, may not form).
 CREATE TABLE sql_revenue_by_category_country (
     category STRING NOT NULL,
     country STRING NOT NULL,
@@ -124,6 +127,10 @@ CREATE TABLE sql_revenue_by_category_country (
     'connector' = 'upsert-kafka',
     'topic' = '${TOPIC_PREFIX}.sql.revenue_by_category_country',
     'properties.bootstrap.servers' = '${KAFKA_HOST}:${KAFKA_PORT}',
+    'properties.isolation.level' = 'read_committed',
+    'properties.transaction.timeout.ms' = '900000',
+    'sink.delivery-guarantee' = 'exactly-once',
+    'sink.transactional-id-prefix' = '${TOPIC_PREFIX}-sql-revenue-by-category-country',
     'key.format' = 'avro-confluent',
     'key.avro-confluent.url' = 'http://${APICURIO_HOST}:${APICURIO_PORT}/apis/ccompat/v7',
     'value.format' = 'avro-confluent',
@@ -142,6 +149,10 @@ CREATE TABLE sql_order_output (
     'connector' = 'upsert-kafka',
     'topic' = '${TOPIC_PREFIX}.sql.order_output',
     'properties.bootstrap.servers' = '${KAFKA_HOST}:${KAFKA_PORT}',
+    'properties.isolation.level' = 'read_committed',
+    'properties.transaction.timeout.ms' = '900000',
+    'sink.delivery-guarantee' = 'exactly-once',
+    'sink.transactional-id-prefix' = '${TOPIC_PREFIX}-sql-order-output',
     'key.format' = 'avro-confluent',
     'key.avro-confluent.url' = 'http://${APICURIO_HOST}:${APICURIO_PORT}/apis/ccompat/v7',
     'value.format' = 'avro-confluent',
@@ -166,6 +177,10 @@ CREATE TABLE sql_order_facts (
     'connector' = 'upsert-kafka',
     'topic' = '${TOPIC_PREFIX}.sql.order_facts',
     'properties.bootstrap.servers' = '${KAFKA_HOST}:${KAFKA_PORT}',
+    'properties.isolation.level' = 'read_committed',
+    'properties.transaction.timeout.ms' = '900000',
+    'sink.delivery-guarantee' = 'exactly-once',
+    'sink.transactional-id-prefix' = '${TOPIC_PREFIX}-sql-order-facts',
     'key.format' = 'avro-confluent',
     'key.avro-confluent.url' = 'http://${APICURIO_HOST}:${APICURIO_PORT}/apis/ccompat/v7',
     'value.format' = 'avro-confluent',

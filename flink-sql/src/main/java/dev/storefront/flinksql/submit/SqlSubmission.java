@@ -43,8 +43,11 @@ import org.apache.flink.table.api.TableResult;
  */
 public final class SqlSubmission {
 
-    /** How often the running jobs commit their sources' offsets and their state. */
-    static final Duration CHECKPOINT_INTERVAL = Duration.ofSeconds(10);
+    /**
+     * How often the running jobs take a checkpoint: their state and offsets, and the commit of their exactly-once
+     * sinks' transactions (what readers of committed records see, so the outputs' delay).
+     */
+    static final Duration CHECKPOINT_INTERVAL = Duration.ofSeconds(5);
     /** How long a submitted job may take to have all its tasks running. */
     static final Duration RUNNING_TIMEOUT = Duration.ofSeconds(90);
 
