@@ -5,7 +5,7 @@ import dev.storefront.console.tail.TailCommand;
 import dev.storefront.console.topics.TopicsCommand;
 import dev.storefront.console.web.ServeCommand;
 import dev.storefront.contract.PlatformEnv;
-import dev.storefront.pipeline.Cli;
+import dev.storefront.contract.cli.ToolCli;
 import java.util.Map;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -24,7 +24,7 @@ import picocli.CommandLine.Mixin;
 public final class ConsoleMain {
 
     @Mixin
-    private Cli.EnvFile envFile = new Cli.EnvFile();
+    private ToolCli.EnvFile envFile = new ToolCli.EnvFile();
 
     private final Map<String, String> environment;
 
@@ -38,7 +38,8 @@ public final class ConsoleMain {
 
     public static CommandLine commandLine(Map<String, String> environment) {
         ConsoleMain console = new ConsoleMain(environment);
-        return Cli.commandLine(console, "console", console.envFile);
+        return ToolCli.commandLine(
+                console, "console", console.envFile, "ok", "the console or the command failed (the reason is printed)");
     }
 
     /** The platform's settings, loaded once. */

@@ -1,8 +1,9 @@
 package dev.storefront.flinksql;
 
 import dev.storefront.contract.PlatformEnv;
-import dev.storefront.contract.PlatformEnvException;
 import dev.storefront.contract.PlatformVariable;
+import dev.storefront.contract.cli.ExitCode;
+import dev.storefront.contract.cli.ToolCli;
 import dev.storefront.flinksql.client.ClientConfiguration;
 import dev.storefront.flinksql.client.InteractiveSession;
 import dev.storefront.flinksql.cluster.SqlCluster;
@@ -10,15 +11,13 @@ import dev.storefront.flinksql.submit.SqlFileException;
 import dev.storefront.flinksql.submit.SqlSubmission;
 import dev.storefront.flinksql.submit.SubmittedJobs;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Map;
 import java.util.concurrent.Callable;
+import org.apache.flink.configuration.Configuration;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ScopeType;
 
 /** The SQL layer's command line: the cluster, an interactive session, a file submitted as a job. */
 @Command(
@@ -29,60 +28,40 @@ import picocli.CommandLine.ScopeType;
                     + "(the environment wins). `./platform sql` runs these for you."
         },
         subcommands = {
-            FlinkSqlCli.ClusterCommand.class,
+            FlinkSqlCli.TaskManagerCommand.class,
             FlinkSqlCli.SubmitCommand.class,
             FlinkSqlCli.ClientCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class FlinkSqlCli implements Callable<Integer> {
 
-    static final int FAILED = 1;
-    static final int USAGE = 2;
-    static final int CONFIG = 3;
-
-    @Option(
-            names = "--env-file",
-            paramLabel = "FILE",
-            scope = ScopeType.INHERIT,
-            description = "The platform's .env (default: ./.env when there is one; else the environment only).")
-    Path envFile;
+    @CommandLine.Mixin
+    private ToolCli.EnvFile envFile = new ToolCli.EnvFile();
 
     public static void main(String[] args) {
-        System.exit(new CommandLine(new FlinkSqlCli())
-                .setUsageHelpWidth(100)
-                .setExecutionExceptionHandler((e, command, parsed) -> {
-                    if (e instanceof PlatformEnvException) {
-                        command.getErr().println("flink-sql: " + e.getMessage());
-                        return CONFIG;
-                    }
-                    throw e;
-                })
+        FlinkSqlCli cli = new FlinkSqlCli();
+        System.exit(ToolCli.commandLine(
+                        cli,
+                        "flink-sql",
+                        cli.envFile,
+                        "ok (a job: it runs)",
+                        "Flink refused the SQL (at its line and column), or a job failed")
                 .execute(args));
     }
 
     @Override
     public Integer call() {
         CommandLine.usage(this, System.err);
-        return USAGE;
+        return ExitCode.USAGE;
     }
 
+    /** The settings: --env-file, else ./.env when there is one, else the environment only (which wins). */
     PlatformEnv env() {
-        Map<String, String> environment = System.getenv();
-        if (envFile != null) {
-            return PlatformEnv.load(envFile, environment);
-        }
-        Path local = Path.of(".env");
-        return Files.isRegularFile(local) ? PlatformEnv.load(local, environment) : PlatformEnv.of(environment);
+        return envFile.load(System.getenv());
     }
 
-    @Command(
-            name = "cluster",
-            mixinStandardHelpOptions = true,
-            description = "Run the Flink mini-cluster (REST API and web UI on BIND_ADDRESS:FLINK_PORT) until stopped.")
-    static final class ClusterCommand implements Callable<Integer> {
-
-        @CommandLine.ParentCommand
-        FlinkSqlCli cli;
+    /** Where a cluster keeps its state and tells clients where it is: the mini-cluster's and the job manager's. */
+    static final class ClusterFolders {
 
         @Option(names = "--data-dir", required = true, description = "Where checkpoints go.")
         Path dataDir;
@@ -98,20 +77,76 @@ public final class FlinkSqlCli implements Callable<Integer> {
                 description = "Where the files of its running jobs are kept: submitted again at start.")
         Path jobsDir;
 
-        @Override
-        public Integer call() throws Exception {
-            PlatformEnv env = cli.env();
+        /** Writes the client's config.yaml and returns what resubmits the kept jobs once the cluster answers. */
+        SqlCluster.Startup prepare(PlatformEnv env) throws IOException {
             ClientConfiguration.write(
                     clientConf, env.require(PlatformVariable.FLINK_HOST), env.port(PlatformVariable.FLINK_PORT));
-            SqlCluster.run(
-                    SqlCluster.configuration(
-                            env.require(PlatformVariable.BIND_ADDRESS), env.port(PlatformVariable.FLINK_PORT), dataDir),
-                    () -> {
-                        if (jobsDir != null) {
-                            new SubmittedJobs(jobsDir, SqlCluster.checkpoints(dataDir)).resubmit(env, System.out);
-                        }
-                    });
-            return 0;
+            return () -> {
+                if (jobsDir != null) {
+                    new SubmittedJobs(jobsDir, SqlCluster.checkpoints(dataDir)).resubmit(env, System.out);
+                }
+            };
+        }
+
+        Configuration configuration(PlatformEnv env) {
+            return SqlCluster.configuration(
+                    env.require(PlatformVariable.BIND_ADDRESS),
+                    env.port(PlatformVariable.FLINK_PORT),
+                    dataDir,
+                    env.require(PlatformVariable.FLINK_HOST));
+        }
+    }
+
+    @Command(
+            name = "cluster",
+            mixinStandardHelpOptions = true,
+            description = {
+                "Run the Flink mini-cluster (job manager and task manager in this JVM; REST API and web UI on "
+                        + "BIND_ADDRESS:FLINK_PORT) until stopped: local mode's SQL layer."
+            })
+    int cluster(@CommandLine.Mixin ClusterFolders folders) throws Exception {
+        PlatformEnv env = env();
+        SqlCluster.run(folders.configuration(env), folders.prepare(env));
+        return ExitCode.OK;
+    }
+
+    @Command(
+            name = "jobmanager",
+            mixinStandardHelpOptions = true,
+            description = {
+                "Run a standalone Flink job manager (REST API and web UI on BIND_ADDRESS:FLINK_PORT, reached as "
+                        + "FLINK_HOST) until stopped; task managers register with it. Compose's SQL layer."
+            })
+    int jobManager(@CommandLine.Mixin ClusterFolders folders) throws Exception {
+        PlatformEnv env = env();
+        SqlCluster.runJobManager(folders.configuration(env), folders.prepare(env));
+        return ExitCode.OK;
+    }
+
+    @Command(
+            name = "taskmanager",
+            mixinStandardHelpOptions = true,
+            description = {
+                "Run a standalone Flink task manager that registers with the job manager at FLINK_HOST, until "
+                        + "stopped. --data-dir must be the job manager's (a shared volume): both write checkpoints."
+            })
+    static final class TaskManagerCommand implements Callable<Integer> {
+
+        @CommandLine.ParentCommand
+        FlinkSqlCli cli;
+
+        @Option(names = "--data-dir", required = true, description = "Where checkpoints go: the job manager's.")
+        Path dataDir;
+
+        @Override
+        public Integer call() {
+            PlatformEnv env = cli.env();
+            SqlCluster.runTaskManager(SqlCluster.taskManager(
+                    env.require(PlatformVariable.BIND_ADDRESS),
+                    env.port(PlatformVariable.FLINK_PORT),
+                    dataDir,
+                    env.require(PlatformVariable.FLINK_HOST)));
+            return ExitCode.OK;
         }
     }
 
@@ -120,7 +155,7 @@ public final class FlinkSqlCli implements Callable<Integer> {
             mixinStandardHelpOptions = true,
             description = {
                 "Run a .sql file as one continuous job on the running cluster: the platform's catalog, then the "
-                        + "file's SET, DDL and INSERT INTO statements (${VAR} from .env). A statement Flink refuses "
+                        + "file's SET, DDL and INSERT INTO statements ($${VAR} from .env). A statement Flink refuses "
                         + "is reported with its line and column, and nothing is submitted."
             })
     static final class SubmitCommand implements Callable<Integer> {
@@ -147,7 +182,7 @@ public final class FlinkSqlCli implements Callable<Integer> {
         public Integer call() throws InterruptedException, IOException {
             if (keepIn != null && clusterData == null) {
                 System.err.println("flink-sql submit: --keep-in needs --cluster-data (where its checkpoints are)");
-                return USAGE;
+                return ExitCode.USAGE;
             }
             PlatformEnv env = cli.env();
             try {
@@ -155,10 +190,10 @@ public final class FlinkSqlCli implements Callable<Integer> {
                 if (keepIn != null) {
                     new SubmittedJobs(keepIn, SqlCluster.checkpoints(clusterData)).keep(file, jobId);
                 }
-                return 0;
+                return ExitCode.OK;
             } catch (SqlFileException e) {
                 System.err.println(env.mask(e.getMessage()));
-                return FAILED;
+                return ExitCode.FAILED;
             }
         }
     }

@@ -1,5 +1,7 @@
 package dev.storefront.pipeline;
 
+import dev.storefront.contract.cli.ExitCode;
+import dev.storefront.contract.cli.ToolCli;
 import dev.storefront.pipeline.config.PipelineConfig;
 import dev.storefront.pipeline.run.RunCommand;
 import java.util.Map;
@@ -24,7 +26,7 @@ import picocli.CommandLine.Spec;
 public final class PipelineCli implements Callable<Integer> {
 
     @Mixin
-    private Cli.EnvFile envFile = new Cli.EnvFile();
+    private ToolCli.EnvFile envFile = new ToolCli.EnvFile();
 
     @Spec
     private CommandSpec spec;
@@ -42,7 +44,8 @@ public final class PipelineCli implements Callable<Integer> {
     /** The configured command line; {@code environment} stands for the process environment. */
     public static CommandLine commandLine(Map<String, String> environment) {
         PipelineCli root = new PipelineCli(environment);
-        return Cli.commandLine(root, "pipeline", root.envFile);
+        return ToolCli.commandLine(
+                root, "pipeline", root.envFile, "ok: stopped when asked", "the streams stopped on an error or stalled");
     }
 
     @Override

@@ -2,6 +2,7 @@ package dev.storefront.pipeline;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.storefront.contract.cli.ExitCode;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.net.ServerSocket;

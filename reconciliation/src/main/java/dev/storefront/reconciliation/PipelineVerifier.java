@@ -2,9 +2,9 @@ package dev.storefront.reconciliation;
 
 import com.google.protobuf.InvalidProtocolBufferException;
 import dev.storefront.contract.StorefrontTables;
+import dev.storefront.contract.cli.ToolFailure;
 import dev.storefront.contract.sql.FlinkJobs;
 import dev.storefront.contract.sql.SqlOutputs;
-import dev.storefront.pipeline.PipelineFailure;
 import dev.storefront.pipeline.analytics.Group;
 import dev.storefront.pipeline.avro.OrderFact;
 import dev.storefront.pipeline.avro.OrderKey;
@@ -17,8 +17,6 @@ import dev.storefront.pipeline.config.Topics;
 import dev.storefront.pipeline.outbox.Decoded;
 import dev.storefront.pipeline.outbox.OrderMessageDecoder;
 import dev.storefront.pipeline.serde.RegistrySerdes;
-import java.io.IOException;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -31,8 +29,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.stream.Collectors;
-import java.util.stream.Stream;
 import org.apache.avro.generic.GenericRecord;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
@@ -205,23 +201,7 @@ public final class PipelineVerifier {
 
     /** The files of the SQL layer's running jobs; none when the layer is not up. */
     private Set<String> runningSqlJobs() {
-        FlinkJobs jobs = new FlinkJobs(config.flinkUrl());
-        if (!jobs.reachable()) {
-            return Set.of();
-        }
-        try {
-            return jobs.list().stream()
-                    .filter(FlinkJobs.Job::running)
-                    .map(FlinkJobs.Job::name)
-                    .flatMap(name -> Stream.of(SqlOutputs.FACTS_JOB, SqlOutputs.REVENUE_JOB, SqlOutputs.OUTBOX_JOB)
-                            .filter(file -> FlinkJobs.jobName(Path.of(file)).equals(name)))
-                    .collect(Collectors.toSet());
-        } catch (IOException e) {
-            return Set.of();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return Set.of();
-        }
+        return new FlinkJobs(config.flinkUrl()).runningFiles(SqlOutputs.JOB_FILES);
     }
 
     private List<OutputReport> cdcHistory(Connection storefront, Analytics analytics) throws SQLException {
@@ -296,7 +276,7 @@ public final class PipelineVerifier {
         try {
             return snapshot(config.storefrontDb());
         } catch (SQLException e) {
-            throw new PipelineFailure(
+            throw new ToolFailure(
                     "Cannot read the storefront database " + config.storefrontDb() + ": " + e.getMessage(), e);
         }
     }

@@ -1,7 +1,7 @@
 package dev.storefront.reconciliation;
 
 import dev.storefront.contract.CommittedReads;
-import dev.storefront.pipeline.PipelineFailure;
+import dev.storefront.contract.cli.ToolFailure;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -48,7 +48,7 @@ public final class TopicReader {
             Instant deadline = Instant.now().plus(timeout);
             while (!atEnd(consumer, end)) {
                 if (Instant.now().isAfter(deadline)) {
-                    throw new PipelineFailure(
+                    throw new ToolFailure(
                             "Timed out after " + timeout + " reading " + topic + " to offsets " + end + " (is Kafka at "
                                     + consumerConfig.get(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG) + " up?)",
                             null);
@@ -66,7 +66,7 @@ public final class TopicReader {
         try {
             return consumer.listTopics(timeout).get(topic);
         } catch (TimeoutException e) {
-            throw new PipelineFailure(
+            throw new ToolFailure(
                     "Cannot reach Kafka at " + consumerConfig.get(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG) + " within "
                             + timeout + " to read " + topic,
                     e);

@@ -1,7 +1,7 @@
 package dev.storefront.reconciliation;
 
-import dev.storefront.pipeline.Cli;
-import dev.storefront.pipeline.ExitCode;
+import dev.storefront.contract.cli.ExitCode;
+import dev.storefront.contract.cli.ToolCli;
 import dev.storefront.pipeline.config.PipelineConfig;
 import java.time.Duration;
 import java.util.Map;
@@ -30,7 +30,7 @@ import picocli.CommandLine.Spec;
 public final class VerifyCommand implements Callable<Integer> {
 
     @Mixin
-    private Cli.EnvFile envFile = new Cli.EnvFile();
+    private ToolCli.EnvFile envFile = new ToolCli.EnvFile();
 
     @Spec
     private CommandSpec spec;
@@ -50,7 +50,12 @@ public final class VerifyCommand implements Callable<Integer> {
     /** The configured command line; {@code environment} stands for the process environment. */
     public static CommandLine commandLine(Map<String, String> environment) {
         VerifyCommand verify = new VerifyCommand(environment);
-        return Cli.commandLine(verify, "verify", verify.envFile);
+        return ToolCli.commandLine(
+                verify,
+                "verify",
+                verify.envFile,
+                "ok: every output matches PostgreSQL",
+                "verify found differences (the report names them), or a read failed");
     }
 
     @Option(

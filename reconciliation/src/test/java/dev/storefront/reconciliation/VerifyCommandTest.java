@@ -2,7 +2,7 @@ package dev.storefront.reconciliation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.storefront.pipeline.ExitCode;
+import dev.storefront.contract.cli.ExitCode;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.net.ServerSocket;

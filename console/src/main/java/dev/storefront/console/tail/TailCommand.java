@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.storefront.console.ConsoleMain;
 import dev.storefront.console.decode.RecordDecoder;
 import dev.storefront.contract.ClosestName;
-import dev.storefront.pipeline.ExitCode;
+import dev.storefront.contract.cli.ExitCode;
 import dev.storefront.pipeline.config.PipelineConfig;
 import dev.storefront.pipeline.serde.RegistrySerdes;
 import java.io.PrintWriter;

@@ -2,7 +2,7 @@ package dev.storefront.console.topics;
 
 import dev.storefront.console.ConsoleMain;
 import dev.storefront.contract.PlatformEndpoints;
-import dev.storefront.pipeline.ExitCode;
+import dev.storefront.contract.cli.ExitCode;
 import dev.storefront.pipeline.config.PipelineConfig;
 import java.io.PrintWriter;
 import java.time.Duration;

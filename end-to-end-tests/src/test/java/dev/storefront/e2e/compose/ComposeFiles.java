@@ -134,6 +134,37 @@ final class ComposeFiles {
         return services.values().stream().filter(s -> s.node().has("build")).toList();
     }
 
+    /** The image's ENTRYPOINT, written in exec form (a JSON array), as its words. */
+    static List<String> entrypoint(Path dockerfile) {
+        Instruction entrypoint = instructions(dockerfile).stream()
+                .filter(i -> i.keyword().equals("ENTRYPOINT"))
+                .reduce((first, last) -> last)
+                .orElseThrow(() -> new IllegalStateException(dockerfile + " has no ENTRYPOINT"));
+        try {
+            return List.of(YAML.readValue(String.join(" ", entrypoint.arguments()), String[].class));
+        } catch (IOException e) {
+            throw new UncheckedIOException(dockerfile + ": ENTRYPOINT is not in exec form", e);
+        }
+    }
+
+    /**
+     * Where each COPY of the Dockerfile puts its source inside the image (absolute, against WORKDIR), mapped to that
+     * source in {@code context}.
+     */
+    static Map<String, Path> copiedPaths(Path dockerfile, Path context) {
+        Map<String, Path> copied = new LinkedHashMap<>();
+        Path workdir = Path.of("/");
+        for (Instruction instruction : instructions(dockerfile)) {
+            List<String> arguments = instruction.arguments();
+            if (instruction.keyword().equals("WORKDIR")) {
+                workdir = workdir.resolve(arguments.get(0));
+            } else if (instruction.keyword().equals("COPY") && arguments.size() == 2) {
+                copied.put(workdir.resolve(arguments.get(1)).toString(), context.resolve(arguments.get(0)));
+            }
+        }
+        return copied;
+    }
+
     static List<Instruction> instructions(Path dockerfile) {
         List<Instruction> instructions = new ArrayList<>();
         try {

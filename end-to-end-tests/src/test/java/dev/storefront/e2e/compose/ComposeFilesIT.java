@@ -69,7 +69,8 @@ class ComposeFilesIT {
     void everyDockerfileCopiesBuildOutputsThatExist() {
         assertThat(compose.builtServices())
                 .extracting(Service::name)
-                .containsExactlyInAnyOrder("seeder", "connect", "connect-init", "pipeline", "console", "flink-sql");
+                .containsExactlyInAnyOrder(
+                        "seeder", "connect", "connect-init", "pipeline", "console", "flink-jobmanager");
         for (Service service : compose.builtServices()) {
             Path dockerfile = compose.dockerfile(service);
             assertThat(dockerfile).as("Dockerfile of %s", service.name()).isRegularFile();

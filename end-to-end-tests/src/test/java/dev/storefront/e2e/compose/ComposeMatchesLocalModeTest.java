@@ -31,7 +31,7 @@ class ComposeMatchesLocalModeTest {
             "registry", "registry",
             "pipeline", "pipeline",
             "console", "console",
-            "flink-sql", "flink-sql");
+            "flink-jobmanager", "flink-sql");
     /**
      * Ports only compose publishes: no Kafka web UI, Prometheus or Grafana runs without Docker (local mode has the
      * console and `./platform metrics`; docs/architecture.md).

@@ -9,15 +9,10 @@ import dev.storefront.contract.sql.SqlOutputs;
 import dev.storefront.e2e.support.LocalPlatform;
 import dev.storefront.e2e.support.LocalPlatformExtension;
 import dev.storefront.e2e.support.SeederClient;
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -42,10 +37,6 @@ class SqlLayerIT {
     /** The SQL layer's component, as the launcher names it. */
     private static final String CLUSTER = "flink-sql";
 
-    private static final List<String> JOBS =
-            List.of(SqlOutputs.FACTS_JOB, SqlOutputs.REVENUE_JOB, SqlOutputs.OUTBOX_JOB);
-    private static final Pattern LAST_COUNT = Pattern.compile("\\|\\s*[+][IU]\\s*\\|\\s*(\\d+)\\s*\\|");
-
     private static LocalPlatform shared;
 
     @Test
@@ -54,8 +45,8 @@ class SqlLayerIT {
         shared = platform;
         SeederClient seeder = new SeederClient(platform);
         seeder.fullLoad(200, 40, 400, 17);
-        for (String job : JOBS) {
-            Result submitted = platform.platform("sql", "-f", "flink-sql/jobs/" + job);
+        for (String job : SqlOutputs.JOB_FILES) {
+            Result submitted = platform.platform("sql", "-f", SqlOutputs.JOBS_DIR + "/" + job);
             assertThat(submitted.exitCode()).as(submitted.output()).isZero();
             assertThat(submitted.output()).contains("Running: ");
         }
@@ -83,7 +74,7 @@ class SqlLayerIT {
                 .pollInterval(Duration.ofSeconds(2))
                 .ignoreExceptions()
                 .until(() -> platform.componentPids().getOrDefault(CLUSTER, before) != before
-                        && JOBS.stream().allMatch(job -> isRunning(jobs, job)));
+                        && jobs.runningFiles(SqlOutputs.JOB_FILES).containsAll(SqlOutputs.JOB_FILES));
         Thread.sleep(3000);
         seeder.stopDeltas();
 
@@ -93,34 +84,9 @@ class SqlLayerIT {
     @Test
     @Order(3)
     void theInteractiveSessionAnswersAQueryWithWhatPostgresHolds(LocalPlatform platform) throws Exception {
-        long customers;
-        try (Connection db = platform.storefrontDb();
-                Statement statement = db.createStatement();
-                ResultSet row = statement.executeQuery("SELECT count(*) FROM customers")) {
-            row.next();
-            customers = row.getLong(1);
-        }
+        Result session = platform.platformWithInput(CustomerCount.SESSION_INPUT, "sql");
 
-        Result session = platform.platformWithInput(
-                // Mini-batches fold the count's updates (each customer update retracts and adds): a short table.
-                """
-                SET 'table.exec.mini-batch.enabled' = 'true';
-                SET 'table.exec.mini-batch.allow-latency' = '1 s';
-                SET 'table.exec.mini-batch.size' = '100000';
-                SELECT COUNT(*) AS n
-                FROM customers /*+ OPTIONS('scan.bounded.mode' = 'latest-offset') */;
-                QUIT;
-                """, "sql");
-
-        assertThat(session.exitCode()).as(session.output()).isZero();
-        Matcher counts = LAST_COUNT.matcher(session.output());
-        long last = -1;
-        while (counts.find()) {
-            last = Long.parseLong(counts.group(1));
-        }
-        assertThat(last)
-                .as("the count the session printed last:%n%s", session.output())
-                .isEqualTo(customers);
+        CustomerCount.assertSessionCountedWhatPostgresHolds(platform, session);
     }
 
     @Test
@@ -151,25 +117,14 @@ class SqlLayerIT {
         }
     }
 
-    private static boolean isRunning(FlinkJobs jobs, String file) {
-        try {
-            return jobs.running(FlinkJobs.jobName(Path.of(file))).isPresent();
-        } catch (IOException e) {
-            return false; // the cluster is not back yet
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
-        }
-    }
-
     /** The shipped jobs stop here: the platform is shared, and their outputs are verified only while they run. */
     @AfterAll
     static void cancelTheJobs() {
         if (shared == null) {
             return;
         }
-        for (String job : JOBS) {
-            shared.platform("sql", "--cancel", "flink-sql/jobs/" + job);
+        for (String job : SqlOutputs.JOB_FILES) {
+            shared.platform("sql", "--cancel", SqlOutputs.JOBS_DIR + "/" + job);
         }
     }
 }

@@ -4,11 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.storefront.contract.CommittedReads;
 import dev.storefront.contract.run.Command.Result;
+import dev.storefront.contract.run.IsolatedPlatform;
 import dev.storefront.e2e.support.ConnectWorker;
 import dev.storefront.e2e.support.LocalPlatform;
 import dev.storefront.e2e.support.LocalPlatformExtension;
-import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -139,7 +138,7 @@ class ConnectInitIT {
 
     @Test
     void startedBeforeConnectIsUpItWaitsAndSucceeds(LocalPlatform platform) throws Exception {
-        int port = freePort();
+        int port = IsolatedPlatform.freePort();
         Map<String, String> lateConnect = Map.of(
                 "CONNECT_PORT", String.valueOf(port), "DEBEZIUM_SLOT", "late_connect_slot", "TOPIC_PREFIX", "late");
         CompletableFuture<Result> apply = CompletableFuture.supplyAsync(
@@ -226,12 +225,6 @@ class ConnectInitIT {
             try (ResultSet rs = query.executeQuery()) {
                 return rs.next();
             }
-        }
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
         }
     }
 }

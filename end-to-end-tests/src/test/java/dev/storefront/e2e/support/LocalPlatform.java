@@ -9,6 +9,7 @@ import dev.storefront.contract.PlatformVariable;
 import dev.storefront.contract.StorefrontTables;
 import dev.storefront.contract.run.Command.Result;
 import dev.storefront.contract.run.IsolatedPlatform;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -84,7 +85,7 @@ public final class LocalPlatform implements AutoCloseable {
         long begin = System.nanoTime();
         Result result = platform.launcher(extraEnv, START_TIMEOUT, args);
         System.out.printf("(%s took %.1f s)%n", String.join(" ", args), (System.nanoTime() - begin) / 1e9);
-        return printed(args, result);
+        return printed(String.join(" ", args), result);
     }
 
     /**
@@ -109,7 +110,7 @@ public final class LocalPlatform implements AutoCloseable {
         long begin = System.nanoTime();
         Result result = platform.launcherWithInput(input, Map.of(), START_TIMEOUT, args);
         System.out.printf("(%s took %.1f s)%n", String.join(" ", args), (System.nanoTime() - begin) / 1e9);
-        return printed(args, result);
+        return printed(String.join(" ", args), result);
     }
 
     /** Runs connect-init with this platform's configuration plus {@code extraEnv}. */
@@ -117,11 +118,21 @@ public final class LocalPlatform implements AutoCloseable {
         List<String> command = new ArrayList<>(platform.javaJar("connect-init/target/connect-init.jar"));
         command.addAll(List.of("--env-file", root().resolve(".env").toString()));
         command.addAll(List.of(args));
-        return printed(args, platform.execute(command, extraEnv, Duration.ofMinutes(5)));
+        return printed(String.join(" ", args), platform.execute(command, extraEnv, Duration.ofMinutes(5)));
     }
 
-    private static Result printed(String[] args, Result result) {
-        System.out.println("$ " + String.join(" ", args) + "\n" + result.output());
+    /** Runs any command from the repository root with this platform's configuration, {@code input} on its stdin. */
+    public Result execute(List<String> command, Map<String, String> extraEnv, String input) {
+        return printed(String.join(" ", command), platform.execute(command, extraEnv, START_TIMEOUT, input));
+    }
+
+    /** Starts a long-running command with this platform's configuration, its output to {@code log}; the caller ends it. */
+    public Process start(List<String> command, Map<String, String> extraEnv, Path log) throws IOException {
+        return platform.start(command, extraEnv, log);
+    }
+
+    private static Result printed(String command, Result result) {
+        System.out.println("$ " + command + "\n" + result.output());
         return result;
     }
 

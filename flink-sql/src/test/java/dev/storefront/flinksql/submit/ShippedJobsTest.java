@@ -39,7 +39,7 @@ class ShippedJobsTest {
 
         assertThat(files)
                 .extracting(f -> f.getFileName().toString())
-                .containsExactlyInAnyOrder(SqlOutputs.FACTS_JOB, SqlOutputs.REVENUE_JOB, SqlOutputs.OUTBOX_JOB);
+                .containsExactlyInAnyOrderElementsOf(SqlOutputs.JOB_FILES);
         for (Path file : files) {
             assertThat(SqlScript.parse(Files.readString(file)))
                     .as(file.toString())

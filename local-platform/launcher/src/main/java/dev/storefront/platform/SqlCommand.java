@@ -29,7 +29,7 @@ import picocli.CommandLine.Spec;
                     + "with a table declared over every CDC topic (customers, products, orders, order_items, "
                     + "payments: changelogs with their updates and deletes), the outbox (outbox_messages) and the "
                     + "shipped jobs' sinks; results print as tables as they change; QUIT; leaves. "
-                    + "With -f FILE: the file's statements (${VAR} from .env) run as one continuous job; a statement "
+                    + "With -f FILE: the file's statements ($${VAR} from .env) run as one continuous job; a statement "
                     + "Flink refuses is reported with its line and column, and nothing is submitted.",
             "The Flink mini-cluster (web UI on FLINK_PORT) is started on the running platform when it is not up "
                     + "(`./platform up --sql` starts it with the platform); it submits the files of its running jobs "

@@ -1,6 +1,6 @@
 package dev.storefront.pipeline.run;
 
-import dev.storefront.pipeline.PipelineFailure;
+import dev.storefront.contract.cli.ToolFailure;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
@@ -41,10 +41,10 @@ final class KafkaRetry {
                 error = e instanceof ExecutionException && e.getCause() != null ? e.getCause() : e;
             }
             if (!transientError(error)) {
-                throw new PipelineFailure("Cannot " + what + ": " + describe(error), error);
+                throw new ToolFailure("Cannot " + what + ": " + describe(error), error);
             }
             if (System.nanoTime() + delay.toNanos() > deadline) {
-                throw new PipelineFailure(
+                throw new ToolFailure(
                         "Cannot " + what + ": Kafka was still not ready after " + timeout.toSeconds() + " s and "
                                 + attempt + " attempts (last: " + describe(error) + ")",
                         error);

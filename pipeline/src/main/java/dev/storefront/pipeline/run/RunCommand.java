@@ -1,7 +1,7 @@
 package dev.storefront.pipeline.run;
 
 import dev.storefront.contract.PlatformEnvException;
-import dev.storefront.pipeline.ExitCode;
+import dev.storefront.contract.cli.ExitCode;
 import dev.storefront.pipeline.PipelineCli;
 import dev.storefront.pipeline.config.PipelineConfig;
 import dev.storefront.pipeline.config.Topics;

@@ -3,7 +3,7 @@ package dev.storefront.pipeline.run;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.storefront.pipeline.PipelineFailure;
+import dev.storefront.contract.cli.ToolFailure;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -47,7 +47,7 @@ class KafkaRetryTest {
                     calls.incrementAndGet();
                     throw new ExecutionException(new TopicAuthorizationException("denied"));
                 }))
-                .isInstanceOf(PipelineFailure.class)
+                .isInstanceOf(ToolFailure.class)
                 .hasMessage("Cannot create topics: TopicAuthorizationException: denied");
         assertThat(calls).hasValue(1);
         assertThat(retries).isEmpty();
@@ -60,7 +60,7 @@ class KafkaRetryTest {
         assertThatThrownBy(() -> retry.run("create topics", () -> {
                     throw new ExecutionException(new NotControllerException("no controller"));
                 }))
-                .isInstanceOf(PipelineFailure.class)
+                .isInstanceOf(ToolFailure.class)
                 .hasMessageStartingWith("Cannot create topics: Kafka was still not ready after 0 s and")
                 .hasMessageContaining("last: NotControllerException: no controller");
         assertThat(retries).isNotEmpty();

@@ -78,10 +78,12 @@ public final class IsolatedPlatform {
     public Result launcherWithInput(String input, Map<String, String> extraEnv, Duration timeout, String... args) {
         List<String> command = launcherCommand(args);
         Optional<ClassDataArchive> classData = launcherClassData(command);
-        Map<String, String> environment = new LinkedHashMap<>(overrides);
-        environment.putAll(extraEnv);
         Result result = Command.run(
-                home, environment, timeout, classData.map(c -> c.apply(command)).orElse(command), input);
+                home,
+                environment(extraEnv),
+                timeout,
+                classData.map(c -> c.apply(command)).orElse(command),
+                input);
         classData.ifPresent(c -> c.ended(OptionalInt.of(result.exitCode())));
         return result;
     }
@@ -107,9 +109,31 @@ public final class IsolatedPlatform {
 
     /** Runs any command from the repository root with this platform's configuration plus {@code extraEnv}. */
     public Result execute(List<String> command, Map<String, String> extraEnv, Duration timeout) {
+        return execute(command, extraEnv, timeout, "");
+    }
+
+    /** The same with {@code input} as its standard input. */
+    public Result execute(List<String> command, Map<String, String> extraEnv, Duration timeout, String input) {
+        return Command.run(home, environment(extraEnv), timeout, command, input);
+    }
+
+    /**
+     * Starts a long-running command from the repository root with this platform's configuration plus {@code
+     * extraEnv}, its output going to {@code log}; the caller ends it.
+     */
+    public Process start(List<String> command, Map<String, String> extraEnv, Path log) throws IOException {
+        ProcessBuilder builder = new ProcessBuilder(command)
+                .directory(home.toFile())
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile());
+        builder.environment().putAll(environment(extraEnv));
+        return builder.start();
+    }
+
+    private Map<String, String> environment(Map<String, String> extraEnv) {
         Map<String, String> environment = new LinkedHashMap<>(overrides);
         environment.putAll(extraEnv);
-        return Command.run(home, environment, timeout, command);
+        return environment;
     }
 
     /** `java -jar <jar>` with this JVM's java. */
@@ -181,7 +205,8 @@ public final class IsolatedPlatform {
         }
     }
 
-    private static int freePort() {
+    /** A port nothing listens on now (the system's pick). */
+    public static int freePort() {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
         } catch (IOException e) {

@@ -7,10 +7,14 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * The SQL layer's jobs as its Flink mini-cluster's REST API lists them ({@code GET /jobs/overview}), and cancelling one:
@@ -34,7 +38,7 @@ public final class FlinkJobs {
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).build();
 
     /** The name of the job a .sql file runs as: one running job per file name. */
-    public static String jobName(java.nio.file.Path file) {
+    public static String jobName(Path file) {
         return "sql: " + file.getFileName();
     }
 
@@ -45,16 +49,8 @@ public final class FlinkJobs {
 
     /** Every job the cluster knows, running or ended. */
     public List<Job> list() throws IOException, InterruptedException {
-        HttpResponse<String> response = http.send(
-                HttpRequest.newBuilder(URI.create(url + "/jobs/overview"))
-                        .timeout(TIMEOUT)
-                        .build(),
-                HttpResponse.BodyHandlers.ofString());
-        if (response.statusCode() != 200) {
-            throw new IOException("GET " + url + "/jobs/overview answered " + response.statusCode());
-        }
         List<Job> jobs = new ArrayList<>();
-        for (JsonNode job : JSON.readTree(response.body()).path("jobs")) {
+        for (JsonNode job : get("/jobs/overview").path("jobs")) {
             jobs.add(new Job(
                     job.path("jid").asText(),
                     job.path("name").asText(),
@@ -63,11 +59,42 @@ public final class FlinkJobs {
         return jobs;
     }
 
+    /** How many task managers have registered (a mini-cluster has its own; a standalone job manager none at first). */
+    public int taskManagers() throws IOException, InterruptedException {
+        return get("/overview").path("taskmanagers").asInt();
+    }
+
+    private JsonNode get(String path) throws IOException, InterruptedException {
+        HttpResponse<String> response = http.send(
+                HttpRequest.newBuilder(URI.create(url + path)).timeout(TIMEOUT).build(),
+                HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != 200) {
+            throw new IOException("GET " + url + path + " answered " + response.statusCode());
+        }
+        return JSON.readTree(response.body());
+    }
+
     /** The running job named {@code name}, if there is one. */
     public Optional<Job> running(String name) throws IOException, InterruptedException {
         return list().stream()
                 .filter(job -> job.running() && job.name().equals(name))
                 .findFirst();
+    }
+
+    /** Which of {@code files} run as a job now ({@link #jobName}); none when the cluster does not answer. */
+    public Set<String> runningFiles(Collection<String> files) {
+        try {
+            Set<String> running =
+                    list().stream().filter(Job::running).map(Job::name).collect(Collectors.toSet());
+            return files.stream()
+                    .filter(file -> running.contains(jobName(Path.of(file))))
+                    .collect(Collectors.toSet());
+        } catch (IOException e) {
+            return Set.of();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return Set.of();
+        }
     }
 
     /** Asks the cluster to cancel the job (it ends in state CANCELED shortly after). */

@@ -1,12 +1,12 @@
-package dev.storefront.pipeline;
+package dev.storefront.contract.cli;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** The pipeline's exit codes, documented in --help. */
+/** The exit codes of the platform's tools (pipeline, verify, flink-sql), listed in each one's --help. */
 public final class ExitCode {
     public static final int OK = 0;
-    /** verify found differences, or the streams stopped on an error. */
+    /** The work failed: what failed is printed (verify found differences, the streams stopped, Flink refused SQL). */
     public static final int FAILED = 1;
 
     public static final int USAGE = 2;
@@ -15,10 +15,11 @@ public final class ExitCode {
 
     private ExitCode() {}
 
-    public static Map<String, String> descriptions() {
+    /** Code to description; {@code ok} and {@code failed} say what exits 0 and 1 mean for this tool. */
+    public static Map<String, String> descriptions(String ok, String failed) {
         Map<String, String> codes = new LinkedHashMap<>();
-        codes.put(Integer.toString(OK), "ok (verify: every output matches PostgreSQL)");
-        codes.put(Integer.toString(FAILED), "verify found differences, or the streams stopped on an error or stalled");
+        codes.put(Integer.toString(OK), ok);
+        codes.put(Integer.toString(FAILED), failed);
         codes.put(Integer.toString(USAGE), "bad command line");
         codes.put(
                 Integer.toString(CONFIG),

@@ -1,8 +1,8 @@
-package dev.storefront.pipeline;
+package dev.storefront.contract.cli;
 
 /** A failure with a message meant for the user (which system could not be reached, and why): no stack trace. */
-public class PipelineFailure extends RuntimeException {
-    public PipelineFailure(String message, Throwable cause) {
+public class ToolFailure extends RuntimeException {
+    public ToolFailure(String message, Throwable cause) {
         super(message, cause);
     }
 }

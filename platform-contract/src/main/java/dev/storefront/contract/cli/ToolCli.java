@@ -1,4 +1,4 @@
-package dev.storefront.pipeline;
+package dev.storefront.contract.cli;
 
 import dev.storefront.contract.PlatformEnv;
 import dev.storefront.contract.PlatformEnvException;
@@ -11,12 +11,12 @@ import picocli.CommandLine;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ScopeType;
 
-/** What the pipeline's and the reconciliation's command lines share: the .env they read, exit codes, errors. */
-public final class Cli {
+/** What the platform's tools' command lines share: the .env they read, exit codes, errors. */
+public final class ToolCli {
 
     private static final Path DEFAULT_ENV_FILE = Path.of(".env");
 
-    private Cli() {}
+    private ToolCli() {}
 
     /** {@code --env-file}, else ./.env when there is one, else the environment only; the environment wins. */
     public static PlatformEnv loadEnv(Path envFile, Map<String, String> environment) {
@@ -59,30 +59,30 @@ public final class Cli {
      * A tool's command line: 100 columns, the exit codes in the help of the tool and of each subcommand, and every
      * failure reported by {@link #report} with the secrets of the settings {@code env} had loaded by then masked.
      */
-    public static CommandLine commandLine(Object tool, String name, EnvFile env) {
+    public static CommandLine commandLine(Object tool, String name, EnvFile env, String ok, String failed) {
         CommandLine commandLine = new CommandLine(tool).setUsageHelpWidth(100);
-        documentExitCodes(commandLine);
-        commandLine.getSubcommands().values().forEach(Cli::documentExitCodes);
+        documentExitCodes(commandLine, ok, failed);
+        commandLine.getSubcommands().values().forEach(command -> documentExitCodes(command, ok, failed));
         commandLine.setExecutionExceptionHandler(
-                (e, failed, parseResult) -> report(name, e, failed.getErr(), env.loaded()));
+                (e, command, parseResult) -> report(name, e, command.getErr(), env.loaded()));
         return commandLine;
     }
 
-    /** Lists {@link ExitCode}s in the command's --help. */
-    public static void documentExitCodes(CommandLine command) {
+    /** Lists {@link ExitCode}s in the command's --help, with what exits 0 and 1 mean for this tool. */
+    private static void documentExitCodes(CommandLine command, String ok, String failed) {
         command.getCommandSpec()
                 .usageMessage()
                 .exitCodeListHeading("%nExit codes:%n")
-                .exitCodeList(ExitCode.descriptions());
+                .exitCodeList(ExitCode.descriptions(ok, failed));
     }
 
     /** Prints a failure of {@code tool} with every secret of the configuration masked; returns its exit code. */
-    public static int report(String tool, Exception e, PrintWriter err, PlatformEnv env) {
+    private static int report(String tool, Exception e, PrintWriter err, PlatformEnv env) {
         if (e instanceof PlatformEnvException) {
             err.println(tool + ": " + e.getMessage());
             return ExitCode.CONFIG;
         }
-        if (e instanceof PipelineFailure) {
+        if (e instanceof ToolFailure) {
             err.println(tool + ": " + (env == null ? e.getMessage() : env.mask(e.getMessage())));
             return ExitCode.FAILED;
         }
