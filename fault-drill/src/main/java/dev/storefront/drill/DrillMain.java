@@ -6,6 +6,8 @@ import dev.storefront.contract.cli.DurationText;
 import dev.storefront.contract.connect.ConnectorStates;
 import dev.storefront.contract.run.Command.Result;
 import dev.storefront.contract.run.IsolatedPlatform;
+import dev.storefront.contract.sql.FlinkJobs;
+import dev.storefront.contract.sql.SqlOutputs;
 import dev.storefront.pipeline.config.PipelineConfig;
 import dev.storefront.reconciliation.CdcHistoryCheck;
 import dev.storefront.reconciliation.OutputReport;
@@ -38,7 +40,9 @@ import picocli.CommandLine.Option;
                     + "it matches PostgreSQL (or --settle passes), counts the changes a committed reader sees twice "
                     + "in the CDC topics and looks for transactions left open (listed as differing); then the deltas "
                     + "go on. Prints a table; exit 1 when anything was lost, doubled, left open or not healed.",
-            "Runs on a scratch platform of its own (fault-drill/target/drill-platform, free ports) unless --running."
+            "Runs on a scratch platform of its own (fault-drill/target/drill-platform, free ports) unless --running.",
+            "With --sql the SQL layer runs the shipped jobs throughout: their outputs are verified too, a fault heals "
+                    + "only once they run again, and flink-sql may be among --components."
         },
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
@@ -51,6 +55,8 @@ public final class DrillMain implements Callable<Integer> {
 
     /** Every component that runs, in the order the drill breaks them. */
     static final List<String> COMPONENTS = List.of("postgres", "kafka", "connect", "registry", "pipeline", "seeder");
+    /** The SQL layer's component (with --sql). */
+    static final String SQL_LAYER = "flink-sql";
 
     private static final ObjectMapper JSON = new ObjectMapper();
     /** Every writer's transaction times out within 10 s: one still open 30 s after the deltas stopped hangs. */
@@ -107,6 +113,11 @@ public final class DrillMain implements Callable<Integer> {
     Duration settle;
 
     @Option(
+            names = "--sql",
+            description = "Run the SQL layer with its shipped jobs (flink-sql/jobs) and drill their outputs too.")
+    boolean sql;
+
+    @Option(
             names = "--orders",
             defaultValue = "2000",
             description = "The full load before the drill, in orders (default: ${DEFAULT-VALUE}).")
@@ -125,11 +136,12 @@ public final class DrillMain implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         for (String component : components) {
-            if (!COMPONENTS.contains(component)) {
+            if (!COMPONENTS.contains(component) && !(sql && component.equals(SQL_LAYER))) {
                 throw new CommandLine.ParameterException(
                         new CommandLine(this),
                         "Invalid value for option '--components': " + component + " is not a component that runs;"
-                                + " one of: " + String.join(", ", COMPONENTS));
+                                + " one of: " + String.join(", ", COMPONENTS) + " (and " + SQL_LAYER
+                                + " with --sql)");
             }
         }
         if (rate < 1) {
@@ -143,7 +155,9 @@ public final class DrillMain implements Callable<Integer> {
             progress("starting a scratch platform in " + platform.platformDir());
             platform.deleteDir();
             Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(platform), "drill-platform-down"));
-            if (platform.launcherAttached("up", "--detach") != 0) {
+            if (platform.launcherAttached(
+                            sql ? new String[] {"up", "--detach", "--sql"} : new String[] {"up", "--detach"})
+                    != 0) {
                 progress("FAILED: the scratch platform did not start; logs in " + platform.platformDir());
                 return 3;
             }
@@ -152,6 +166,9 @@ public final class DrillMain implements Callable<Integer> {
             return 1;
         }
         Drill drill = new Drill(platform);
+        if (sql && !drill.submitSqlJobs()) {
+            return 1;
+        }
         progress("full load of " + orders + " orders, then deltas at " + rate + " ops/s");
         drill.seeder("/seed/full?customers=" + Math.max(orders / 2, 10) + "&products=" + Math.max(orders / 20, 10)
                 + "&orders=" + orders + "&seed=7");
@@ -253,23 +270,72 @@ public final class DrillMain implements Callable<Integer> {
                     differing);
         }
 
-        /** Every component up with a new process (a fresh pid) and healthy, every connector and task RUNNING. */
+        /** Submits each shipped SQL job that does not run yet (the SQL layer starts on the first); false on failure. */
+        boolean submitSqlJobs() throws IOException, InterruptedException {
+            FlinkJobs jobs = new FlinkJobs(platform.endpoints().flinkUrl());
+            for (String job : SqlOutputs.JOB_FILES) {
+                Path file = Path.of(SqlOutputs.JOBS_DIR, job);
+                if (jobs.reachable() && jobs.running(FlinkJobs.jobName(file)).isPresent()) {
+                    continue;
+                }
+                progress("submitting " + file);
+                Result submitted = platform.launcher(Map.of(), healTimeout, "sql", "-f", file.toString());
+                if (submitted.exitCode() != 0) {
+                    progress("FAILED: `platform sql -f " + file + "` (exit " + submitted.exitCode() + "): "
+                            + submitted.output().strip());
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        /** With --sql: every shipped job's job runs (after a fault the SQL layer resubmits them). */
+        private boolean sqlJobsRunning() {
+            return new FlinkJobs(platform.endpoints().flinkUrl())
+                    .runningFiles(SqlOutputs.JOB_FILES)
+                    .containsAll(SqlOutputs.JOB_FILES);
+        }
+
+        /**
+         * Every component up with a new process (a fresh pid) and healthy, every connector and task RUNNING, and with
+         * --sql every shipped SQL job.
+         */
         private boolean awaitHealthy(String component, Long before, long start) throws InterruptedException {
             long deadline = start + healTimeout.toNanos();
+            String waitingFor = "";
             while (System.nanoTime() < deadline) {
-                Long now = platform.componentPids().get(component);
-                if (now != null
-                        && !now.equals(before)
-                        && platform.launcher(Map.of(), Duration.ofMinutes(1), "status")
-                                        .exitCode()
-                                == 0
-                        && ConnectorStates.allRunning(
-                                ConnectorStates.fetch(platform.endpoints().connectUrl()))) {
+                waitingFor = unhealthy(component, before);
+                if (waitingFor.isEmpty()) {
                     return true;
                 }
-                Thread.sleep(1000);
+                // Each look runs `platform status` (a JVM): every 3 s, not every second, on a machine already busy.
+                Thread.sleep(3000);
             }
+            progress("still waiting for " + waitingFor);
             return false;
+        }
+
+        /** What is not healthy yet after a fault of {@code component} (empty once everything is). */
+        private String unhealthy(String component, Long before) {
+            Long now = platform.componentPids().get(component);
+            if (now == null || now.equals(before)) {
+                return "a new " + component + " process";
+            }
+            Result status = platform.launcher(Map.of(), Duration.ofMinutes(1), "status");
+            if (status.exitCode() != 0) {
+                return "`platform status` to exit 0 (exit " + status.exitCode() + "):\n"
+                        + status.output().strip();
+            }
+            Map<String, String> connectors =
+                    ConnectorStates.fetch(platform.endpoints().connectUrl());
+            if (!ConnectorStates.allRunning(connectors)) {
+                return "every connector and task RUNNING: " + connectors;
+            }
+            if (sql && !sqlJobsRunning()) {
+                return "every shipped SQL job RUNNING; running now: "
+                        + new FlinkJobs(platform.endpoints().flinkUrl()).runningFiles(SqlOutputs.JOB_FILES);
+            }
+            return "";
         }
 
         /** verify, in-process, until every output matches or --settle has passed; its last report. */

@@ -12,7 +12,8 @@ import picocli.CommandLine.Command;
                     + "component in turn, waits until everything is healthy, verifies every output and counts changes "
                     + "seen twice in the CDC topics; prints a table, exit 1 if anything was lost, doubled or not healed. "
                     + "Options: --running, --rate N, --faults kill,restart, --components LIST, --stream, --settle, "
-                    + "--heal-timeout, --orders. Runs `fault-drill.jar`."
+                    + "--heal-timeout, --orders, --sql (the SQL layer's shipped jobs run and are drilled too). Runs "
+                    + "`fault-drill.jar`."
         })
 final class DrillCommand extends JarCommand {
 

@@ -120,16 +120,18 @@ public final class KafkaComponent extends ProcessComponent {
     public boolean isHealthy() {
         Properties config = new Properties();
         config.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, endpoint());
-        config.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, "2000");
-        config.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, "2000");
+        // 5 s: a probe from a fresh JVM (`status`) on a busy 2-core machine needed 7 s to its first answer (measured
+        // with the SQL layer catching up after a broker restart); it retries every 100 ms within, so no later answer.
+        config.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, "5000");
+        config.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, "5000");
         // A probe made while the broker still starts should see it the moment it listens, not after the client's
         // default back-off (up to 1 s between connection attempts).
         config.put(AdminClientConfig.RECONNECT_BACKOFF_MAX_MS_CONFIG, "100");
         config.put(AdminClientConfig.RETRY_BACKOFF_MAX_MS_CONFIG, "100");
         try (Admin admin = Admin.create(config)) {
-            return !admin.describeCluster(new DescribeClusterOptions().timeoutMs(2000))
+            return !admin.describeCluster(new DescribeClusterOptions().timeoutMs(5000))
                     .nodes()
-                    .get(3, TimeUnit.SECONDS)
+                    .get(6, TimeUnit.SECONDS)
                     .isEmpty();
         } catch (Exception e) {
             return false;
