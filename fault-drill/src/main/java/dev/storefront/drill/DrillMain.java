@@ -272,12 +272,12 @@ public final class DrillMain implements Callable<Integer> {
 
         /** Submits each shipped SQL job that does not run yet (the SQL layer starts on the first); false on failure. */
         boolean submitSqlJobs() throws IOException, InterruptedException {
-            FlinkJobs jobs = new FlinkJobs(platform.endpoints().flinkUrl());
+            Set<String> running = runningSqlJobs();
             for (String job : SqlOutputs.JOB_FILES) {
-                Path file = Path.of(SqlOutputs.JOBS_DIR, job);
-                if (jobs.reachable() && jobs.running(FlinkJobs.jobName(file)).isPresent()) {
+                if (running.contains(job)) {
                     continue;
                 }
+                Path file = Path.of(SqlOutputs.JOBS_DIR, job);
                 progress("submitting " + file);
                 Result submitted = platform.launcher(Map.of(), healTimeout, "sql", "-f", file.toString());
                 if (submitted.exitCode() != 0) {
@@ -289,11 +289,9 @@ public final class DrillMain implements Callable<Integer> {
             return true;
         }
 
-        /** With --sql: every shipped job's job runs (after a fault the SQL layer resubmits them). */
-        private boolean sqlJobsRunning() {
-            return new FlinkJobs(platform.endpoints().flinkUrl())
-                    .runningFiles(SqlOutputs.JOB_FILES)
-                    .containsAll(SqlOutputs.JOB_FILES);
+        /** The shipped SQL jobs' files that run as a job now (none while the SQL layer is down). */
+        private Set<String> runningSqlJobs() {
+            return new FlinkJobs(platform.endpoints().flinkUrl()).runningFiles(SqlOutputs.JOB_FILES);
         }
 
         /**
@@ -331,9 +329,11 @@ public final class DrillMain implements Callable<Integer> {
             if (!ConnectorStates.allRunning(connectors)) {
                 return "every connector and task RUNNING: " + connectors;
             }
-            if (sql && !sqlJobsRunning()) {
-                return "every shipped SQL job RUNNING; running now: "
-                        + new FlinkJobs(platform.endpoints().flinkUrl()).runningFiles(SqlOutputs.JOB_FILES);
+            if (sql) {
+                Set<String> running = runningSqlJobs();
+                if (!running.containsAll(SqlOutputs.JOB_FILES)) {
+                    return "every shipped SQL job RUNNING; running now: " + running;
+                }
             }
             return "";
         }

@@ -12,6 +12,7 @@ import dev.storefront.e2e.compose.ComposeFiles.Service;
 import dev.storefront.e2e.sql.CustomerCount;
 import dev.storefront.e2e.support.LocalPlatform;
 import dev.storefront.e2e.support.LocalPlatformExtension;
+import dev.storefront.e2e.support.SeederClient;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -57,6 +58,8 @@ class ComposeSqlServicesIT {
     @Test
     void theJobManagerAndTaskManagerServicesAnswerAQueryOverTheCdcTopics(LocalPlatform platform, @TempDir Path volume)
             throws Exception {
+        // Customers of its own: on the shared platform it may run first, before any test loaded data.
+        new SeederClient(platform).fullLoad(50, 10, 50, 21);
         Service jobManager = compose.service(JOB_MANAGER);
         Map<String, Path> imagePaths = new LinkedHashMap<>(
                 ComposeFiles.copiedPaths(compose.dockerfile(jobManager), compose.buildContext(jobManager)));
@@ -115,13 +118,12 @@ class ComposeSqlServicesIT {
 
     /** The image's ENTRYPOINT then the service's command, with the image's paths mapped to this machine's. */
     private List<String> command(String service, Map<String, Path> imagePaths) {
-        Service compose = this.compose.service(service);
         List<String> command = new ArrayList<>();
-        for (String word : ComposeFiles.entrypoint(this.compose.dockerfile(this.compose.service(JOB_MANAGER)))) {
+        for (String word : ComposeFiles.entrypoint(compose.dockerfile(compose.service(JOB_MANAGER)))) {
             command.add(mapped(word, imagePaths));
         }
         command.set(0, Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        for (JsonNode word : compose.node().path("command")) {
+        for (JsonNode word : compose.service(service).node().path("command")) {
             command.add(mapped(word.asText(), imagePaths));
         }
         return command;
