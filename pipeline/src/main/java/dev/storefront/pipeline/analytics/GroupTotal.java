@@ -3,16 +3,22 @@ package dev.storefront.pipeline.analytics;
 import java.math.BigDecimal;
 
 /** A group's revenue and its number of distinct orders. */
-public record GroupTotal(BigDecimal revenue, long orders) {
+record GroupTotal(BigDecimal revenue, long orders) {
 
     static final GroupTotal NONE = new GroupTotal(BigDecimal.ZERO, 0);
 
-    GroupTotal plus(OrderShare share) {
-        return new GroupTotal(revenue.add(share.revenue()), orders + 1);
-    }
-
-    /** Without the order; null once no order is left, which turns into a tombstone for the group. */
-    GroupTotal minus(OrderShare share) {
-        return orders <= 1 ? null : new GroupTotal(revenue.subtract(share.revenue()), orders - 1);
+    /** With one order's old share taken out and its new one added; an order counts once per group. */
+    GroupTotal with(ShareChange change) {
+        BigDecimal total = revenue;
+        long count = orders;
+        if (change.before() != null) {
+            total = total.subtract(change.before());
+            count--;
+        }
+        if (change.after() != null) {
+            total = total.add(change.after());
+            count++;
+        }
+        return new GroupTotal(total, count);
     }
 }

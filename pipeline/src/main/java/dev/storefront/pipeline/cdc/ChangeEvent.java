@@ -16,9 +16,9 @@ public final class ChangeEvent {
         return key == null ? null : AvroFields.longValue(key, "id");
     }
 
-    /** Row changes and tombstones (a null envelope) shape a table; anything else is skipped. */
+    /** A row's create, update, delete or snapshot read; not a tombstone (a null envelope), truncate or message. */
     public static boolean isRowChange(GenericRecord envelope) {
-        return envelope == null || ROW_OPS.contains(op(envelope));
+        return envelope != null && ROW_OPS.contains(op(envelope));
     }
 
     public static String op(GenericRecord envelope) {
@@ -28,6 +28,23 @@ public final class ChangeEvent {
     /** The row after the change, or null when the row is gone (delete event or tombstone). */
     public static GenericRecord after(GenericRecord envelope) {
         return envelope == null || "d".equals(op(envelope)) ? null : (GenericRecord) envelope.get("after");
+    }
+
+    /** The row before the change (updates and deletes: the whole row, REPLICA IDENTITY FULL), else null. */
+    public static GenericRecord before(GenericRecord envelope) {
+        return envelope == null ? null : (GenericRecord) envelope.get("before");
+    }
+
+    /**
+     * The order of an order_items row; in a before-image it is there only with REPLICA IDENTITY FULL (the
+     * migrations set it), which is what says which order a deleted item leaves.
+     */
+    static long itemOrderId(GenericRecord itemRow) {
+        if (itemRow.get("order_id") == null) {
+            throw new IllegalStateException("An order_items change without the row's order_id in its before-image:"
+                    + " the table needs REPLICA IDENTITY FULL (migrations/sql/V1__storefront_schema.sql)");
+        }
+        return AvroFields.longValue(itemRow, "order_id");
     }
 
     public static SourcePosition position(GenericRecord envelope) {

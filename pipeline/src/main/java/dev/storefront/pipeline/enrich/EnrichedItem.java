@@ -16,7 +16,7 @@ public record EnrichedItem(
         BigDecimal price,
         SourcePosition position) {
 
-    static EnrichedItem of(ItemRow item, ProductRow product) {
+    public static EnrichedItem of(ItemRow item, ProductRow product) {
         return new EnrichedItem(
                 item.id(),
                 item.orderId(),

@@ -17,11 +17,10 @@ final class AvroFacts {
 
     private AvroFacts() {}
 
-    /** @param lines the order's lines, null while it has none */
-    static OrderFact fact(CustomerOrder customerOrder, OrderItems lines) {
+    /** @param items the order's lines, by item id */
+    static OrderFact fact(CustomerOrder customerOrder, List<EnrichedItem> items) {
         OrderRow order = customerOrder.order();
         CustomerRow customer = customerOrder.customer();
-        List<EnrichedItem> items = lines == null ? List.of() : lines.items();
         SourcePosition position =
                 items.stream().map(EnrichedItem::position).reduce(customerOrder.position(), SourcePosition::latest);
         return OrderFact.newBuilder()

@@ -61,7 +61,8 @@ public final class RunCommand implements Callable<Integer> {
                 TopicProvisioner.ensure(admin, topics, config.partitions(), ADMIN_TIMEOUT);
             }
             KafkaStreams streams = new KafkaStreams(
-                    PipelineTopology.build(topics, new RegistrySerdes(config.serde()), config.outboxPrefix()),
+                    PipelineTopology.build(
+                            topics, new RegistrySerdes(config.serde()), config.outboxPrefix(), config.partitions()),
                     config.streams());
             running.set(streams);
             AtomicReference<KafkaStreamsMetrics> streamsMetrics = new AtomicReference<>(bind(streams, metrics));

@@ -34,7 +34,7 @@ import org.junit.jupiter.api.Test;
  */
 class RevenueTopologyTest {
 
-    private final PipelineDriver pipeline = AliceOrders.driverOnOrderJoins(RevenueTopology::build);
+    private final PipelineDriver pipeline = AliceOrders.driver();
 
     private final GenericRecord bob = customer(2, "Bob Ruiz", "bob@example.com", "Spain");
     private final GenericRecord pan = product(12, "Pan", "Kitchen", "30.00");

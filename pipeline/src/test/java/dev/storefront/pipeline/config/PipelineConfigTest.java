@@ -20,7 +20,7 @@ class PipelineConfigTest {
         PipelineConfig config = PipelineConfig.load(ROOT_ENV);
 
         assertThat(config.streams())
-                .containsEntry("application.id", "storefront-pipeline")
+                .containsEntry("application.id", "storefront-pipeline-v2")
                 .containsEntry("processing.guarantee", "exactly_once_v2")
                 .containsEntry(
                         "bootstrap.servers",

@@ -31,7 +31,7 @@ import org.junit.jupiter.api.Test;
 
 class OrderFactsTopologyTest {
 
-    private final PipelineDriver pipeline = AliceOrders.driverOnOrderJoins(OrderFactsTopology::build);
+    private final PipelineDriver pipeline = AliceOrders.driver();
 
     @AfterEach
     void close() {
@@ -146,6 +146,45 @@ class OrderFactsTopologyTest {
         List<TestRecord<String, byte[]>> protobuf = protobufRecords();
         assertThat(protobuf.get(protobuf.size() - 1).key()).isEqualTo("100");
         assertThat(protobuf.get(protobuf.size() - 1).value()).isNull();
+    }
+
+    @Test
+    void rowsArrivingBeforeWhatTheyReferToJoinOnceItArrives() {
+        pipeline.insert(MUGS, ONE_LAMP, ORDER);
+        assertThat(facts()).isEmpty();
+
+        pipeline.insert(ALICE);
+        assertThat(facts().get(100L).getItems()).isEmpty();
+
+        pipeline.insert(MUG, LAMP);
+        assertThat(facts().get(100L).getItems())
+                .extracting(OrderFactItem::getProductName)
+                .containsExactly("Mug", "Lamp");
+        assertThat(facts().get(100L).getSourceLsn()).isEqualTo(pipeline.events().lastLsn());
+    }
+
+    @Test
+    void anItemMovedToAnotherOrderLeavesTheFirstOne() {
+        pipeline.insert(ALICE, MUG, LAMP, ORDER, MUGS, ONE_LAMP, AliceOrders.SECOND_ORDER);
+
+        pipeline.update(ONE_LAMP, with(ONE_LAMP, "order_id", 101L));
+
+        assertThat(facts().get(100L).getItems())
+                .extracting(OrderFactItem::getItemId)
+                .containsExactly(1000L);
+        assertThat(facts().get(101L).getItems())
+                .extracting(OrderFactItem::getItemId)
+                .containsExactly(1001L);
+    }
+
+    @Test
+    void aDeletedCustomerTurnsTheirFactsIntoTombstones() {
+        pipeline.insert(ALICE, MUG, LAMP, ORDER, MUGS, ONE_LAMP, AliceOrders.SECOND_ORDER);
+        assertThat(facts()).containsOnlyKeys(100L, 101L);
+
+        pipeline.delete(ALICE);
+
+        assertThat(facts()).isEmpty();
     }
 
     @Test

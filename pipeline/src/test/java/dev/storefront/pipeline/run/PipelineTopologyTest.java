@@ -70,13 +70,13 @@ class PipelineTopologyTest {
 
     @Test
     void everyStateStoreAndInternalTopicIsNamedSoRestartsFindTheirState() {
-        TopologyDescription description = PipelineTopology.build(TOPICS, new AvroBinarySerdes(), OUTBOX_PREFIX)
+        TopologyDescription description = PipelineTopology.build(TOPICS, new AvroBinarySerdes(), OUTBOX_PREFIX, 1)
                 .describe();
 
         assertThat(description.toString()).doesNotContain("KSTREAM-").doesNotContain("KTABLE-");
     }
 
     private static void wholePipeline(StreamsBuilder builder, PipelineSerdes serdes) {
-        PipelineTopology.addTo(builder, TOPICS, serdes, OUTBOX_PREFIX);
+        PipelineTopology.addTo(builder, TOPICS, serdes, OUTBOX_PREFIX, 1);
     }
 }

@@ -11,7 +11,8 @@ import org.junit.jupiter.api.Test;
 class StallWatchTest {
 
     private static final Duration TIMEOUT = Duration.ofSeconds(90);
-    private static final TopicPartition CHANGELOG = new TopicPartition("storefront-pipeline-group-totals-changelog", 0);
+    private static final TopicPartition CHANGELOG =
+            new TopicPartition("storefront-pipeline-v2-revenue-group-totals-changelog", 0);
 
     private final AtomicLong clock = new AtomicLong(1_000_000);
     private final StallWatch watch = new StallWatch(TIMEOUT, clock::get);

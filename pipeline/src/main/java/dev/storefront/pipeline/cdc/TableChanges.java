@@ -1,0 +1,122 @@
+package dev.storefront.pipeline.cdc;
+
+import dev.storefront.pipeline.cdc.RowChange.Table;
+import dev.storefront.pipeline.config.Topics;
+import dev.storefront.pipeline.serde.JsonSerde;
+import dev.storefront.pipeline.serde.PipelineSerdes;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+import org.apache.avro.generic.GenericRecord;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.kstream.Consumed;
+import org.apache.kafka.streams.kstream.KStream;
+import org.apache.kafka.streams.kstream.Named;
+import org.apache.kafka.streams.kstream.Repartitioned;
+
+/**
+ * The changes of the four tables the facts are made of, routed in one hop to the task that builds them: orders and
+ * their items by order id, customers and products to every task (each keeps all of them: any order may need any).
+ *
+ * <p>Debezium partitions by its Avro-encoded key, the facts by the plain order id, hence the two repartition topics,
+ * both with the pipeline's partition count so that each task reads the same partition of both. Tombstones are
+ * skipped: the delete event before each carries the change, and only its before-image (the whole row, REPLICA
+ * IDENTITY FULL) says which order a deleted item belonged to.
+ */
+public final class TableChanges {
+
+    private TableChanges() {}
+
+    /** Every row change, keyed by order id (orders, items) or by its own id (customers, products, on every task). */
+    public static KStream<Long, RowChange> build(
+            StreamsBuilder builder, Topics topics, PipelineSerdes serdes, int partitions) {
+        Reader reader = new Reader(builder, topics, serdes);
+        KStream<Long, RowChange> byOrder = reader.rows(Table.ORDERS, TableChanges::order)
+                .merge(reader.rows(Table.ORDER_ITEMS, TableChanges::item), Named.as("order-changes"))
+                .repartition(repartitioned("facts-by-order", partitions));
+        KStream<Long, RowChange> shared = reader.rows(Table.CUSTOMERS, TableChanges::customer)
+                .merge(reader.rows(Table.PRODUCTS, TableChanges::product), Named.as("shared-changes"))
+                .repartition(repartitioned("facts-to-every-task", partitions)
+                        .withStreamPartitioner((topic, id, change, count) -> Optional.of(every(count))));
+        return byOrder.merge(shared, Named.as("fact-changes"));
+    }
+
+    private static List<KeyValue<Long, RowChange>> order(GenericRecord key, GenericRecord envelope) {
+        long id = ChangeEvent.id(key);
+        GenericRecord after = ChangeEvent.after(envelope);
+        return List.of(KeyValue.pair(
+                id, RowChange.order(id, after == null ? null : OrderRow.of(after, ChangeEvent.position(envelope)))));
+    }
+
+    /** An item under its order; one that moved to another order also leaves the old one. */
+    private static List<KeyValue<Long, RowChange>> item(GenericRecord key, GenericRecord envelope) {
+        long id = ChangeEvent.id(key);
+        SourcePosition position = ChangeEvent.position(envelope);
+        GenericRecord before = ChangeEvent.before(envelope);
+        GenericRecord after = ChangeEvent.after(envelope);
+        ItemRow row = after == null ? null : ItemRow.of(after, position);
+        List<KeyValue<Long, RowChange>> changes = new ArrayList<>(2);
+        if (before != null) {
+            long from = ChangeEvent.itemOrderId(before);
+            if (row == null || row.orderId() != from) {
+                changes.add(KeyValue.pair(from, RowChange.item(id, null)));
+            }
+        }
+        if (row != null) {
+            changes.add(KeyValue.pair(row.orderId(), RowChange.item(id, row)));
+        }
+        return changes;
+    }
+
+    private static List<KeyValue<Long, RowChange>> customer(GenericRecord key, GenericRecord envelope) {
+        long id = ChangeEvent.id(key);
+        GenericRecord after = ChangeEvent.after(envelope);
+        return List.of(KeyValue.pair(
+                id,
+                RowChange.customer(id, after == null ? null : CustomerRow.of(after, ChangeEvent.position(envelope)))));
+    }
+
+    private static List<KeyValue<Long, RowChange>> product(GenericRecord key, GenericRecord envelope) {
+        long id = ChangeEvent.id(key);
+        GenericRecord after = ChangeEvent.after(envelope);
+        return List.of(KeyValue.pair(
+                id,
+                RowChange.product(id, after == null ? null : ProductRow.of(after, ChangeEvent.position(envelope)))));
+    }
+
+    private static Repartitioned<Long, RowChange> repartitioned(String name, int partitions) {
+        return Repartitioned.<Long, RowChange>as(name)
+                .withKeySerde(Serdes.Long())
+                .withValueSerde(JsonSerde.of(RowChange.class))
+                .withNumberOfPartitions(partitions);
+    }
+
+    private static Set<Integer> every(int partitions) {
+        return IntStream.range(0, partitions).boxed().collect(Collectors.toUnmodifiableSet());
+    }
+
+    private record Reader(StreamsBuilder builder, Topics topics, PipelineSerdes serdes) {
+
+        KStream<Long, RowChange> rows(Table table, RowChanges toChanges) {
+            String name = table.name().toLowerCase(Locale.ROOT);
+            return builder.stream(
+                            topics.table(name),
+                            Consumed.with(serdes.cdcKey(), serdes.cdcValue()).withName(name + "-changes"))
+                    .filter(
+                            (key, envelope) -> key != null && ChangeEvent.isRowChange(envelope),
+                            Named.as(name + "-row-changes"))
+                    .flatMap(toChanges::of, Named.as(name + "-routed"));
+        }
+    }
+
+    @FunctionalInterface
+    private interface RowChanges {
+        List<KeyValue<Long, RowChange>> of(GenericRecord key, GenericRecord envelope);
+    }
+}
