@@ -25,6 +25,7 @@ public final class RevenueTopology {
 
     private RevenueTopology() {}
 
+    /** @param partitions of the table topics, and so of the facts' tasks */
     public static void build(
             StreamsBuilder builder,
             KStream<Long, OrderFact> facts,
@@ -33,12 +34,16 @@ public final class RevenueTopology {
             int partitions) {
         builder.addStateStore(RevenueShares.store());
         builder.addStateStore(GroupTotals.store());
-        facts.process(RevenueShares::new, Named.as("order-shares"), RevenueShares.STORE)
-                .repartition(Repartitioned.<Group, ShareChange>as("revenue-by-group")
-                        .withKeySerde(JsonSerde.of(Group.class))
-                        .withValueSerde(JsonSerde.of(ShareChange.class))
-                        .withNumberOfPartitions(partitions))
-                .process(GroupTotals::new, Named.as("group-totals"), GroupTotals.STORE)
+        KStream<Group, ShareChange> shares =
+                facts.process(RevenueShares::new, Named.as("order-shares"), RevenueShares.STORE);
+        if (partitions > 1) {
+            // A group's orders are on every task: its total is kept on one (with one partition, that task is this one).
+            shares = shares.repartition(Repartitioned.<Group, ShareChange>as("revenue-by-group")
+                    .withKeySerde(JsonSerde.of(Group.class))
+                    .withValueSerde(JsonSerde.of(ShareChange.class))
+                    .withNumberOfPartitions(partitions));
+        }
+        shares.process(GroupTotals::new, Named.as("group-totals"), GroupTotals.STORE)
                 .map(
                         (group, total) -> KeyValue.pair(
                                 new RevenueKey(group.category(), group.country()),

@@ -21,11 +21,12 @@ import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.kstream.Repartitioned;
 
 /**
- * The changes of the four tables the facts are made of, routed in one hop to the task that builds them: orders and
- * their items by order id, customers and products to every task (each keeps all of them: any order may need any).
+ * The changes of the four tables the facts are made of, routed to the task that builds them: orders and their items
+ * by order id, customers and products to every task (each keeps all of them: any order may need any).
  *
- * <p>Debezium partitions by its Avro-encoded key, the facts by the plain order id, hence the two repartition topics,
- * both with the pipeline's partition count so that each task reads the same partition of both. Tombstones are
+ * <p>Debezium partitions by its Avro-encoded key, the facts by the plain order id: with more than one partition, two
+ * repartition topics with as many partitions as the table topics, so that each task reads the same partition of
+ * both; with one, none (the platform's default). Tombstones are
  * skipped: the delete event before each carries the change, and only its before-image (the whole row, REPLICA
  * IDENTITY FULL) says which order a deleted item belonged to.
  */
@@ -33,17 +34,24 @@ public final class TableChanges {
 
     private TableChanges() {}
 
-    /** Every row change, keyed by order id (orders, items) or by its own id (customers, products, on every task). */
+    /**
+     * Every row change, keyed by order id (orders, items) or by its own id (customers, products, on every task).
+     *
+     * @param partitions of the table topics: with one, every change is on the one task already and re-keying it
+     *                   needs no topic (one exactly-once hop less); with more, the repartition topics get as many
+     */
     public static KStream<Long, RowChange> build(
             StreamsBuilder builder, Topics topics, PipelineSerdes serdes, int partitions) {
         Reader reader = new Reader(builder, topics, serdes);
         KStream<Long, RowChange> byOrder = reader.rows(Table.ORDERS, TableChanges::order)
-                .merge(reader.rows(Table.ORDER_ITEMS, TableChanges::item), Named.as("order-changes"))
-                .repartition(repartitioned("facts-by-order", partitions));
+                .merge(reader.rows(Table.ORDER_ITEMS, TableChanges::item), Named.as("order-changes"));
         KStream<Long, RowChange> shared = reader.rows(Table.CUSTOMERS, TableChanges::customer)
-                .merge(reader.rows(Table.PRODUCTS, TableChanges::product), Named.as("shared-changes"))
-                .repartition(repartitioned("facts-to-every-task", partitions)
-                        .withStreamPartitioner((topic, id, change, count) -> Optional.of(every(count))));
+                .merge(reader.rows(Table.PRODUCTS, TableChanges::product), Named.as("shared-changes"));
+        if (partitions > 1) {
+            byOrder = byOrder.repartition(repartitioned("facts-by-order", partitions));
+            shared = shared.repartition(repartitioned("facts-to-every-task", partitions)
+                    .withStreamPartitioner((topic, id, change, count) -> Optional.of(every(count))));
+        }
         return byOrder.merge(shared, Named.as("fact-changes"));
     }
 

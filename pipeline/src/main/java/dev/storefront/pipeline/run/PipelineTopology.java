@@ -20,7 +20,7 @@ public final class PipelineTopology {
 
     private PipelineTopology() {}
 
-    /** @param partitions of the internal repartition topics, as of the pipeline's input and output topics */
+    /** @param partitions of the table topics (see {@link TableChanges#build}) */
     public static Topology build(Topics topics, PipelineSerdes serdes, String outboxPrefix, int partitions) {
         StreamsBuilder builder = new StreamsBuilder();
         addTo(builder, topics, serdes, outboxPrefix, partitions);

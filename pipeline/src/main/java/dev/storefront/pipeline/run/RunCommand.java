@@ -56,13 +56,14 @@ public final class RunCommand implements Callable<Integer> {
         new JvmGcMetrics().bindTo(metrics);
         // The port is claimed first: a taken port fails before any topic is created.
         try (HealthServer health = startHealth(config.healthHost(), config.healthPort(), running, metrics)) {
+            int tablePartitions;
             try (Admin admin =
                     Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, config.bootstrapServers()))) {
-                TopicProvisioner.ensure(admin, topics, config.partitions(), ADMIN_TIMEOUT);
+                tablePartitions = TopicProvisioner.ensure(admin, topics, config.partitions(), ADMIN_TIMEOUT);
             }
             KafkaStreams streams = new KafkaStreams(
                     PipelineTopology.build(
-                            topics, new RegistrySerdes(config.serde()), config.outboxPrefix(), config.partitions()),
+                            topics, new RegistrySerdes(config.serde()), config.outboxPrefix(), tablePartitions),
                     config.streams());
             running.set(streams);
             AtomicReference<KafkaStreamsMetrics> streamsMetrics = new AtomicReference<>(bind(streams, metrics));

@@ -13,6 +13,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.common.KafkaFuture;
 import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.errors.TopicExistsException;
@@ -50,9 +51,10 @@ public final class TopicProvisioner {
      * metadata (Kafka Streams stops with a missing-source-topic error otherwise). A broker that is still starting or
      * electing (no broker registered yet, no controller, a timeout: Kafka's retriable errors) is asked again with
      * backoff until {@code timeout}.
+     *
+     * @return the partitions of the table topics the facts read (the most any of them has)
      */
-    public static void ensure(Admin admin, Topics topics, int partitions, Duration timeout)
-            throws InterruptedException {
+    public static int ensure(Admin admin, Topics topics, int partitions, Duration timeout) throws InterruptedException {
         KafkaRetry retry = new KafkaRetry(
                 timeout,
                 message -> LOG.info("Kafka is not ready for the pipeline's topics" + " yet ({}); retrying", message));
@@ -70,9 +72,14 @@ public final class TopicProvisioner {
         });
         List<String> all = new ArrayList<>(topics.inputs());
         all.addAll(topics.outputs());
-        retry.run(
+        Map<String, TopicDescription> described = retry.run(
                 "see the pipeline's topics in the broker's metadata",
                 () -> admin.describeTopics(all).allTopicNames().get(timeout.toMillis(), TimeUnit.MILLISECONDS));
+        return Topics.TABLES.stream()
+                .mapToInt(
+                        table -> described.get(topics.table(table)).partitions().size())
+                .max()
+                .orElse(partitions);
     }
 
     private static void awaitCreated(String topic, KafkaFuture<Void> future, Duration timeout)

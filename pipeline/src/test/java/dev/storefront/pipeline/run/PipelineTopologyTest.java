@@ -68,12 +68,58 @@ class PipelineTopologyTest {
         }
     }
 
+    /**
+     * With one partition the facts read the table topics directly; with more, their changes cross the repartition
+     * topics (customers and products to every partition). The same changes must give the same outputs.
+     */
+    @Test
+    void theSameChangesGiveTheSameFactsAndRevenueOnOneOrThreePartitions() {
+        assertThat(factsAndRevenueAfterChanges(3)).isEqualTo(factsAndRevenueAfterChanges(1));
+        assertThat(factsAndRevenueAfterChanges(1).facts()).containsOnlyKeys(new OrderKey(100L), new OrderKey(101L));
+    }
+
+    private record Outputs(Map<OrderKey, OrderFact> facts, Map<RevenueKey, Revenue> revenue) {}
+
+    private static Outputs factsAndRevenueAfterChanges(int partitions) {
+        try (PipelineDriver pipeline = new PipelineDriver(
+                (builder, serdes) -> PipelineTopology.addTo(builder, TOPICS, serdes, OUTBOX_PREFIX, partitions))) {
+            GenericRecord alice = customer(1, "Alice Martin", "alice@example.com", "France");
+            GenericRecord bob = customer(2, "Bob Ruiz", "bob@example.com", "Spain");
+            GenericRecord mug = product(10, "Mug", "Kitchen", "12.50");
+            GenericRecord lamp = product(11, "Lamp", "Home", "40.00");
+            GenericRecord first = order(100, 1, "pending", "65.00");
+            GenericRecord second = order(101, 2, "pending", "40.00");
+            GenericRecord third = order(102, 2, "pending", "12.50");
+            GenericRecord mugs = item(1000, 100, 10, 2, "12.50");
+            GenericRecord oneLamp = item(1001, 100, 11, 1, "40.00");
+            pipeline.insert(alice, bob, mug, lamp, first, second, third, mugs, oneLamp);
+            pipeline.insert(item(1002, 101, 11, 1, "40.00"), item(1003, 102, 10, 1, "12.50"));
+            pipeline.update(oneLamp, with(oneLamp, "order_id", 101L));
+            pipeline.update(alice, with(alice, "country", "Spain"));
+            pipeline.update(mug, with(mug, "category", "Tableware"));
+            pipeline.update(second, with(second, "status", "cancelled"));
+            pipeline.delete(third);
+            return new Outputs(
+                    pipeline.latest(
+                            TOPICS.facts(),
+                            pipeline.serdes().outputKey(OrderKey.class).deserializer(),
+                            pipeline.serdes().outputValue(OrderFact.class).deserializer()),
+                    pipeline.latest(
+                            TOPICS.revenue(),
+                            pipeline.serdes().outputKey(RevenueKey.class).deserializer(),
+                            pipeline.serdes().outputValue(Revenue.class).deserializer()));
+        }
+    }
+
     @Test
     void everyStateStoreAndInternalTopicIsNamedSoRestartsFindTheirState() {
-        TopologyDescription description = PipelineTopology.build(TOPICS, new AvroBinarySerdes(), OUTBOX_PREFIX, 1)
-                .describe();
+        for (int partitions : new int[] {1, 3}) {
+            TopologyDescription description = PipelineTopology.build(
+                            TOPICS, new AvroBinarySerdes(), OUTBOX_PREFIX, partitions)
+                    .describe();
 
-        assertThat(description.toString()).doesNotContain("KSTREAM-").doesNotContain("KTABLE-");
+            assertThat(description.toString()).doesNotContain("KSTREAM-").doesNotContain("KTABLE-");
+        }
     }
 
     private static void wholePipeline(StreamsBuilder builder, PipelineSerdes serdes) {
