@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.BiFunction;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.apache.avro.generic.GenericRecord;
@@ -43,10 +44,12 @@ public final class TableChanges {
     public static KStream<Long, RowChange> build(
             StreamsBuilder builder, Topics topics, PipelineSerdes serdes, int partitions) {
         Reader reader = new Reader(builder, topics, serdes);
-        KStream<Long, RowChange> byOrder = reader.rows(Table.ORDERS, TableChanges::order)
+        KStream<Long, RowChange> byOrder = reader.rows(Table.ORDERS, byId(OrderRow::of, RowChange::order))
                 .merge(reader.rows(Table.ORDER_ITEMS, TableChanges::item), Named.as("order-changes"));
-        KStream<Long, RowChange> shared = reader.rows(Table.CUSTOMERS, TableChanges::customer)
-                .merge(reader.rows(Table.PRODUCTS, TableChanges::product), Named.as("shared-changes"));
+        KStream<Long, RowChange> shared = reader.rows(Table.CUSTOMERS, byId(CustomerRow::of, RowChange::customer))
+                .merge(
+                        reader.rows(Table.PRODUCTS, byId(ProductRow::of, RowChange::product)),
+                        Named.as("shared-changes"));
         if (partitions > 1) {
             byOrder = byOrder.repartition(repartitioned("facts-by-order", partitions));
             shared = shared.repartition(repartitioned("facts-to-every-task", partitions)
@@ -55,11 +58,15 @@ public final class TableChanges {
         return byOrder.merge(shared, Named.as("fact-changes"));
     }
 
-    private static List<KeyValue<Long, RowChange>> order(GenericRecord key, GenericRecord envelope) {
-        long id = ChangeEvent.id(key);
-        GenericRecord after = ChangeEvent.after(envelope);
-        return List.of(KeyValue.pair(
-                id, RowChange.order(id, after == null ? null : OrderRow.of(after, ChangeEvent.position(envelope)))));
+    /** A row keyed by its own id (orders: the order id). */
+    private static <R> RowChanges byId(
+            BiFunction<GenericRecord, SourcePosition, R> toRow, BiFunction<Long, R, RowChange> change) {
+        return (key, envelope) -> {
+            long id = ChangeEvent.id(key);
+            GenericRecord after = ChangeEvent.after(envelope);
+            R row = after == null ? null : toRow.apply(after, ChangeEvent.position(envelope));
+            return List.of(KeyValue.pair(id, change.apply(id, row)));
+        };
     }
 
     /** An item under its order; one that moved to another order also leaves the old one. */
@@ -80,22 +87,6 @@ public final class TableChanges {
             changes.add(KeyValue.pair(row.orderId(), RowChange.item(id, row)));
         }
         return changes;
-    }
-
-    private static List<KeyValue<Long, RowChange>> customer(GenericRecord key, GenericRecord envelope) {
-        long id = ChangeEvent.id(key);
-        GenericRecord after = ChangeEvent.after(envelope);
-        return List.of(KeyValue.pair(
-                id,
-                RowChange.customer(id, after == null ? null : CustomerRow.of(after, ChangeEvent.position(envelope)))));
-    }
-
-    private static List<KeyValue<Long, RowChange>> product(GenericRecord key, GenericRecord envelope) {
-        long id = ChangeEvent.id(key);
-        GenericRecord after = ChangeEvent.after(envelope);
-        return List.of(KeyValue.pair(
-                id,
-                RowChange.product(id, after == null ? null : ProductRow.of(after, ChangeEvent.position(envelope)))));
     }
 
     private static Repartitioned<Long, RowChange> repartitioned(String name, int partitions) {
