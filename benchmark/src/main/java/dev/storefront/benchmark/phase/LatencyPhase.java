@@ -116,7 +116,7 @@ public final class LatencyPhase {
         notes.add("Rates are seeder operations/s (30 % of them new orders); commit times are PostgreSQL's commit "
                 + "timestamps (ms), receive times this JVM's clock on the same machine. A warm-up at the first rate ran "
                 + "before, unmeasured, and the first " + RAMP_UP.toSeconds() + " s of each rate are left out.");
-        notes.add("What sets the floor: Debezium's poll.interval.ms (50) for the CDC topic; for facts one "
+        notes.add("What sets the floor: Debezium's poll.interval.ms (10) for the CDC topic; for facts one "
                 + "exactly-once hop in the pipeline with one partition (two with more: the table changes' repartition "
                 + "topic), visible only at its next commit (commit.interval.ms 50, poll.ms 10).");
         return new PhaseResult("End-to-end latency", figures, facts, notes, null);
