@@ -35,18 +35,6 @@ public final class ChangeEvent {
         return envelope == null ? null : (GenericRecord) envelope.get("before");
     }
 
-    /**
-     * The order of an order_items row; in a before-image it is there only with REPLICA IDENTITY FULL (the
-     * migrations set it), which is what says which order a deleted item leaves.
-     */
-    static long itemOrderId(GenericRecord itemRow) {
-        if (itemRow.get("order_id") == null) {
-            throw new IllegalStateException("An order_items change without the row's order_id in its before-image:"
-                    + " the table needs REPLICA IDENTITY FULL (migrations/sql/V1__storefront_schema.sql)");
-        }
-        return AvroFields.longValue(itemRow, "order_id");
-    }
-
     public static SourcePosition position(GenericRecord envelope) {
         GenericRecord source = (GenericRecord) envelope.get("source");
         Object lsn = source.get("lsn");

@@ -78,7 +78,7 @@ public final class TableChanges {
         ItemRow row = after == null ? null : ItemRow.of(after, position);
         List<KeyValue<Long, RowChange>> changes = new ArrayList<>(2);
         if (before != null) {
-            long from = ChangeEvent.itemOrderId(before);
+            long from = orderIdBefore(before);
             if (row == null || row.orderId() != from) {
                 changes.add(KeyValue.pair(from, RowChange.item(id, null)));
             }
@@ -87,6 +87,15 @@ public final class TableChanges {
             changes.add(KeyValue.pair(row.orderId(), RowChange.item(id, row)));
         }
         return changes;
+    }
+
+    /** Only REPLICA IDENTITY FULL (the migrations set it) puts a deleted item's order in its before-image. */
+    private static long orderIdBefore(GenericRecord item) {
+        if (item.get("order_id") == null) {
+            throw new IllegalStateException("An order_items change without the row's order_id in its before-image:"
+                    + " the table needs REPLICA IDENTITY FULL (migrations/sql/V1__storefront_schema.sql)");
+        }
+        return AvroFields.longValue(item, "order_id");
     }
 
     private static Repartitioned<Long, RowChange> repartitioned(String name, int partitions) {
