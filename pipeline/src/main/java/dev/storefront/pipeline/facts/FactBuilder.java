@@ -14,6 +14,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.BiPredicate;
 import org.apache.kafka.common.serialization.BytesSerializer;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.common.utils.Bytes;
@@ -67,7 +68,7 @@ final class FactBuilder implements Processor<Long, RowChange, Long, OrderFact> {
     }
 
     static String[] storeNames() {
-        return new String[] {ORDERS, LINES, CUSTOMERS, PRODUCTS, ORDERS_BY_CUSTOMER, ORDERS_BY_PRODUCT};
+        return stores().stream().map(StoreBuilder::name).toArray(String[]::new);
     }
 
     @Override
@@ -109,11 +110,11 @@ final class FactBuilder implements Processor<Long, RowChange, Long, OrderFact> {
         if (customerChanged) {
             ordersByCustomer.put(key(row.customerId(), orderId), PRESENT);
         }
-        emit(orderId, cause);
+        emit(orderId, row, linesOf(orderId), cause);
     }
 
     private void item(long orderId, long itemId, ItemRow row, Record<?, ?> cause) {
-        OrderLines current = Objects.requireNonNullElse(lines.get(orderId), OrderLines.NONE);
+        OrderLines current = linesOf(orderId);
         ItemRow old = current.find(itemId);
         boolean productChanged = old == null || row == null || old.productId() != row.productId();
         if (old != null && productChanged) {
@@ -128,18 +129,12 @@ final class FactBuilder implements Processor<Long, RowChange, Long, OrderFact> {
         if (row != null && productChanged) {
             ordersByProduct.put(key(row.productId(), orderId, itemId), PRESENT);
         }
-        emit(orderId, cause);
+        emit(orderId, orders.get(orderId), next, cause);
     }
 
     private void customer(long customerId, CustomerRow row, Record<?, ?> cause) {
-        CustomerRow old = customers.get(customerId);
-        if (old != null && row != null && old.sameContent(row)) {
+        if (!replaced(customers, customerId, row, CustomerRow::sameContent)) {
             return;
-        }
-        if (row == null) {
-            customers.delete(customerId);
-        } else {
-            customers.put(customerId, row);
         }
         for (long orderId : ordersOf(ordersByCustomer, customerId)) {
             if (row == null) {
@@ -151,28 +146,38 @@ final class FactBuilder implements Processor<Long, RowChange, Long, OrderFact> {
     }
 
     private void product(long productId, ProductRow row, Record<?, ?> cause) {
-        ProductRow old = products.get(productId);
-        if (old != null && row != null && old.sameContent(row)) {
+        if (!replaced(products, productId, row, ProductRow::sameContent)) {
             return;
-        }
-        if (row == null) {
-            products.delete(productId);
-        } else {
-            products.put(productId, row);
         }
         for (long orderId : ordersOf(ordersByProduct, productId)) {
             emit(orderId, cause);
         }
     }
 
-    /** The order's fact from what the task holds now; none while the order or its customer is missing. */
+    /** Stores a customer or product change, unless it changes nothing the facts read (then false). */
+    private static <R> boolean replaced(KeyValueStore<Long, R> rows, long id, R row, BiPredicate<R, R> sameContent) {
+        R old = rows.get(id);
+        if (old != null && row != null && sameContent.test(old, row)) {
+            return false;
+        }
+        if (row == null) {
+            rows.delete(id);
+        } else {
+            rows.put(id, row);
+        }
+        return true;
+    }
+
     private void emit(long orderId, Record<?, ?> cause) {
-        OrderRow order = orders.get(orderId);
+        emit(orderId, orders.get(orderId), linesOf(orderId), cause);
+    }
+
+    /** The order's fact from its row and lines and what the task holds; none while the order or customer is missing. */
+    private void emit(long orderId, OrderRow order, OrderLines current, Record<?, ?> cause) {
         CustomerRow customer = order == null ? null : customers.get(order.customerId());
         if (customer == null) {
             return;
         }
-        OrderLines current = Objects.requireNonNullElse(lines.get(orderId), OrderLines.NONE);
         List<EnrichedItem> items = current.items().stream()
                 .map(item -> {
                     ProductRow product = products.get(item.productId());
@@ -181,6 +186,10 @@ final class FactBuilder implements Processor<Long, RowChange, Long, OrderFact> {
                 .filter(Objects::nonNull)
                 .toList();
         forward(orderId, AvroFacts.fact(new CustomerOrder(order, customer), items), cause);
+    }
+
+    private OrderLines linesOf(long orderId) {
+        return Objects.requireNonNullElse(lines.get(orderId), OrderLines.NONE);
     }
 
     private void forward(long orderId, OrderFact fact, Record<?, ?> cause) {
