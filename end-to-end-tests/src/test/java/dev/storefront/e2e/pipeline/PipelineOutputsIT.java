@@ -25,9 +25,7 @@ class PipelineOutputsIT {
     void everyOutputReconcilesWithPostgresAfterAFullLoadAndDeltas(LocalPlatform platform) throws Exception {
         SeederClient seeder = new SeederClient(platform);
         seeder.fullLoad(300, 50, 600, 31);
-        seeder.startDeltas(100);
-        Thread.sleep(8000);
-        JsonNode status = seeder.stopDeltas();
+        JsonNode status = seeder.deltasWhile(100, () -> Thread.sleep(8000));
         assertThat(status.path("operations").path("order_status").asLong()).isPositive();
         assertThat(status.path("operations").path("product_change").asLong()).isPositive();
         assertThat(status.path("operations").path("delete_cancelled_order").asLong())
@@ -42,16 +40,15 @@ class PipelineOutputsIT {
     void killingThePipelineMidStreamStillReconciles(LocalPlatform platform) throws Exception {
         SeederClient seeder = new SeederClient(platform);
         long before = pipelinePid(platform);
-        seeder.startDeltas(100);
-        Thread.sleep(3000);
-
-        ProcessHandle.of(before).ifPresent(ProcessHandle::destroyForcibly);
-        await().atMost(Duration.ofMinutes(3))
-                .pollInterval(Duration.ofSeconds(1))
-                .until(() -> pipelinePid(platform) != before
-                        && platform.platform("status").exitCode() == 0);
-        Thread.sleep(3000);
-        seeder.stopDeltas();
+        seeder.deltasWhile(100, () -> {
+            Thread.sleep(3000);
+            ProcessHandle.of(before).ifPresent(ProcessHandle::destroyForcibly);
+            await().atMost(Duration.ofMinutes(3))
+                    .pollInterval(Duration.ofSeconds(1))
+                    .until(() -> pipelinePid(platform) != before
+                            && platform.platform("status").exitCode() == 0);
+            Thread.sleep(3000);
+        });
 
         platform.awaitVerified();
     }

@@ -39,10 +39,9 @@ class MetricsEndpointsIT {
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
     @Test
-    void everyDocumentedSeriesIsServedAndCountsTheChangesCaptured(LocalPlatform platform) {
+    void everyDocumentedSeriesIsServedAndCountsTheChangesCaptured(LocalPlatform platform) throws Exception {
         SeederClient seeder = new SeederClient(platform);
-        seeder.startDeltas(50);
-        try {
+        seeder.deltasWhile(50, () -> {
             await("every PlatformSeries served, the counters counting")
                     .atMost(Duration.ofSeconds(90))
                     .pollInterval(Duration.ofSeconds(3))
@@ -87,17 +86,14 @@ class MetricsEndpointsIT {
                                 .as("order facts made while the deltas ran")
                                 .isPositive();
                     });
-        } finally {
-            seeder.stopDeltas();
-        }
+        });
     }
 
     /** `./platform metrics`: one line per documented series, counters as rates while the deltas run. */
     @Test
-    void platformMetricsPrintsEverySeriesWithTheDeltasAsARate(LocalPlatform platform) {
+    void platformMetricsPrintsEverySeriesWithTheDeltasAsARate(LocalPlatform platform) throws Exception {
         SeederClient seeder = new SeederClient(platform);
-        seeder.startDeltas(50);
-        try {
+        seeder.deltasWhile(50, () -> {
             await("a value on every series' line")
                     .atMost(Duration.ofSeconds(60))
                     .pollInterval(Duration.ofSeconds(2))
@@ -122,9 +118,7 @@ class MetricsEndpointsIT {
                         assertThat(Double.parseDouble(operations.group(1).replace(",", "")))
                                 .isPositive();
                     });
-        } finally {
-            seeder.stopDeltas();
-        }
+        });
         Result refused = platform.platform("metrics", "--interval", "0s");
         assertThat(refused.exitCode()).isEqualTo(2);
         assertThat(refused.output()).contains("'0s' is not a positive duration");

@@ -74,9 +74,7 @@ class SeederChangesReachKafkaIT {
     @Test
     void deltasGiveCreateUpdateDeleteEventsWhoseImagesMatchPostgres() throws Exception {
         Map<String, Long> opsBefore = opsOf("orders");
-        seeder.startDeltas(100);
-        Thread.sleep(6000);
-        seeder.stopDeltas();
+        seeder.deltasWhile(100, () -> Thread.sleep(6000));
 
         await().atMost(Duration.ofMinutes(2))
                 .pollInterval(Duration.ofSeconds(2))

@@ -35,6 +35,31 @@ public final class SeederClient {
         return post("/seed/stop");
     }
 
+    /**
+     * Runs the deltas at {@code rate} while {@code during} runs and stops them however it ends, so that a failing
+     * scenario leaves none running on the shared platform; returns the stopped run's status.
+     */
+    public JsonNode deltasWhile(int rate, WhileDeltasRun during) throws Exception {
+        startDeltas(rate);
+        try {
+            during.run();
+        } catch (Exception | Error e) {
+            try {
+                stopDeltas();
+            } catch (RuntimeException stop) {
+                e.addSuppressed(stop);
+            }
+            throw e;
+        }
+        return stopDeltas();
+    }
+
+    /** What a scenario does while the seeder's deltas run. */
+    @FunctionalInterface
+    public interface WhileDeltasRun {
+        void run() throws Exception;
+    }
+
     public JsonNode status() {
         return send(HttpRequest.newBuilder(URI.create(baseUrl + "/seed/status")).GET());
     }
