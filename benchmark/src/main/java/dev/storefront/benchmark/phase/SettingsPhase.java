@@ -25,6 +25,8 @@ public final class SettingsPhase {
     /** Settings a connector does not set show Debezium's or Connect's default. */
     static final String DEFAULT = "(default)";
 
+    private static final List<String> SINK_SETTINGS =
+            List.of("batch.size", "consumer.override.max.poll.records", "connection.pool.max_size");
     static final Map<String, List<String>> CONNECTOR_SETTINGS = Map.of(
             "storefront-postgres-source",
                     List.of(
@@ -35,8 +37,8 @@ public final class SettingsPhase {
                             "producer.override.batch.size",
                             "extended.headers.enabled",
                             "value.converter.apicurio.registry.schema-resolver"),
-            "cdc-history-jdbc-sink", List.of("batch.size", "consumer.override.max.poll.records"),
-            "analytics-jdbc-sink", List.of("batch.size", "consumer.override.max.poll.records"));
+            "cdc-history-jdbc-sink", SINK_SETTINGS,
+            "analytics-jdbc-sink", SINK_SETTINGS);
     static final List<String> PIPELINE_SETTINGS = List.of(
             "streams.processing.guarantee",
             "streams.commit.interval.ms",
