@@ -22,9 +22,7 @@ public final class ConnectInitComponent extends ProcessComponent {
 
     @Override
     protected List<String> command() {
-        // A one-shot CLI of a few seconds: the quick C1 compiler alone costs the least CPU at start-up.
-        return java().option("-XX:TieredStopAtLevel=1")
-                .jar(layout.connectInitJar())
+        return java().jar(layout.connectInitJar())
                 .args(
                         "apply",
                         "--env-file",

@@ -30,6 +30,7 @@ public record ComponentManifest(String connectPluginPath, List<Spec> components)
             List<Port> ports,
             String heap,
             String initialHeap,
+            boolean quickCompilerOnly,
             int startTimeoutSeconds,
             boolean oneShot,
             boolean optional,

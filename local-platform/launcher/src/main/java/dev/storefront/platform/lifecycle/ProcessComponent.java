@@ -68,7 +68,8 @@ public abstract class ProcessComponent implements Component {
 
     /** Its JVM's command, with the heap of its manifest entry (maximum, and initial where one is set). */
     protected JavaCommand java() {
-        return JavaCommand.withHeap(spec.initialHeap(), spec.heap());
+        JavaCommand java = JavaCommand.withHeap(spec.initialHeap(), spec.heap());
+        return spec.quickCompilerOnly() ? java.option("-XX:TieredStopAtLevel=1") : java;
     }
 
     @Override

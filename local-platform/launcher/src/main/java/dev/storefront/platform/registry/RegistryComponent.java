@@ -23,11 +23,7 @@ public final class RegistryComponent extends ProcessComponent {
 
     @Override
     protected List<String> command() {
-        // Off the hot path (the serdes cache every schema after its first lookup): the C1 compiler alone starts it
-        // sooner and leaves out C2's compiled code and compiler arenas.
-        return java().option("-XX:TieredStopAtLevel=1")
-                .jar(layout.registryJar())
-                .toList();
+        return java().jar(layout.registryJar()).toList();
     }
 
     @Override
