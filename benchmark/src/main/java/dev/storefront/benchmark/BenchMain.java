@@ -157,7 +157,7 @@ public final class BenchMain implements Callable<Integer> {
                     Phase.FULL_LOAD, () -> FullLoadPhase.run(ctx),
                     Phase.SNAPSHOT, () -> SnapshotPhase.run(ctx),
                     Phase.STREAMING, () -> StreamingPhase.run(ctx),
-                    Phase.LATENCY, () -> LatencyPhase.run(ctx));
+                    Phase.LATENCY, () -> LatencyPhase.run(ctx, only.contains(Phase.FULL_LOAD)));
             for (Phase phase : Phase.values()) {
                 if (only.contains(phase)) {
                     settle(kafka);

@@ -51,12 +51,21 @@ public final class LatencyPhase {
         return goals ? figure.withTarget(target) : figure;
     }
 
-    public static PhaseResult run(BenchContext ctx) throws Exception {
+    /** {@code onFullLoad}: the full load ran before, so the deltas spread over the size's rows. */
+    public static PhaseResult run(BenchContext ctx, boolean onFullLoad) throws Exception {
         String cdcTopic = CdcTopicNames.of(ctx.platform().env()).table("orders");
         String factTopic = ctx.platform().endpoints().topicPrefix() + ".facts.orders";
         List<Figure> figures = new ArrayList<>();
         Map<String, Object> facts = new LinkedHashMap<>();
         List<String> notes = new ArrayList<>();
+        if (!onFullLoad) {
+            String warning = "without the full load the deltas run on the small base they create themselves (about "
+                    + "a hundred customers): each address move re-emits the facts of every order of its customer, "
+                    + "dozens instead of one or two, so these figures are not comparable with a run that includes "
+                    + "full-load";
+            progress("latency: " + warning);
+            notes.add("Ran " + warning + ".");
+        }
         warmUp(ctx);
         for (int rate : ctx.size().latencyRates) {
             progress("latency: seeder deltas at " + rate + " ops/s for "
