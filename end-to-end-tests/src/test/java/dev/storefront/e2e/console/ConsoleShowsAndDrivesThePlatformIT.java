@@ -31,6 +31,7 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -86,10 +87,10 @@ class ConsoleShowsAndDrivesThePlatformIT {
     @Order(1)
     void theOverviewShowsEveryComponentHealthyAndTheSlotActive() {
         open("overview", By.cssSelector("#components tr[data-name='pipeline'] td.healthy"));
+        // The page rebuilds its rows on every refresh, so a row found once may be gone when read: each row is looked
+        // up and read within one wait.
         for (String component : new String[] {"postgres", "kafka", "registry", "connect", "seeder", "pipeline"}) {
-            assertThat(browser.findElement(By.cssSelector("#components tr[data-name='" + component + "']"))
-                            .getText())
-                    .contains("healthy");
+            waitFor(By.xpath("//*[@id='components']//tr[@data-name='" + component + "'][contains(., 'healthy')]"));
         }
         waitFor(By.xpath("//p[@id='slot'][contains(., ': active')]"));
         screenshot("overview");
@@ -280,10 +281,12 @@ class ConsoleShowsAndDrivesThePlatformIT {
     }
 
     private static WebElement waitFor(By what) {
-        return new WebDriverWait(browser, PAGE_WAIT).until(d -> {
-            var found = d.findElements(what);
-            return found.isEmpty() ? null : found.get(0);
-        });
+        return new WebDriverWait(browser, PAGE_WAIT)
+                .ignoring(StaleElementReferenceException.class)
+                .until(d -> {
+                    var found = d.findElements(what);
+                    return found.isEmpty() ? null : found.get(0);
+                });
     }
 
     private static void click(String connector, String action) {
