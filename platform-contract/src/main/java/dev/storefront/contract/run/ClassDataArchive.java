@@ -27,7 +27,7 @@ import java.util.stream.Stream;
  * launcher's own commands): a run without an archive archives the classes it loaded when it exits, later starts map
  * that archive instead of loading, parsing and verifying the classes again. On two cores this takes about a third off
  * a JVM's start (Kafka's broker: 2.7 s to 1.8 s idle; `status`: 1.7 s to 1.1 s), which every fresh start pays several
- * times over on its critical path (format, Kafka, Connect, connect-init).
+ * times over on its critical path (Kafka, Connect, connect-init).
  *
  * <p>The archive's name carries a digest of the JDK, the JVM options and every classpath jar (path, size, time; for
  * {@code -jar}, also the jars its manifest's Class-Path names): a
@@ -126,7 +126,7 @@ public final class ClassDataArchive {
 
     /**
      * The JDK, the JVM options, each classpath jar's size and time, and the main class: what the JVM checks an archive
-     * against. Not the program's arguments, which change from run to run (the storage tool's new cluster id), nor the
+     * against. Not the program's arguments, which change from run to run (a fresh broker's new cluster id), nor the
      * system properties ({@code -D}), which the JVM does not check and which name files of one platform (Kafka's
      * logging configuration in its PLATFORM_DIR): every platform of the checkout shares one archive per JVM.
      */

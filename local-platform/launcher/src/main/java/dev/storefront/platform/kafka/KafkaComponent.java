@@ -11,7 +11,6 @@ import dev.storefront.platform.process.JavaCommand;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -27,6 +26,8 @@ public final class KafkaComponent extends ProcessComponent {
 
     public static final String NAME = "kafka";
     private static final String KAFKA_MAIN = "kafka.Kafka";
+    /** kafka-runtime's entry point that formats a fresh log directory, then runs {@link #KAFKA_MAIN}. */
+    private static final String FORMAT_THEN_SERVE = "dev.storefront.kafka.runtime.FormatThenServe";
 
     public KafkaComponent(Layout layout) {
         super(layout, NAME);
@@ -39,17 +40,18 @@ public final class KafkaComponent extends ProcessComponent {
         Path config = new ConfigTemplate("/kafka/server.properties")
                 .renderTo(layout.runDir().resolve("kafka-server.properties"), values);
         if (!Files.exists(layout.dataDir(NAME).resolve("meta.properties"))) {
-            formatStorage(config);
-        } else if (RegistrationFence.needed(layout.dataDir(NAME))) {
+            // A new KRaft log directory is formatted with a cluster id once, in the node's own JVM.
+            return server(FORMAT_THEN_SERVE, newClusterId(), config.toString());
+        }
+        if (RegistrationFence.needed(layout.dataDir(NAME))) {
             fencePreviousRegistration(config);
         }
-        return server(config);
+        return server(KAFKA_MAIN, config.toString());
     }
 
     /** The KRaft server JVM, serving its metrics. */
-    private List<String> server(Path config) throws IOException {
-        return JmxExporter.around(
-                        serverJvm(), layout, PlatformVariable.KAFKA_METRICS_PORT, KAFKA_MAIN, config.toString())
+    private List<String> server(String mainClass, String... arguments) throws IOException {
+        return JmxExporter.around(serverJvm(), layout, PlatformVariable.KAFKA_METRICS_PORT, mainClass, arguments)
                 .toList();
     }
 
@@ -76,28 +78,6 @@ public final class KafkaComponent extends ProcessComponent {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new ComponentFailure(NAME, "interrupted while fencing its previous registration", logFile());
-        }
-    }
-
-    /** A new KRaft log directory must be formatted with a cluster id once, as `kafka-storage.sh format` does. */
-    private void formatStorage(Path config) throws IOException, ComponentFailure {
-        // A one-shot tool of two seconds on every fresh start: the quick C1 compiler alone starts it sooner.
-        List<String> format = JavaCommand.withHeap("256m")
-                .option("-XX:TieredStopAtLevel=1")
-                .option("-Dlog4j2.configurationFile=" + log4jConfig(layout))
-                .classpath(layout.kafkaLibs(), "kafka.tools.StorageTool")
-                .args("format", "--cluster-id", newClusterId(), "--config", config.toString())
-                .toList();
-        ChildProcess tool = ChildProcess.startJava(
-                "kafka-format", format, Map.of(), layout.home(), logFile(), layout.classDataDir());
-        try {
-            if (!tool.waitFor(Duration.ofSeconds(60)) || tool.exitCode().orElse(-1) != 0) {
-                tool.stop(Duration.ofSeconds(5));
-                throw new ComponentFailure(NAME, "formatting the KRaft storage failed", logFile());
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new ComponentFailure(NAME, "interrupted while formatting storage", logFile());
         }
     }
 
