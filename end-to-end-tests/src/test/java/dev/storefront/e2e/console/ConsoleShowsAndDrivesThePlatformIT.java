@@ -31,7 +31,6 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
-import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -281,12 +280,10 @@ class ConsoleShowsAndDrivesThePlatformIT {
     }
 
     private static WebElement waitFor(By what) {
-        return new WebDriverWait(browser, PAGE_WAIT)
-                .ignoring(StaleElementReferenceException.class)
-                .until(d -> {
-                    var found = d.findElements(what);
-                    return found.isEmpty() ? null : found.get(0);
-                });
+        return new WebDriverWait(browser, PAGE_WAIT).until(d -> {
+            var found = d.findElements(what);
+            return found.isEmpty() ? null : found.get(0);
+        });
     }
 
     private static void click(String connector, String action) {
