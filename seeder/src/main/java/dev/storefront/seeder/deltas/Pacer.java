@@ -1,15 +1,16 @@
 package dev.storefront.seeder.deltas;
 
 /**
- * How many operations are due at each tick to hold a rate. Falling behind is caught up in bursts of at
- * most a tenth of a second's worth; a longer backlog is dropped, so a slow database lowers the achieved
- * rate instead of causing an ever-growing burst.
+ * How many operations are due at each tick to hold a rate. Falling behind (a stalled tick: a slow commit, a busy
+ * CPU) is caught up over the next ticks, at most a tenth of a second's worth per tick; a backlog older than a second
+ * is dropped, so a database that stays slow lowers the achieved rate instead of causing an ever-growing burst.
  */
 final class Pacer {
 
     private final int rate;
     private final long startNanos;
     private final int maxBurst;
+    private final int maxBacklog;
     private long issued;
 
     Pacer(int rate, long startNanos) {
@@ -19,15 +20,17 @@ final class Pacer {
         this.rate = rate;
         this.startNanos = startNanos;
         this.maxBurst = Math.max(1, rate / 10);
+        this.maxBacklog = rate;
     }
 
     int due(long nowNanos) {
         long target = (long) Math.floor(rate * ((nowNanos - startNanos) / 1e9));
-        long backlog = target - issued;
-        if (backlog <= 0) {
+        issued = Math.max(issued, target - maxBacklog);
+        int due = (int) Math.min(target - issued, maxBurst);
+        if (due <= 0) {
             return 0;
         }
-        issued = target;
-        return (int) Math.min(backlog, maxBurst);
+        issued += due;
+        return due;
     }
 }

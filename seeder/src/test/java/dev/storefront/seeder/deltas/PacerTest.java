@@ -28,10 +28,27 @@ class PacerTest {
     }
 
     @Test
-    void aLongStallIsNotCaughtUpAtOnce() {
+    void aShortStallIsCaughtUpOverTheNextTicksInBurstsOfATenthOfASecond() {
+        Pacer pacer = new Pacer(1000, 0);
+        assertThat(pacer.due(20 * MS)).isEqualTo(20);
+
+        assertThat(pacer.due(520 * MS)).as("after a 500 ms stall").isEqualTo(100);
+        int total = 20 + 100;
+        for (long t = 540; t <= 1000; t += 20) {
+            total += pacer.due(t * MS);
+        }
+        assertThat(total).as("every operation due by 1 s").isEqualTo(1000);
+    }
+
+    @Test
+    void aLongStallDropsAllButItsLastSecond() {
         Pacer pacer = new Pacer(1000, 0);
 
         assertThat(pacer.due(5000 * MS)).isEqualTo(100);
-        assertThat(pacer.due(5020 * MS)).isEqualTo(20);
+        int total = 100;
+        for (long t = 5020; t <= 6000; t += 20) {
+            total += pacer.due(t * MS);
+        }
+        assertThat(total).as("the stall's last second and the second after it").isEqualTo(2000);
     }
 }
