@@ -22,7 +22,9 @@ class SettingsPhaseTest {
         String template = Files.readString(Path.of("../connectors/storefront-postgres-source.template.json"));
 
         assertThat(SettingsPhase.CONNECTOR_SETTINGS.get("storefront-postgres-source"))
-                .filteredOn(key -> !key.equals("snapshot.fetch.size"))
+                .filteredOn(key -> !SettingsPhase.SOURCE_DEFAULTS_SHOWN.contains(key))
                 .allSatisfy(key -> assertThat(template).contains("\"" + key + "\""));
+        assertThat(SettingsPhase.SOURCE_DEFAULTS_SHOWN)
+                .allSatisfy(key -> assertThat(template).doesNotContain("\"" + key + "\""));
     }
 }
