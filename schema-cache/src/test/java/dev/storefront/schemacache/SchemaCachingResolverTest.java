@@ -1,5 +1,6 @@
 package dev.storefront.schemacache;
 
+import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -10,16 +11,21 @@ import io.apicurio.registry.rest.client.RegistryClient;
 import io.apicurio.registry.rest.client.exception.RestClientException;
 import io.apicurio.registry.rest.v2.beans.ArtifactMetaData;
 import io.apicurio.registry.rest.v2.beans.Error;
+import io.apicurio.registry.serde.avro.AvroKafkaDeserializer;
 import io.apicurio.registry.serde.avro.AvroKafkaSerializer;
 import io.apicurio.registry.serde.avro.AvroSchemaParser;
 import io.apicurio.registry.serde.avro.DefaultAvroDatumProvider;
 import io.apicurio.registry.serde.data.KafkaSerdeMetadata;
 import io.apicurio.registry.serde.data.KafkaSerdeRecord;
 import io.apicurio.registry.serde.strategy.TopicIdStrategy;
+import java.io.ByteArrayInputStream;
+import java.io.InputStream;
 import java.lang.reflect.Proxy;
 import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -48,6 +54,10 @@ class SchemaCachingResolverTest {
     private final List<RestClientException> failures = new ArrayList<>();
     /** How often the resolver wrote a schema out to look it up: what the cache saves on every record. */
     private final AtomicInteger schemasWrittenOut = new AtomicInteger();
+    /** What the fake registry holds by content id, and the content ids it was asked for. */
+    private final Map<Long, String> registered = new HashMap<>();
+
+    private final List<Long> contentLookups = new ArrayList<>();
 
     private SchemaCachingResolver<Object> resolver;
     private AvroKafkaSerializer<Object> serializer;
@@ -161,6 +171,35 @@ class SchemaCachingResolverTest {
         assertThat(registrations).isEmpty();
     }
 
+    @Test
+    void aSchemaReadByItsContentIdIsLookedUpOnceEvenAfterApicuriosCacheExpires() throws Exception {
+        byte[] bytes = serializer.serialize("payments", value(V1, 3));
+        SchemaCachingResolver<GenericRecord> reading = new SchemaCachingResolver<>();
+        reading.setClient(fakeRegistry());
+        AvroKafkaDeserializer<GenericRecord> deserializer = new AvroKafkaDeserializer<>();
+        deserializer.setSchemaResolver(reading);
+        deserializer.configure(
+                Map.of(
+                        "apicurio.registry.url",
+                        "http://registry.invalid",
+                        "apicurio.registry.as-confluent",
+                        "true",
+                        "apicurio.registry.use-id",
+                        "contentId",
+                        // Apicurio's own cache would look the content up again on the next record.
+                        "apicurio.registry.check-period-ms",
+                        "1"),
+                false);
+
+        GenericRecord first = deserializer.deserialize("payments", bytes);
+        Thread.sleep(20);
+        GenericRecord again = deserializer.deserialize("payments", bytes);
+
+        assertThat(contentLookups).containsExactly(101L);
+        assertThat(first.get("id")).isEqualTo(3L);
+        assertThat(again).isEqualTo(first);
+    }
+
     private static RestClientException failure(Integer code, String name) {
         Error error = new Error();
         error.setErrorCode(code);
@@ -188,6 +227,13 @@ class SchemaCachingResolverTest {
     private RegistryClient fakeRegistry() {
         return (RegistryClient) Proxy.newProxyInstance(
                 getClass().getClassLoader(), new Class<?>[] {RegistryClient.class}, (proxy, method, args) -> {
+                    if (method.getName().equals("getArtifactReferencesByContentId")) {
+                        return List.of();
+                    }
+                    if (method.getName().equals("getContentById")) {
+                        contentLookups.add((Long) args[0]);
+                        return new ByteArrayInputStream(registered.get(args[0]).getBytes(UTF_8));
+                    }
                     if (!method.getName().equals("createArtifact")) {
                         throw new UnsupportedOperationException(method.getName());
                     }
@@ -201,6 +247,11 @@ class SchemaCachingResolverTest {
                     metadata.setVersion(String.valueOf(registrations.size()));
                     metadata.setGlobalId((long) registrations.size());
                     metadata.setContentId(100L + registrations.size());
+                    InputStream content = (InputStream) Arrays.stream(args)
+                            .filter(InputStream.class::isInstance)
+                            .findFirst()
+                            .orElseThrow();
+                    registered.put(metadata.getContentId(), new String(content.readAllBytes(), UTF_8));
                     return metadata;
                 });
     }

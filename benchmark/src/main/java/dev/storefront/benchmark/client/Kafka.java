@@ -155,6 +155,11 @@ public final class Kafka implements AutoCloseable {
         // Receive time is the latency's end: hand over each record as soon as the broker has it.
         config.put(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, "10");
         config.putAll(RegistryWireFormat.serdeConfig(registryUrl));
+        // A content id names one schema forever: Apicurio's cache would look each up again every 30 s (its default
+        // check period) on the polling thread, and the collectors would count that stall as the platform's latency.
+        config.put(
+                "apicurio.registry.check-period-ms",
+                String.valueOf(Duration.ofDays(1).toMillis()));
         return new KafkaConsumer<>(config);
     }
 
