@@ -40,4 +40,11 @@ class ComponentManifestTest {
         assertThat(manifest.spec("connect-init").oneShot()).isTrue();
         assertThat(manifest.connectPluginPath()).isEqualTo("local-platform/connect-plugins/target/plugins");
     }
+
+    @Test
+    void everyJvmStartsWithTheHeapItsManifestSetsNotTheJvmsShareOfRam() {
+        manifest.components().stream()
+                .filter(spec -> spec.heap() != null)
+                .forEach(spec -> assertThat(spec.initialHeap()).as(spec.name()).isNotBlank());
+    }
 }
