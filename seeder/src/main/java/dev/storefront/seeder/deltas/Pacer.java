@@ -10,7 +10,6 @@ final class Pacer {
     private final int rate;
     private final long startNanos;
     private final int maxBurst;
-    private final int maxBacklog;
     private long issued;
 
     Pacer(int rate, long startNanos) {
@@ -20,12 +19,12 @@ final class Pacer {
         this.rate = rate;
         this.startNanos = startNanos;
         this.maxBurst = Math.max(1, rate / 10);
-        this.maxBacklog = rate;
     }
 
     int due(long nowNanos) {
         long target = (long) Math.floor(rate * ((nowNanos - startNanos) / 1e9));
-        issued = Math.max(issued, target - maxBacklog);
+        // A backlog of at most a second's worth (rate operations) is kept.
+        issued = Math.max(issued, target - rate);
         int due = (int) Math.min(target - issued, maxBurst);
         if (due <= 0) {
             return 0;
