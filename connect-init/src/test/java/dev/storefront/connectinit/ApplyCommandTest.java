@@ -338,9 +338,9 @@ class ApplyCommandTest extends AgainstFakeConnect {
 
     @Test
     void tasksSlowerToStartThanTheSettleTimeAreBelievedOnTheirSecondRunningPoll() {
-        // RUNNING first shows on the 5th poll (~2 s after the change), past the 1.2 s settle: one more poll
-        // confirms it; holding it another full settle time would take until the 8th.
-        cli.settle = "1200ms";
+        // RUNNING first shows on the 5th poll (at least 0.4 s after the change, polls being 100 ms apart), past the
+        // 0.3 s settle: one more poll confirms it; holding it another full settle time would take until the 8th.
+        cli.settle = "300ms";
         connect.afterStart(
                 Snapshot.starting(), Snapshot.starting(), Snapshot.starting(), Snapshot.starting(), Snapshot.running());
 

@@ -23,7 +23,8 @@ import java.util.Optional;
  */
 public final class RunningWaiter {
 
-    private static final Duration POLL = Duration.ofMillis(500);
+    /** Short: this wait ends every fresh start (the platform is up when it returns), and a poll is a few small GETs. */
+    private static final Duration POLL = Duration.ofMillis(100);
 
     private final ConnectClient client;
     private final JsonMasker masker;
