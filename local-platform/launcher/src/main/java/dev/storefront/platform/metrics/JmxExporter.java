@@ -11,7 +11,7 @@ import java.util.Map;
 /**
  * Prometheus' JMX exporter in a Kafka JVM (the broker, the Connect worker): GET /metrics on its own port, bound like
  * every listener of local mode to BIND_ADDRESS, serving the MBeans metrics/jmx-exporter.yaml lists. kafka-runtime's
- * WithJmxExporter starts it, then the JVM's own main class.
+ * WithJmxExporter starts it on a thread of its own beside the JVM's own main class.
  */
 public final class JmxExporter {
 
