@@ -59,14 +59,19 @@ public final class TableChanges {
     }
 
     /** A row keyed by its own id (orders: the order id). */
-    private static <R> RowChanges byId(
-            BiFunction<GenericRecord, SourcePosition, R> toRow, BiFunction<Long, R, RowChange> change) {
+    private static <R> RowChanges byId(BiFunction<GenericRecord, SourcePosition, R> toRow, RowChangeOf<R> change) {
         return (key, envelope) -> {
             long id = ChangeEvent.id(key);
+            SourcePosition position = ChangeEvent.position(envelope);
             GenericRecord after = ChangeEvent.after(envelope);
-            R row = after == null ? null : toRow.apply(after, ChangeEvent.position(envelope));
-            return List.of(KeyValue.pair(id, change.apply(id, row)));
+            R row = after == null ? null : toRow.apply(after, position);
+            return List.of(KeyValue.pair(id, change.of(id, row, position)));
         };
+    }
+
+    /** One of {@link RowChange}'s factories. */
+    private interface RowChangeOf<R> {
+        RowChange of(long id, R row, SourcePosition position);
     }
 
     /** An item under its order; one that moved to another order also leaves the old one. */
@@ -80,11 +85,11 @@ public final class TableChanges {
         if (before != null) {
             long from = orderIdBefore(before);
             if (row == null || row.orderId() != from) {
-                changes.add(KeyValue.pair(from, RowChange.item(id, null)));
+                changes.add(KeyValue.pair(from, RowChange.item(id, null, position)));
             }
         }
         if (row != null) {
-            changes.add(KeyValue.pair(row.orderId(), RowChange.item(id, row)));
+            changes.add(KeyValue.pair(row.orderId(), RowChange.item(id, row, position)));
         }
         return changes;
     }

@@ -17,12 +17,16 @@ final class AvroFacts {
 
     private AvroFacts() {}
 
-    /** @param items the order's lines, by item id */
-    static OrderFact fact(CustomerOrder customerOrder, List<EnrichedItem> items) {
+    /**
+     * @param items the order's lines, by item id
+     * @param cause where the change that makes this fact came from
+     */
+    static OrderFact fact(CustomerOrder customerOrder, List<EnrichedItem> items, SourcePosition cause) {
         OrderRow order = customerOrder.order();
         CustomerRow customer = customerOrder.customer();
-        SourcePosition position =
-                items.stream().map(EnrichedItem::position).reduce(customerOrder.position(), SourcePosition::latest);
+        SourcePosition position = items.stream()
+                .map(EnrichedItem::position)
+                .reduce(SourcePosition.latest(customerOrder.position(), cause), SourcePosition::latest);
         return OrderFact.newBuilder()
                 .setOrderId(order.id())
                 .setStatus(order.status())

@@ -93,7 +93,7 @@ final class FactBuilder implements Processor<Long, RowChange, Long, OrderFact> {
         }
     }
 
-    private void order(long orderId, OrderRow row, Record<?, ?> cause) {
+    private void order(long orderId, OrderRow row, Record<Long, RowChange> cause) {
         OrderRow old = orders.get(orderId);
         boolean customerChanged = old == null || row == null || old.customerId() != row.customerId();
         if (old != null && customerChanged) {
@@ -113,7 +113,7 @@ final class FactBuilder implements Processor<Long, RowChange, Long, OrderFact> {
         emit(orderId, row, linesOf(orderId), cause);
     }
 
-    private void item(long orderId, long itemId, ItemRow row, Record<?, ?> cause) {
+    private void item(long orderId, long itemId, ItemRow row, Record<Long, RowChange> cause) {
         OrderLines current = linesOf(orderId);
         ItemRow old = current.find(itemId);
         boolean productChanged = old == null || row == null || old.productId() != row.productId();
@@ -132,7 +132,7 @@ final class FactBuilder implements Processor<Long, RowChange, Long, OrderFact> {
         emit(orderId, orders.get(orderId), next, cause);
     }
 
-    private void customer(long customerId, CustomerRow row, Record<?, ?> cause) {
+    private void customer(long customerId, CustomerRow row, Record<Long, RowChange> cause) {
         if (!replaced(customers, customerId, row, CustomerRow::sameContent)) {
             return;
         }
@@ -145,7 +145,7 @@ final class FactBuilder implements Processor<Long, RowChange, Long, OrderFact> {
         }
     }
 
-    private void product(long productId, ProductRow row, Record<?, ?> cause) {
+    private void product(long productId, ProductRow row, Record<Long, RowChange> cause) {
         if (!replaced(products, productId, row, ProductRow::sameContent)) {
             return;
         }
@@ -168,12 +168,16 @@ final class FactBuilder implements Processor<Long, RowChange, Long, OrderFact> {
         return true;
     }
 
-    private void emit(long orderId, Record<?, ?> cause) {
+    private void emit(long orderId, Record<Long, RowChange> cause) {
         emit(orderId, orders.get(orderId), linesOf(orderId), cause);
     }
 
-    /** The order's fact from its row and lines and what the task holds; none while the order or customer is missing. */
-    private void emit(long orderId, OrderRow order, OrderLines current, Record<?, ?> cause) {
+    /**
+     * The order's fact from its row and lines and what the task holds; none while the order or customer is missing.
+     * Its source position is the cause's when that is the latest: a deleted or moved-out line leaves the fact, and
+     * its change would otherwise be in no row of it (an order's facts never go back in the WAL).
+     */
+    private void emit(long orderId, OrderRow order, OrderLines current, Record<Long, RowChange> cause) {
         CustomerRow customer = order == null ? null : customers.get(order.customerId());
         if (customer == null) {
             return;
@@ -185,14 +189,18 @@ final class FactBuilder implements Processor<Long, RowChange, Long, OrderFact> {
                 })
                 .filter(Objects::nonNull)
                 .toList();
-        forward(orderId, AvroFacts.fact(new CustomerOrder(order, customer), items), cause);
+        forward(
+                orderId,
+                AvroFacts.fact(
+                        new CustomerOrder(order, customer), items, cause.value().position()),
+                cause);
     }
 
     private OrderLines linesOf(long orderId) {
         return Objects.requireNonNullElse(lines.get(orderId), OrderLines.NONE);
     }
 
-    private void forward(long orderId, OrderFact fact, Record<?, ?> cause) {
+    private void forward(long orderId, OrderFact fact, Record<Long, RowChange> cause) {
         context.forward(new Record<>(orderId, fact, cause.timestamp()));
     }
 

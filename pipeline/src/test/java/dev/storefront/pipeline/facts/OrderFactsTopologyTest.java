@@ -133,6 +133,20 @@ class OrderFactsTopologyTest {
     }
 
     @Test
+    void aFactMadeByALinesDeleteCarriesTheDeletesPositionNotAnOlderRows() {
+        pipeline.insert(ALICE, MUG, LAMP, ORDER, MUGS, ONE_LAMP);
+        pipeline.update(ORDER, with(ORDER, "status", "shipped"));
+        long before = facts().get(100L).getSourceLsn();
+
+        pipeline.delete(ONE_LAMP);
+
+        // The rows left (the order, its mugs) are older than the delete, which the fact reflects all the same.
+        OrderFact fact = facts().get(100L);
+        assertThat(fact.getItems()).extracting(OrderFactItem::getItemId).containsExactly(1000L);
+        assertThat(fact.getSourceLsn()).isEqualTo(pipeline.events().lastLsn()).isGreaterThan(before);
+    }
+
+    @Test
     void aDeletedOrderBecomesATombstoneOnBothTopics() {
         pipeline.insert(ALICE, MUG, LAMP, ORDER, MUGS, ONE_LAMP);
         assertThat(facts()).containsKey(100L);
