@@ -28,7 +28,8 @@ final class EndToEndRun {
             double commitSeconds,
             double captureSeconds,
             Map<String, Double> caughtUpSeconds,
-            Map<String, Double> coresUsed) {
+            Map<String, Double> coresUsed,
+            Map<String, Double> waitingForCore) {
 
         double allCaughtUpSeconds() {
             return caughtUpSeconds.values().stream()
@@ -78,7 +79,7 @@ final class EndToEndRun {
             progress("end-to-end: not caught up within " + ctx.size().settleTimeout);
             return null;
         }
-        Result result = new Result(changes, commitSeconds, captureSeconds, caughtUp.get(), cores);
+        Result result = new Result(changes, commitSeconds, captureSeconds, caughtUp.get(), cores, cpu.waiting());
         progress(String.format(
                 "end-to-end: %,d changes, every output caught up after %.1f s = %,.0f changes/s (%s)",
                 changes, result.allCaughtUpSeconds(), result.rate(), result.describe()));

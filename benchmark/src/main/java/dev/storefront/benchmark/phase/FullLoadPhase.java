@@ -53,6 +53,7 @@ public final class FullLoadPhase {
         facts.put("rows", answer.path("rows"));
         facts.put("seederReportedRowsPerSecond", answer.path("rowsPerSecond").asDouble());
         facts.put("coresUsedDuringLoad", cores);
+        facts.put("threadsWaitingForCoreDuringLoad", cpu.waiting());
         facts.put("busiestThreads", cpu.topThreads());
 
         double cdcSeconds = awaitEvents(ctx, topics, eventsBefore + rows, start);
@@ -73,7 +74,7 @@ public final class FullLoadPhase {
                 + "read out before timing.");
         notes.add("While the seeder loads, Debezium streams every insert and the pipeline and sinks consume them: "
                 + "they share the same cores. "
-                + Bottleneck.describe(cores, Runtime.getRuntime().availableProcessors()));
+                + Bottleneck.describe(cores, cpu.waiting(), Runtime.getRuntime().availableProcessors()));
         if (Double.isNaN(cdcSeconds)) {
             notes.add("The load's insert events did not all reach Kafka within " + ctx.size().settleTimeout);
         } else {

@@ -116,10 +116,12 @@ public final class LatencyPhase {
             facts.put("seederActualRate" + at, reached);
             facts.put("seederOperations" + at, status.path("operations"));
             facts.put("coresUsed" + at, cores);
+            facts.put("threadsWaitingForCore" + at, cpu.waiting());
             facts.put("busiestThreads" + at, cpu.topThreads());
             facts.put("pipelineProfile" + at, pipelineProfile);
             notes.add("At " + rate + " ops/s: "
-                    + Bottleneck.describe(cores, Runtime.getRuntime().availableProcessors()) + ". "
+                    + Bottleneck.describe(
+                            cores, cpu.waiting(), Runtime.getRuntime().availableProcessors()) + ". "
                     + JfrProfile.describe("pipeline", pipelineProfile));
         }
         notes.add("Rates are seeder operations/s (30 % of them new orders); commit times are PostgreSQL's commit "

@@ -76,13 +76,15 @@ public final class SnapshotPhase {
             facts.put("rows", rows);
             facts.put("seconds", seconds);
             facts.put("coresUsed", cores);
+            facts.put("threadsWaitingForCore", cpu.waiting());
             facts.put("busiestThreads", cpu.topThreads());
             facts.put("connectProfile", connectProfile);
             List<String> notes = new ArrayList<>();
             notes.add(
                     "Includes connector start, slot creation and the snapshot's consistent export; ends when the "
                             + "end offsets of the five topics reach the row counts (schemas registered in Apicurio on the way).");
-            notes.add(Bottleneck.describe(cores, Runtime.getRuntime().availableProcessors()));
+            notes.add(Bottleneck.describe(
+                    cores, cpu.waiting(), Runtime.getRuntime().availableProcessors()));
             notes.add(JfrProfile.describe("connect", connectProfile));
             return new PhaseResult(
                     "Snapshot",

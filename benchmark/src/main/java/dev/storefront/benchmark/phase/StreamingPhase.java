@@ -100,6 +100,7 @@ public final class StreamingPhase {
             facts.put("firstCommitToLastEventSeconds", cdcSeconds);
             facts.put("decodeSeconds", decodeSeconds);
             facts.put("coresUsed", cores);
+            facts.put("threadsWaitingForCore", cpu.waiting());
             facts.put("busiestThreads", cpu.topThreads());
             facts.put("connectProfile", connectProfile);
             List<String> notes = new ArrayList<>(List.of(
@@ -109,7 +110,8 @@ public final class StreamingPhase {
                             + "and resumed after; the pipeline does not read payments.",
                     "Ceiling: the backlog of the same changes decoded by pgoutput from a temporary slot after the "
                             + "fact, with no other load; Debezium had to keep up while PostgreSQL was writing them.",
-                    Bottleneck.describe(cores, Runtime.getRuntime().availableProcessors()),
+                    Bottleneck.describe(
+                            cores, cpu.waiting(), Runtime.getRuntime().availableProcessors()),
                     JfrProfile.describe("connect", connectProfile)));
             List<Figure> figures =
                     new ArrayList<>(List.of(Figure.of("Debezium events/s (commit -> Kafka)", rate, "events/s")
@@ -128,6 +130,7 @@ public final class StreamingPhase {
                 e2e.put("allCaughtUpSeconds", endToEnd.allCaughtUpSeconds());
                 e2e.put("stageShares", endToEnd.shares());
                 e2e.put("coresUsed", endToEnd.coresUsed());
+                e2e.put("threadsWaitingForCore", endToEnd.waitingForCore());
                 facts.put("endToEnd", e2e);
                 notes.add("End-to-end: every order's `updated_at` moved by 1 ms (`UPDATE orders`, transactions of "
                         + BATCH + " rows) with everything running; each stage timed from the first batch: "
@@ -135,7 +138,9 @@ public final class StreamingPhase {
                         + " as caught up at the last move of its lag (then still for 5 s).");
                 notes.add("End-to-end, "
                         + Bottleneck.describe(
-                                endToEnd.coresUsed(), Runtime.getRuntime().availableProcessors()));
+                                endToEnd.coresUsed(),
+                                endToEnd.waitingForCore(),
+                                Runtime.getRuntime().availableProcessors()));
             } else {
                 notes.add("End-to-end: not caught up within " + ctx.size().settleTimeout + ", no figure.");
             }

@@ -12,12 +12,15 @@ public final class CpuWindow {
     private double wallSeconds;
     private Map<String, Map<String, Double>> topThreads = Map.of();
     private final Map<String, Double> before;
+    private final Map<String, Double> waitedBefore;
+    private Map<String, Double> waiting = Map.of();
     private final Map<String, Map<String, Double>> threadsBefore = new LinkedHashMap<>();
     private final long startNanos = System.nanoTime();
 
     private CpuWindow(Map<String, Long> pids) {
         this.pids = pids;
         this.before = ProcessCpu.sample(pids);
+        this.waitedBefore = ProcessCpu.waitedForCore(pids);
         pids.forEach((name, pid) -> threadsBefore.put(name, ProcessCpu.threads(pid)));
     }
 
@@ -31,6 +34,9 @@ public final class CpuWindow {
     public Map<String, Double> close() {
         wallSeconds = (System.nanoTime() - startNanos) / 1e9;
         Map<String, Double> cores = ProcessCpu.coresUsed(before, ProcessCpu.sample(pids), wallSeconds);
+        // A backend that ended took its wait along: no process tree waited less than nothing.
+        waiting = ProcessCpu.coresUsed(waitedBefore, ProcessCpu.waitedForCore(pids), wallSeconds);
+        waiting.replaceAll((name, threads) -> Math.max(0, threads));
         cores.keySet().stream()
                 .findFirst()
                 .ifPresent(top -> topThreads = Map.of(
@@ -41,6 +47,14 @@ public final class CpuWindow {
                                 .limit(TOP_THREADS)
                                 .collect(LinkedHashMap::new, (m, e) -> m.put(e.getKey(), e.getValue()), Map::putAll)));
         return cores;
+    }
+
+    /**
+     * After {@link #close}: how many threads of each process were on average runnable but waiting for a core, largest
+     * first (empty without schedstat).
+     */
+    public Map<String, Double> waiting() {
+        return waiting;
     }
 
     /** After {@link #close}: the busiest threads (by name) of the busiest process, cores each: the profile. */

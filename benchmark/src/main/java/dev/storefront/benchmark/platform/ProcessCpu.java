@@ -35,6 +35,46 @@ public final class ProcessCpu {
         return seconds;
     }
 
+    /**
+     * Seconds the threads of each named process and its descendants spent runnable but waiting for a core (the run
+     * queue delay, /proc/<pid>/task/<tid>/schedstat's second field, in ns): where the cores are shared by more threads
+     * than they can run, this is the time work waited although nothing else held it. Empty without schedstat.
+     */
+    public static Map<String, Double> waitedForCore(Map<String, Long> pids) {
+        Map<String, Double> seconds = new LinkedHashMap<>();
+        if (!Files.exists(Path.of("/proc/self/schedstat"))) {
+            return seconds;
+        }
+        pids.forEach((name, pid) -> ProcessHandle.of(pid)
+                .ifPresent(process -> seconds.put(
+                        name,
+                        Stream.concat(Stream.of(process), process.descendants())
+                                .mapToDouble(p -> runQueueSeconds(p.pid()))
+                                .sum())));
+        return seconds;
+    }
+
+    /** The run queue delay of every thread of {@code pid}, in seconds (0 once it is gone). */
+    private static double runQueueSeconds(long pid) {
+        try (Stream<Path> tasks = Files.list(Path.of("/proc", String.valueOf(pid), "task"))) {
+            return tasks.mapToDouble(task -> {
+                        try {
+                            return runQueueSeconds(Files.readString(task.resolve("schedstat")));
+                        } catch (IOException | RuntimeException e) {
+                            return 0; // The thread ended meanwhile.
+                        }
+                    })
+                    .sum();
+        } catch (IOException e) {
+            return 0;
+        }
+    }
+
+    /** The second of schedstat's three fields (time on the CPU, time waiting on a run queue, timeslices), in s. */
+    static double runQueueSeconds(String schedstat) {
+        return Long.parseLong(schedstat.trim().split("\\s+")[1]) / 1e9;
+    }
+
     /** CPU seconds of each thread of {@code pid} by thread name (/proc/<pid>/task/<tid>/stat; names cut at 15). */
     public static Map<String, Double> threads(long pid) {
         Map<String, Double> byName = new LinkedHashMap<>();

@@ -11,7 +11,26 @@ public final class Bottleneck {
 
     private Bottleneck() {}
 
+    /**
+     * Threads waiting for a core, on average over all processes, from which the cores count as contended although
+     * not all of them were busy: work queued for a core instead of waiting on I/O or a timer.
+     */
+    static final double CONTENDED = 0.5;
+
     public static String describe(Map<String, Double> coresUsed, int cores) {
+        return describe(coresUsed, Map.of(), cores);
+    }
+
+    /** @param waiting threads of each process runnable but waiting for a core, on average (none: not measured) */
+    public static String describe(Map<String, Double> coresUsed, Map<String, Double> waiting, int cores) {
+        String bound = bound(coresUsed, waiting, cores);
+        if (waiting.isEmpty()) {
+            return bound;
+        }
+        return bound + "; threads waiting for a core, on average: " + sum(waiting) + " (" + list(waiting) + ")";
+    }
+
+    private static String bound(Map<String, Double> coresUsed, Map<String, Double> waiting, int cores) {
         if (coresUsed.isEmpty()) {
             return "no CPU figures (no /proc): bound not measured";
         }
@@ -19,10 +38,7 @@ public final class Bottleneck {
                 coresUsed.values().stream().mapToDouble(Double::doubleValue).sum();
         Map.Entry<String, Double> top =
                 coresUsed.entrySet().stream().max(Map.Entry.comparingByValue()).orElseThrow();
-        String usage = coresUsed.entrySet().stream()
-                .filter(e -> e.getValue() >= 0.05)
-                .map(e -> e.getKey() + " " + Format.ratio(e.getValue()))
-                .collect(Collectors.joining(", "));
+        String usage = list(coresUsed);
         if (total >= SATURATED * cores) {
             return String.format(
                     java.util.Locale.ROOT,
@@ -40,11 +56,35 @@ public final class Bottleneck {
                     top.getValue(),
                     usage);
         }
+        double queued =
+                waiting.values().stream().mapToDouble(Double::doubleValue).sum();
+        if (queued >= CONTENDED) {
+            return String.format(
+                    java.util.Locale.ROOT,
+                    "contended for the cores: %.2f of %d cores busy, and work queued for them rather than idle (cores"
+                            + " used: %s)",
+                    total,
+                    cores,
+                    usage);
+        }
         return String.format(
                 java.util.Locale.ROOT,
                 "not CPU-bound (%.2f of %d cores): waits dominate (poll/commit intervals, batching, I/O); cores used: %s",
                 total,
                 cores,
                 usage);
+    }
+
+    private static String sum(Map<String, Double> byProcess) {
+        return Format.ratio(
+                byProcess.values().stream().mapToDouble(Double::doubleValue).sum());
+    }
+
+    /** The processes with a share worth naming, as the map orders them. */
+    private static String list(Map<String, Double> byProcess) {
+        return byProcess.entrySet().stream()
+                .filter(e -> e.getValue() >= 0.05)
+                .map(e -> e.getKey() + " " + Format.ratio(e.getValue()))
+                .collect(Collectors.joining(", "));
     }
 }

@@ -36,6 +36,25 @@ class ProcessCpuTest {
     }
 
     @Test
+    void theRunQueueWaitIsSchedstatsSecondFieldInNanoseconds() {
+        assertThat(ProcessCpu.runQueueSeconds("1500000000 250000000 42\n")).isEqualTo(0.25);
+    }
+
+    @Test
+    void theWaitForACoreIsSampledForEveryLiveProcessWhereTheKernelKeepsSchedstat() {
+        long pid = ProcessHandle.current().pid();
+
+        Map<String, Double> waited = ProcessCpu.waitedForCore(Map.of("me", pid, "gone", Long.MAX_VALUE));
+
+        if (java.nio.file.Files.exists(java.nio.file.Path.of("/proc/self/schedstat"))) {
+            assertThat(waited).containsOnlyKeys("me");
+            assertThat(waited.get("me")).isNotNegative();
+        } else {
+            assertThat(waited).isEmpty();
+        }
+    }
+
+    @Test
     void thisJvmCanBeSampled() {
         long pid = ProcessHandle.current().pid();
 

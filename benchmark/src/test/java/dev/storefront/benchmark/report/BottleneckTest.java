@@ -39,6 +39,25 @@ class BottleneckTest {
     }
 
     @Test
+    void coresNotAllBusyButWithWorkQueuedForThemAreContendedNotIdle() {
+        String text = Bottleneck.describe(
+                cores("kafka", 0.4, "postgres", 0.6, "pipeline", 0.3),
+                cores("pipeline", 0.45, "postgres", 0.3, "kafka", 0.2, "benchmark", 0.01),
+                2);
+
+        assertThat(text)
+                .startsWith("contended for the cores: 1.30 of 2 cores busy")
+                .endsWith("threads waiting for a core, on average: 0.96 (pipeline 0.45, postgres 0.30, kafka 0.20)");
+    }
+
+    @Test
+    void fewThreadsWaitingForACoreLeaveTheIdleWaitsTheExplanation() {
+        assertThat(Bottleneck.describe(cores("pipeline", 0.3, "connect", 0.2), cores("pipeline", 0.1), 2))
+                .startsWith("not CPU-bound (0.50 of 2")
+                .endsWith("threads waiting for a core, on average: 0.10 (pipeline 0.10)");
+    }
+
+    @Test
     void withoutFiguresItSaysSo() {
         assertThat(Bottleneck.describe(Map.of(), 2)).contains("not measured");
     }
