@@ -19,14 +19,19 @@ final class AvroFacts {
 
     /**
      * @param items the order's lines, by item id
-     * @param cause where the change that makes this fact came from
+     * @param cause where the change that makes this fact came from (null: a change on a repartition topic from before
+     *     changes carried their position, when there are several partitions)
      */
     static OrderFact fact(CustomerOrder customerOrder, List<EnrichedItem> items, SourcePosition cause) {
         OrderRow order = customerOrder.order();
         CustomerRow customer = customerOrder.customer();
         SourcePosition position = items.stream()
                 .map(EnrichedItem::position)
-                .reduce(SourcePosition.latest(customerOrder.position(), cause), SourcePosition::latest);
+                .reduce(
+                        cause == null
+                                ? customerOrder.position()
+                                : SourcePosition.latest(customerOrder.position(), cause),
+                        SourcePosition::latest);
         return OrderFact.newBuilder()
                 .setOrderId(order.id())
                 .setStatus(order.status())
