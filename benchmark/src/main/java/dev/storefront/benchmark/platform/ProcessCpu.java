@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.ToDoubleFunction;
 import java.util.stream.Stream;
 
 /**
@@ -23,16 +24,7 @@ public final class ProcessCpu {
      * backends, children of the postmaster); processes that are gone are left out.
      */
     public static Map<String, Double> sample(Map<String, Long> pids) {
-        Map<String, Double> seconds = new LinkedHashMap<>();
-        pids.forEach((name, pid) -> ProcessHandle.of(pid).ifPresent(process -> {
-            double total = Stream.concat(Stream.of(process), process.descendants())
-                    .mapToDouble(p -> readSeconds(Path.of("/proc", String.valueOf(p.pid()), "stat")))
-                    .sum();
-            if (total >= 0) {
-                seconds.put(name, total);
-            }
-        }));
-        return seconds;
+        return perProcessTree(pids, pid -> readSeconds(Path.of("/proc", String.valueOf(pid), "stat")));
     }
 
     /**
@@ -41,17 +33,22 @@ public final class ProcessCpu {
      * than they can run, this is the time work waited although nothing else held it. Empty without schedstat.
      */
     public static Map<String, Double> waitedForCore(Map<String, Long> pids) {
-        Map<String, Double> seconds = new LinkedHashMap<>();
         if (!Files.exists(Path.of("/proc/self/schedstat"))) {
-            return seconds;
+            return new LinkedHashMap<>();
         }
+        return perProcessTree(pids, ProcessCpu::runQueueSeconds);
+    }
+
+    /** One reading per named process, summed over it and its descendants; processes that are gone are left out. */
+    private static Map<String, Double> perProcessTree(Map<String, Long> pids, ToDoubleFunction<Long> reading) {
+        Map<String, Double> byName = new LinkedHashMap<>();
         pids.forEach((name, pid) -> ProcessHandle.of(pid)
-                .ifPresent(process -> seconds.put(
+                .ifPresent(process -> byName.put(
                         name,
                         Stream.concat(Stream.of(process), process.descendants())
-                                .mapToDouble(p -> runQueueSeconds(p.pid()))
+                                .mapToDouble(p -> reading.applyAsDouble(p.pid()))
                                 .sum())));
-        return seconds;
+        return byName;
     }
 
     /** The run queue delay of every thread of {@code pid}, in seconds (0 once it is gone). */

@@ -17,25 +17,21 @@ public final class Bottleneck {
      */
     static final double CONTENDED = 0.5;
 
-    public static String describe(Map<String, Double> coresUsed, int cores) {
-        return describe(coresUsed, Map.of(), cores);
-    }
-
     /** @param waiting threads of each process runnable but waiting for a core, on average (none: not measured) */
     public static String describe(Map<String, Double> coresUsed, Map<String, Double> waiting, int cores) {
         String bound = bound(coresUsed, waiting, cores);
         if (waiting.isEmpty()) {
             return bound;
         }
-        return bound + "; threads waiting for a core, on average: " + sum(waiting) + " (" + list(waiting) + ")";
+        return bound + "; threads waiting for a core, on average: " + Format.ratio(sum(waiting)) + " (" + list(waiting)
+                + ")";
     }
 
     private static String bound(Map<String, Double> coresUsed, Map<String, Double> waiting, int cores) {
         if (coresUsed.isEmpty()) {
             return "no CPU figures (no /proc): bound not measured";
         }
-        double total =
-                coresUsed.values().stream().mapToDouble(Double::doubleValue).sum();
+        double total = sum(coresUsed);
         Map.Entry<String, Double> top =
                 coresUsed.entrySet().stream().max(Map.Entry.comparingByValue()).orElseThrow();
         String usage = list(coresUsed);
@@ -56,9 +52,7 @@ public final class Bottleneck {
                     top.getValue(),
                     usage);
         }
-        double queued =
-                waiting.values().stream().mapToDouble(Double::doubleValue).sum();
-        if (queued >= CONTENDED) {
+        if (sum(waiting) >= CONTENDED) {
             return String.format(
                     java.util.Locale.ROOT,
                     "contended for the cores: %.2f of %d cores busy, and work queued for them rather than idle (cores"
@@ -75,9 +69,8 @@ public final class Bottleneck {
                 usage);
     }
 
-    private static String sum(Map<String, Double> byProcess) {
-        return Format.ratio(
-                byProcess.values().stream().mapToDouble(Double::doubleValue).sum());
+    private static double sum(Map<String, Double> byProcess) {
+        return byProcess.values().stream().mapToDouble(Double::doubleValue).sum();
     }
 
     /** The processes with a share worth naming, as the map orders them. */

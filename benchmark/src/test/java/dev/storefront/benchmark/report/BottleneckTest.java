@@ -18,7 +18,7 @@ class BottleneckTest {
 
     @Test
     void allCoresBusyIsCpuBoundNamingTheLargestUser() {
-        String text = Bottleneck.describe(cores("postgres", 0.7, "connect", 1.1, "benchmark", 0.02), 2);
+        String text = Bottleneck.describe(cores("postgres", 0.7, "connect", 1.1, "benchmark", 0.02), Map.of(), 2);
 
         assertThat(text)
                 .startsWith("CPU-bound: 1.82 of 2 cores busy, connect the largest share")
@@ -28,13 +28,13 @@ class BottleneckTest {
 
     @Test
     void oneProcessNearOneCoreWhileTheMachineHasRoomIsTheBound() {
-        assertThat(Bottleneck.describe(cores("connect", 0.98, "postgres", 0.2), 2))
+        assertThat(Bottleneck.describe(cores("connect", 0.98, "postgres", 0.2), Map.of(), 2))
                 .startsWith("bound by one process: connect kept 0.98 cores busy");
     }
 
     @Test
     void lowCpuMeansWaitsDominate() {
-        assertThat(Bottleneck.describe(cores("pipeline", 0.3, "connect", 0.2), 2))
+        assertThat(Bottleneck.describe(cores("pipeline", 0.3, "connect", 0.2), Map.of(), 2))
                 .startsWith("not CPU-bound (0.50 of 2");
     }
 
@@ -59,6 +59,6 @@ class BottleneckTest {
 
     @Test
     void withoutFiguresItSaysSo() {
-        assertThat(Bottleneck.describe(Map.of(), 2)).contains("not measured");
+        assertThat(Bottleneck.describe(Map.of(), Map.of(), 2)).contains("not measured");
     }
 }
