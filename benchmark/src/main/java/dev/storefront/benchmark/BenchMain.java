@@ -4,6 +4,7 @@ import static dev.storefront.benchmark.BenchContext.progress;
 
 import dev.storefront.benchmark.client.Http;
 import dev.storefront.benchmark.client.Kafka;
+import dev.storefront.benchmark.phase.AtRestPhase;
 import dev.storefront.benchmark.phase.ColdStartPhase;
 import dev.storefront.benchmark.phase.ConsoleToolsPhase;
 import dev.storefront.benchmark.phase.FullLoadPhase;
@@ -43,7 +44,7 @@ import picocli.CommandLine.Option;
         mixinStandardHelpOptions = true,
         description = {
             "Benchmark a fresh local platform (own PLATFORM_DIR, free ports): cold start, full load vs "
-                    + "PostgreSQL COPY, Debezium snapshot, streaming CDC vs raw logical decoding, end-to-end latency.",
+                    + "PostgreSQL COPY, Debezium snapshot, streaming CDC vs raw logical decoding, end-to-end latency, the CPU at rest.",
             "Writes report.json, report.md and report.png. Exit code 0 when every phase ran (targets missed "
                     + "are reported, not failures), 1 when a phase failed, 3 when the platform did not start."
         })
@@ -165,6 +166,7 @@ public final class BenchMain implements Callable<Integer> {
                 }
             }
             settle(kafka);
+            phases.add(attempt(AtRestPhase.NAME, () -> AtRestPhase.run(ctx)));
             phases.add(attempt(ConsoleToolsPhase.NAME, () -> ConsoleToolsPhase.run(ctx)));
             phases.add(attempt(ReconciliationPhase.NAME, () -> ReconciliationPhase.run(ctx)));
         }

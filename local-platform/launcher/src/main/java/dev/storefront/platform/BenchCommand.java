@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
         description = {
             "Benchmark a FRESH platform of its own (scratch PLATFORM_DIR benchmark/target/bench-platform, "
                     + "free ports; a platform you have up is not touched): cold start, full load vs PostgreSQL COPY, "
-                    + "Debezium snapshot, streaming CDC vs raw logical decoding, end-to-end latency. Writes report.json, "
+                    + "Debezium snapshot, streaming CDC vs raw logical decoding, end-to-end latency, the CPU at rest. Writes report.json, "
                     + "report.md, report.png and the JFR recordings to --out (default bench-reports/<timestamp>/) and stops "
                     + "the platform even on failure. Options: --size small|default, --phases LIST, --out DIR. "
                     + "Runs `benchmark.jar`."
