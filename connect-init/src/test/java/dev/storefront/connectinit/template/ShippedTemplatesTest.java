@@ -49,7 +49,7 @@ class ShippedTemplatesTest {
                 .config();
 
         assertThat(config)
-                .containsEntry("connector.class", "io.debezium.connector.postgresql.PostgresConnector")
+                .containsEntry("connector.class", "dev.storefront.source.CommitOnRecordsPostgresConnector")
                 .containsEntry("plugin.name", "pgoutput")
                 // Streamed changes are written exactly once (the worker enables exactly-once source support).
                 .containsEntry("exactly.once.support", "required")
