@@ -4,6 +4,7 @@ import static dev.storefront.benchmark.BenchContext.progress;
 
 import dev.storefront.benchmark.BenchContext;
 import dev.storefront.benchmark.platform.CpuWindow;
+import dev.storefront.benchmark.report.Bottleneck;
 import dev.storefront.benchmark.report.Figure;
 import dev.storefront.benchmark.report.Format;
 import dev.storefront.benchmark.report.PhaseResult;
@@ -24,6 +25,9 @@ public final class AtRestPhase {
 
     static final Duration WINDOW = Duration.ofSeconds(15);
 
+    /** At rest every hundredth of a core is worth naming: the figures are small. */
+    static final double AT_REST_SHARE = 0.01;
+
     private AtRestPhase() {}
 
     public static PhaseResult run(BenchContext ctx) throws InterruptedException {
@@ -35,8 +39,7 @@ public final class AtRestPhase {
         Map<String, Double> platform = new LinkedHashMap<>(cores);
         platform.remove("benchmark");
         int machineCores = Runtime.getRuntime().availableProcessors();
-        double busy =
-                platform.values().stream().mapToDouble(Double::doubleValue).sum();
+        double busy = Bottleneck.sum(platform);
         String text = describe(busy, machineCores, platform, cpu.topThreads());
         progress("at rest: " + text);
 
@@ -58,18 +61,10 @@ public final class AtRestPhase {
         if (byProcess.isEmpty()) {
             return "no CPU figures (no /proc): not measured";
         }
-        String processes = byProcess.entrySet().stream()
-                .filter(e -> e.getValue() >= 0.01)
-                .map(e -> e.getKey() + " " + Format.ratio(e.getValue()))
-                .collect(Collectors.joining(", "));
         String busiest = threads.entrySet().stream()
-                .map(e -> "; busiest threads of " + e.getKey() + ": "
-                        + e.getValue().entrySet().stream()
-                                .filter(t -> t.getValue() >= 0.01)
-                                .map(t -> t.getKey() + " " + Format.ratio(t.getValue()))
-                                .collect(Collectors.joining(", ")))
+                .map(e -> "; busiest threads of " + e.getKey() + ": " + Bottleneck.shares(e.getValue(), AT_REST_SHARE))
                 .collect(Collectors.joining());
-        return Format.ratio(busy) + " of " + machineCores + " cores busy with nothing changing (" + processes + ")"
-                + busiest;
+        return Format.ratio(busy) + " of " + machineCores + " cores busy with nothing changing ("
+                + Bottleneck.shares(byProcess, AT_REST_SHARE) + ")" + busiest;
     }
 }

@@ -69,15 +69,21 @@ public final class Bottleneck {
                 usage);
     }
 
-    private static double sum(Map<String, Double> byProcess) {
+    /** The cores of all processes (or threads) together. */
+    public static double sum(Map<String, Double> byProcess) {
         return byProcess.values().stream().mapToDouble(Double::doubleValue).sum();
     }
 
-    /** The processes with a share worth naming, as the map orders them. */
-    private static String list(Map<String, Double> byProcess) {
+    /** "name share, ..." for the entries of at least {@code atLeast} cores, as the map orders them. */
+    public static String shares(Map<String, Double> byProcess, double atLeast) {
         return byProcess.entrySet().stream()
-                .filter(e -> e.getValue() >= 0.05)
+                .filter(e -> e.getValue() >= atLeast)
                 .map(e -> e.getKey() + " " + Format.ratio(e.getValue()))
                 .collect(Collectors.joining(", "));
+    }
+
+    /** The processes with a share worth naming under load. */
+    private static String list(Map<String, Double> byProcess) {
+        return shares(byProcess, 0.05);
     }
 }
