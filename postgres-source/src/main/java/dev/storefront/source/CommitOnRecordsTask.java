@@ -1,35 +1,91 @@
 package dev.storefront.source;
 
 import io.debezium.connector.postgresql.PostgresConnectorTask;
-import java.util.concurrent.atomic.AtomicBoolean;
+import io.debezium.connector.postgresql.PostgresOffsetContext;
+import io.debezium.connector.postgresql.PostgresPartition;
+import io.debezium.pipeline.spi.OffsetContext;
+import io.debezium.pipeline.spi.Offsets;
+import io.debezium.pipeline.spi.Partition;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.connect.source.SourceRecord;
 
 /**
- * Debezium's PostgreSQL task, told of a commit only when records were committed since the last one.
+ * Debezium's PostgreSQL task, told of a commit only when records were committed since the last one, and confirming
+ * to the replication slot the position of the last committed record instead of reading it back from Kafka.
  *
  * <p>With exactly-once support and a transaction per poll, Connect calls the task's {@code commit()} after every poll,
  * also after one that returned nothing (KAFKA-14727: the commit hook stays periodic). Debezium answers each call at
  * its next poll by reading the connector's offsets back from Kafka (a read to the end of the offsets topic) and
  * confirming them to the replication slot: with a 10 ms poll, up to 100 reads a second on a platform where nothing
- * changes. Only a committed record moves the offsets, so a commit without one has nothing new to confirm. Heartbeats
- * are records: an idle source still confirms its position to the slot at every heartbeat.
+ * changes, and under load one read per transaction that holds up the task's next poll (tens of milliseconds each).
+ * Only a committed record moves the offsets, so a commit without one has nothing new to confirm. And Connect hands the
+ * task every record of a transaction once the transaction (records and offsets together) has committed: the last of
+ * them carries the offset the read-back would find. Heartbeats are records: an idle source still confirms its position
+ * to the slot at every heartbeat.
  */
 public class CommitOnRecordsTask extends PostgresConnectorTask {
 
-    /** Set by the worker's sending or committing thread, read by the one that calls {@link #commit()}. */
-    private final AtomicBoolean recordsCommitted = new AtomicBoolean();
+    /** Set by the worker's thread that commits transactions, taken by the thread that confirms to the slot. */
+    private final AtomicReference<SourceRecord> lastCommitted = new AtomicReference<>();
+
+    /**
+     * The record whose position Debezium's commit is confirming, on the thread that runs it (the task's poll, or the
+     * task's stop): Debezium asks {@link #getPreviousOffsets} for the offsets there, and at its start.
+     */
+    private final ThreadLocal<SourceRecord> confirming = new ThreadLocal<>();
 
     @Override
     public void commitRecord(SourceRecord record, RecordMetadata metadata) throws InterruptedException {
-        recordsCommitted.set(true);
+        lastCommitted.set(record);
         super.commitRecord(record, metadata);
     }
 
     @Override
     public void commit() throws InterruptedException {
-        if (recordsCommitted.getAndSet(false)) {
+        if (lastCommitted.get() != null) {
             super.commit();
         }
+    }
+
+    @Override
+    public void performCommit() {
+        SourceRecord record = lastCommitted.getAndSet(null);
+        if (record == null) {
+            return;
+        }
+        confirming.set(record);
+        try {
+            super.performCommit();
+        } finally {
+            confirming.remove();
+        }
+    }
+
+    @Override
+    protected Offsets<PostgresPartition, PostgresOffsetContext> getPreviousOffsets(
+            Partition.Provider<PostgresPartition> partitions, OffsetContext.Loader<PostgresOffsetContext> loader) {
+        SourceRecord record = confirming.get();
+        return record != null
+                ? committedOffsets(record, partitions, loader)
+                : super.getPreviousOffsets(partitions, loader);
+    }
+
+    /** The offsets as Debezium would read them back: the committed record's for its partition, none for others. */
+    static Offsets<PostgresPartition, PostgresOffsetContext> committedOffsets(
+            SourceRecord committed,
+            Partition.Provider<PostgresPartition> partitions,
+            OffsetContext.Loader<PostgresOffsetContext> loader) {
+        Map<PostgresPartition, PostgresOffsetContext> offsets = new HashMap<>();
+        for (PostgresPartition partition : partitions.getPartitions()) {
+            offsets.put(
+                    partition,
+                    partition.getSourcePartition().equals(committed.sourcePartition())
+                            ? loader.load(committed.sourceOffset())
+                            : null);
+        }
+        return Offsets.of(offsets);
     }
 }
