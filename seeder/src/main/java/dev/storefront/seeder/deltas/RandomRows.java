@@ -88,9 +88,13 @@ final class RandomRows {
                 + " JOIN " + table + " t ON t.id = x.id ORDER BY p.k";
     }
 
+    /**
+     * The first match at or after each pivot. OFFSET 0 keeps the subquery from being pulled up: pulled up, its
+     * expression is copied into the filter and the sort key and each pick runs twice.
+     */
     private static String firstMatch(String table, String condition) {
         String matches = "SELECT id FROM " + table + " WHERE " + condition;
         return " CROSS JOIN LATERAL (SELECT coalesce((" + matches + " AND id >= p.pivot ORDER BY id LIMIT 1), ("
-                + matches + " ORDER BY id LIMIT 1)) AS id) x";
+                + matches + " ORDER BY id LIMIT 1)) AS id OFFSET 0) x";
     }
 }
