@@ -42,6 +42,8 @@ public class DeltaWriter {
 
     private static final String PENDING = quoted(OrderStatus.PENDING.dbValue());
     private static final String SHIPPED = quoted(OrderStatus.SHIPPED.dbValue());
+    /** The orders the deltas delete (RandomRowsIT checks that picking them reads only them). */
+    static final String CANCELLED_ORDERS = "status = " + quoted(OrderStatus.CANCELLED.dbValue());
 
     /** pending → shipped (or cancelled when the draw is 0, one time in four), shipped → delivered. */
     private static final String ADVANCE_ORDER_STATUS = "WITH picked AS ("
@@ -79,7 +81,7 @@ public class DeltaWriter {
 
     /** PostgreSQL's ON DELETE CASCADE deletes the items and payment (CDC sees each delete). */
     private static final String DELETE_CANCELLED_ORDER = "WITH picked AS ("
-            + RandomRows.distinct("orders", "status = " + quoted(OrderStatus.CANCELLED.dbValue()))
+            + RandomRows.distinct("orders", CANCELLED_ORDERS)
             + ") DELETE FROM orders o USING picked WHERE o.id = picked.id";
 
     private static final String PICK_CUSTOMERS = RandomRows.each("customers", "t.id, t.full_name, t.email, t.country");

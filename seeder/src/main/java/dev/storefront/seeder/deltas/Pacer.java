@@ -5,8 +5,7 @@ package dev.storefront.seeder.deltas;
  * CPU) is caught up over the next ticks, at most a quarter second's worth per tick; a backlog older than a second
  * is dropped, so a database that stays slow lowers the achieved rate instead of causing an ever-growing burst.
  * A tick's cost is mostly fixed (a dozen round trips and a commit, each waiting for a core on a busy machine), so
- * the cap is also how long a tick may take while holding the rate: a tenth of a second held 2,000 operations/s to
- * 1,800 on 2 busy cores, where ticks took 110-160 ms.
+ * the cap is also how long a tick may take while holding the rate (docs/performance.md, 2,000 operations/s).
  */
 final class Pacer {
 
