@@ -6,6 +6,7 @@ import dev.storefront.contract.run.Command.Result;
 import dev.storefront.e2e.support.LocalPlatform;
 import java.io.IOException;
 import java.nio.file.Files;
+import java.time.Duration;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -25,6 +26,12 @@ import org.junit.jupiter.api.Test;
 class FaultDrillIT {
 
     private static final List<String> COMPONENTS = List.of("postgres", "kafka", "connect");
+    /**
+     * About 6 minutes on an idle machine, over 8 when it runs at half speed; the drill's own limits per fault (heal,
+     * settle) fail it with its table long before this, which only ends a drill that hangs.
+     */
+    private static final Duration DRILL_LIMIT = Duration.ofMinutes(20);
+
     private static final String HEADER = "| fault | component |";
     private static final Pattern ROW = Pattern.compile(
             "^\\| (kill|restart) \\| (\\S+) \\| ([0-9.]+ s|NOT HEALED) \\| (\\d+) \\| (\\d+) \\| (.+) \\|$",
@@ -35,6 +42,7 @@ class FaultDrillIT {
         LocalPlatform launcher = LocalPlatform.scratch("drill-launcher");
 
         Result drill = launcher.platform(
+                DRILL_LIMIT,
                 "drill",
                 "--rate",
                 "60",

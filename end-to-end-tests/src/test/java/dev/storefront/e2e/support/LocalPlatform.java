@@ -82,8 +82,17 @@ public final class LocalPlatform implements AutoCloseable {
 
     /** The launcher CLI with some variables changed for this one run. */
     public Result platform(Map<String, String> extraEnv, String... args) {
+        return platform(extraEnv, START_TIMEOUT, args);
+    }
+
+    /** The launcher CLI for a command that takes longer than starting a platform (a drill): ended after {@code limit}. */
+    public Result platform(Duration limit, String... args) {
+        return platform(Map.of(), limit, args);
+    }
+
+    private Result platform(Map<String, String> extraEnv, Duration limit, String... args) {
         long begin = System.nanoTime();
-        Result result = platform.launcher(extraEnv, START_TIMEOUT, args);
+        Result result = platform.launcher(extraEnv, limit, args);
         System.out.printf("(%s took %.1f s)%n", String.join(" ", args), (System.nanoTime() - begin) / 1e9);
         return printed(String.join(" ", args), result);
     }

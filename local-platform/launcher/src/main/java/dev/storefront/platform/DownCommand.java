@@ -1,7 +1,7 @@
 package dev.storefront.platform;
 
 import dev.storefront.contract.run.RunState;
-import dev.storefront.platform.process.Signals;
+import dev.storefront.contract.run.Signals;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

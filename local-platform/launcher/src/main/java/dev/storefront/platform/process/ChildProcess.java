@@ -1,6 +1,7 @@
 package dev.storefront.platform.process;
 
 import dev.storefront.contract.run.ClassDataArchive;
+import dev.storefront.contract.run.Signals;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

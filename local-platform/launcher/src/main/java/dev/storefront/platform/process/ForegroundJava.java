@@ -1,5 +1,6 @@
 package dev.storefront.platform.process;
 
+import dev.storefront.contract.run.Signals;
 import dev.storefront.platform.Layout;
 import java.io.IOException;
 import java.time.Duration;

@@ -1,4 +1,4 @@
-package dev.storefront.platform.process;
+package dev.storefront.contract.run;
 
 import java.time.Duration;
 import java.util.concurrent.ExecutionException;
