@@ -1,16 +1,22 @@
 package dev.storefront.source;
 
+import io.debezium.connector.SnapshotType;
 import io.debezium.connector.postgresql.PostgresConnectorTask;
 import io.debezium.connector.postgresql.PostgresOffsetContext;
 import io.debezium.connector.postgresql.PostgresPartition;
 import io.debezium.pipeline.spi.OffsetContext;
 import io.debezium.pipeline.spi.Offsets;
 import io.debezium.pipeline.spi.Partition;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.connect.source.SourceRecord;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Debezium's PostgreSQL task, told of a commit only when records were committed since the last one, and confirming
@@ -25,8 +31,14 @@ import org.apache.kafka.connect.source.SourceRecord;
  * task every record of a transaction once the transaction (records and offsets together) has committed: the last of
  * them carries the offset the read-back would find. Heartbeats are records: an idle source still confirms its position
  * to the slot at every heartbeat.
+ *
+ * <p>And a task that starts inside a transaction (its last committed record a change of one) reads the transaction
+ * again from its start and drops what Kafka has ({@link OpenTransactionReplay}): Debezium's own resume inside a group
+ * of changes sharing one LSN sent a change twice or skipped some.
  */
 public class CommitOnRecordsTask extends PostgresConnectorTask {
+
+    private static final Logger LOGGER = LoggerFactory.getLogger(CommitOnRecordsTask.class);
 
     /** Set by the worker's thread that commits transactions, taken by the thread that confirms to the slot. */
     private final AtomicReference<SourceRecord> lastCommitted = new AtomicReference<>();
@@ -64,13 +76,63 @@ public class CommitOnRecordsTask extends PostgresConnectorTask {
         }
     }
 
+    /** After a start inside a transaction: its changes Kafka has, dropped while Debezium reads them again. */
+    private volatile OpenTransactionReplay replay;
+
+    @Override
+    public List<SourceRecord> doPoll() throws InterruptedException {
+        List<SourceRecord> records = super.doPoll();
+        OpenTransactionReplay replaying = replay;
+        if (replaying == null || records == null || records.isEmpty()) {
+            return records;
+        }
+        List<SourceRecord> kept = new ArrayList<>(records.size());
+        for (SourceRecord record : records) {
+            if (replaying != null && replaying.alreadyCommitted(record)) {
+                continue;
+            }
+            if (replaying != null) {
+                LOGGER.info("Read {} again; its changes Kafka had were dropped", replaying);
+                replaying = null;
+                replay = null;
+            }
+            kept.add(record);
+        }
+        return kept;
+    }
+
     @Override
     protected Offsets<PostgresPartition, PostgresOffsetContext> getPreviousOffsets(
             Partition.Provider<PostgresPartition> partitions, OffsetContext.Loader<PostgresOffsetContext> loader) {
         SourceRecord record = confirming.get();
-        return record != null
-                ? committedOffsets(record, partitions, loader)
-                : super.getPreviousOffsets(partitions, loader);
+        if (record != null) {
+            return committedOffsets(record, partitions, loader);
+        }
+        // The task (re)starts: from Kafka's offsets, inside an open transaction from its start.
+        replay = null;
+        return super.getPreviousOffsets(partitions, new OffsetContext.Loader<>() {
+            @Override
+            public PostgresOffsetContext load(Map<String, ?> offset) {
+                Optional<OpenTransactionReplay> replaying = OpenTransactionReplay.after(offset);
+                if (replaying.isEmpty()) {
+                    return loader.load(offset);
+                }
+                replay = replaying.get();
+                LOGGER.info(
+                        "The last committed change is inside a transaction: reading {} again from its start", replay);
+                return loader.load(replaying.get().startOffset(offset));
+            }
+
+            @Override
+            public Optional<SnapshotType> loadSnapshot(Map<String, ?> offset) {
+                return loader.loadSnapshot(offset);
+            }
+
+            @Override
+            public boolean loadSnapshotCompleted(Map<String, ?> offset) {
+                return loader.loadSnapshotCompleted(offset);
+            }
+        });
     }
 
     /** The offsets as Debezium would read them back: the committed record's for its partition, none for others. */
