@@ -76,7 +76,7 @@ public class CommitOnRecordsTask extends PostgresConnectorTask {
         }
     }
 
-    /** After a start inside a transaction: its changes Kafka has, dropped while Debezium reads them again. */
+    /** After a start inside a transaction: drops its changes Kafka has (and heartbeats) while Debezium reads it again. */
     private volatile OpenTransactionReplay replay;
 
     @Override
@@ -88,7 +88,7 @@ public class CommitOnRecordsTask extends PostgresConnectorTask {
         }
         List<SourceRecord> kept = new ArrayList<>(records.size());
         for (SourceRecord record : records) {
-            if (replaying != null && replaying.alreadyCommitted(record)) {
+            if (replaying != null && replaying.alreadySent(record)) {
                 continue;
             }
             if (replaying != null) {

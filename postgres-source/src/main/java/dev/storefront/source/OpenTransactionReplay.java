@@ -25,15 +25,19 @@ final class OpenTransactionReplay {
 
     /** Offsets of these messages are changes inside a transaction. */
     private static final Set<String> CHANGES = Set.of("INSERT", "UPDATE", "DELETE");
+    /** Records of these messages come from the stream; others (heartbeats) carry the position they were sent at. */
+    private static final Set<String> STREAMED = Set.of("INSERT", "UPDATE", "DELETE", "TRUNCATE", "MESSAGE");
 
     private final long txId;
     private final long lsn;
     private final long eventsAtLsn;
+    private final long lastCommit;
 
-    private OpenTransactionReplay(long txId, long lsn, long eventsAtLsn) {
+    private OpenTransactionReplay(long txId, long lsn, long eventsAtLsn, long lastCommit) {
         this.txId = txId;
         this.lsn = lsn;
         this.eventsAtLsn = eventsAtLsn;
+        this.lastCommit = lastCommit;
     }
 
     /** The replay a restart from {@code offset} needs: one if its record was a change inside a transaction. */
@@ -43,12 +47,11 @@ final class OpenTransactionReplay {
                 || offset.containsKey("snapshot")
                 || !(offset.get(SourceInfo.TXID_KEY) instanceof Number txId)
                 || !(offset.get(SourceInfo.LSN_KEY) instanceof Number lsn)
-                || !(offset.get(PostgresOffsetContext.LAST_COMMIT_LSN_KEY) instanceof Number)) {
+                || !(offset.get(PostgresOffsetContext.LAST_COMMIT_LSN_KEY) instanceof Number lastCommit)) {
             return Optional.empty();
         }
-        long events =
-                offset.get(PostgresOffsetContext.LSN_EVENTS_PROCESSED_KEY) instanceof Number n ? n.longValue() : 0;
-        return Optional.of(new OpenTransactionReplay(txId.longValue(), lsn.longValue(), events));
+        return Optional.of(new OpenTransactionReplay(
+                txId.longValue(), lsn.longValue(), eventsAtLsn(offset), lastCommit.longValue()));
     }
 
     /**
@@ -57,7 +60,6 @@ final class OpenTransactionReplay {
      * are 8-byte aligned): nothing at that LSN is sent again, and the first transaction to come is the open one.
      */
     Map<String, Object> startOffset(Map<String, ?> offset) {
-        long lastCommit = ((Number) offset.get(PostgresOffsetContext.LAST_COMMIT_LSN_KEY)).longValue();
         Map<String, Object> start = new HashMap<>(offset);
         start.put(SourceInfo.LSN_KEY, lastCommit + 1);
         start.put(PostgresOffsetContext.LAST_COMPLETELY_PROCESSED_LSN_KEY, lastCommit + 1);
@@ -66,22 +68,36 @@ final class OpenTransactionReplay {
         return start;
     }
 
-    /** Whether {@code record}, read again, is one Kafka has: of the transaction, at or before the last committed. */
-    boolean alreadyCommitted(SourceRecord record) {
+    /**
+     * Whether {@code record} must not reach Kafka while the transaction is read again: a change of it at or before the
+     * last committed one (Kafka has it), or a heartbeat (committed, its offset would lose the place to drop from if the
+     * task started again now). Until Debezium processes a commit after the start (the transaction's own), every
+     * record's offset names the same last commit; the first record past the committed change ends the replay.
+     */
+    boolean alreadySent(SourceRecord record) {
         Map<String, ?> offset = record.sourceOffset();
         if (offset == null
-                || !(offset.get(SourceInfo.TXID_KEY) instanceof Number recordTxId)
+                || !(offset.get(PostgresOffsetContext.LAST_COMMIT_LSN_KEY) instanceof Number recordLastCommit)
+                || recordLastCommit.longValue() != lastCommit) {
+            return false;
+        }
+        if (!STREAMED.contains(String.valueOf(offset.get(SourceInfo.MSG_TYPE_KEY)))) {
+            return true;
+        }
+        if (!(offset.get(SourceInfo.TXID_KEY) instanceof Number recordTxId)
                 || recordTxId.longValue() != txId
                 || !(offset.get(SourceInfo.LSN_KEY) instanceof Number recordLsn)) {
             return false;
         }
-        long events =
-                offset.get(PostgresOffsetContext.LSN_EVENTS_PROCESSED_KEY) instanceof Number n ? n.longValue() : 0;
-        return recordLsn.longValue() < lsn || (recordLsn.longValue() == lsn && events <= eventsAtLsn);
+        return recordLsn.longValue() < lsn || (recordLsn.longValue() == lsn && eventsAtLsn(offset) <= eventsAtLsn);
+    }
+
+    private static long eventsAtLsn(Map<String, ?> offset) {
+        return offset.get(PostgresOffsetContext.LSN_EVENTS_PROCESSED_KEY) instanceof Number n ? n.longValue() : 0;
     }
 
     @Override
     public String toString() {
-        return "transaction " + txId + " up to LSN " + lsn + " (" + eventsAtLsn + " changes at it)";
+        return "transaction " + txId + " up to its change " + eventsAtLsn + " at LSN " + lsn;
     }
 }

@@ -52,22 +52,65 @@ class OpenTransactionReplayTest {
         OpenTransactionReplay replay =
                 OpenTransactionReplay.after(INSIDE_A_COPY).orElseThrow();
 
-        assertThat(replay.alreadyCommitted(change(759, 35687504L, 1))).isTrue();
-        assertThat(replay.alreadyCommitted(change(759, 35687504L, 14))).isTrue();
-        assertThat(replay.alreadyCommitted(change(759, 35680000L, 3))).isTrue();
-        assertThat(replay.alreadyCommitted(change(759, 35687504L, 15))).isFalse();
-        assertThat(replay.alreadyCommitted(change(759, 35690000L, 1))).isFalse();
-        assertThat(replay.alreadyCommitted(change(760, 35680000L, 1))).isFalse();
-        assertThat(replay.alreadyCommitted(new SourceRecord(Map.of(), null, "heartbeat", null, 1)))
+        assertThat(replay.alreadySent(change(759, 35687504L, 1))).isTrue();
+        assertThat(replay.alreadySent(change(759, 35687504L, 14))).isTrue();
+        assertThat(replay.alreadySent(change(759, 35680000L, 3))).isTrue();
+        assertThat(replay.alreadySent(change(759, 35687504L, 15))).isFalse();
+        assertThat(replay.alreadySent(change(759, 35690000L, 1))).isFalse();
+        assertThat(replay.alreadySent(new SourceRecord(Map.of(), null, "other", null, 1)))
+                .isFalse();
+    }
+
+    @Test
+    void heartbeatsWaitUntilThePlaceToDropFromIsPassed() {
+        // A transaction that began before the last one processed committed: that commit lies past its changes.
+        Map<String, Object> insideAnEarlierCopy = Map.of(
+                "lsn_proc", 35689744L,
+                "lsn_events_processed", 51L,
+                "messageType", "INSERT",
+                "lsn_commit", 36098536L,
+                "lsn", 35689744L,
+                "txId", 758L);
+        OpenTransactionReplay replay =
+                OpenTransactionReplay.after(insideAnEarlierCopy).orElseThrow();
+        Map<String, Object> started = replay.startOffset(insideAnEarlierCopy);
+
+        assertThat(replay.alreadySent(heartbeat(started))).isTrue();
+        assertThat(replay.alreadySent(record(Map.of(
+                        "txId",
+                        758L,
+                        "lsn",
+                        35689744L,
+                        "lsn_events_processed",
+                        52L,
+                        "lsn_commit",
+                        36098536L,
+                        "messageType",
+                        "INSERT"))))
+                .isFalse();
+        Map<String, Object> afterItsCommit = new HashMap<>(started);
+        afterItsCommit.put("lsn_commit", 36200000L);
+        assertThat(replay.alreadySent(heartbeat(afterItsCommit))).isFalse();
+        assertThat(replay.alreadySent(record(
+                        Map.of("txId", 758L, "lsn", 35600000L, "lsn_commit", 36200000L, "messageType", "INSERT"))))
+                .as("a change of a later transaction")
                 .isFalse();
     }
 
     private static SourceRecord change(long txId, long lsn, long eventsAtLsn) {
-        return new SourceRecord(
-                Map.of("server", "storefront"),
-                Map.of("txId", txId, "lsn", lsn, "lsn_events_processed", eventsAtLsn, "messageType", "INSERT"),
-                "storefront.public.products",
-                null,
-                1);
+        return record(Map.of(
+                "txId", txId,
+                "lsn", lsn,
+                "lsn_events_processed", eventsAtLsn,
+                "lsn_commit", 35687504L,
+                "messageType", "INSERT"));
+    }
+
+    private static SourceRecord heartbeat(Map<String, Object> offset) {
+        return new SourceRecord(Map.of("server", "storefront"), offset, "__debezium-heartbeat.storefront", null, 1);
+    }
+
+    private static SourceRecord record(Map<String, Object> offset) {
+        return new SourceRecord(Map.of("server", "storefront"), offset, "storefront.public.products", null, 1);
     }
 }
