@@ -12,8 +12,8 @@ import org.apache.kafka.connect.source.SourceRecord;
  * How a restarted task resumes when its last committed record was a change inside a transaction: Debezium reads that
  * transaction again from its BEGIN, and the task drops the changes of it that Kafka already has.
  *
- * <p>Why not Debezium's own resume: inside a group of changes that share one LSN (COPY, multi-row inserts: one WAL
- * record for many rows) Debezium 3.7 skips as many messages at that LSN as its offset counted changes
+ * <p>Why not Debezium's own resume: inside a group of changes that share one LSN (a COPY writes one WAL record for
+ * many rows) Debezium 3.7 skips as many messages at that LSN as its offset counted changes
  * ({@code lsn_events_processed}), but its pgoutput decoder also counts the transaction's BEGIN when BEGIN has the same
  * LSN (the group is the transaction's first record), so the last committed change came a second time (the fault drill:
  * PostgreSQL killed while the full load was being captured, one product created twice in its CDC topic). With one change
