@@ -7,7 +7,6 @@ import io.debezium.connector.postgresql.PostgresPartition;
 import io.debezium.pipeline.spi.OffsetContext;
 import io.debezium.pipeline.spi.Offsets;
 import io.debezium.pipeline.spi.Partition;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -86,19 +85,15 @@ public class CommitOnRecordsTask extends PostgresConnectorTask {
         if (replaying == null || records == null || records.isEmpty()) {
             return records;
         }
-        List<SourceRecord> kept = new ArrayList<>(records.size());
-        for (SourceRecord record : records) {
-            if (replaying != null && replaying.alreadySent(record)) {
-                continue;
-            }
-            if (replaying != null) {
-                LOGGER.info("Read {} again; its changes Kafka had were dropped", replaying);
-                replaying = null;
-                replay = null;
-            }
-            kept.add(record);
+        int sent = 0;
+        while (sent < records.size() && replaying.alreadySent(records.get(sent))) {
+            sent++;
         }
-        return kept;
+        if (sent < records.size()) {
+            LOGGER.info("Read {} again; its changes Kafka had were dropped", replaying);
+            replay = null;
+        }
+        return records.subList(sent, records.size());
     }
 
     @Override

@@ -7,6 +7,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.storefront.contract.PlatformVariable;
+import dev.storefront.contract.ReplicationSlots;
+import dev.storefront.contract.ReplicationSlots.SlotState;
+import dev.storefront.contract.connect.ConnectorStates;
 import dev.storefront.e2e.support.CdcTopics;
 import dev.storefront.e2e.support.LocalPlatform;
 import dev.storefront.e2e.support.LocalPlatformExtension;
@@ -17,7 +20,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.sql.Connection;
-import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -58,6 +60,10 @@ class SourceRestartInsideCopyIT {
     private static final int ROWS = 30;
     private static final int BEFORE = 0;
     private static final int SENTINEL = 1000;
+    /** The connector and its task running; stopped, a connector has no tasks. */
+    private static final String RUNNING = "RUNNING";
+
+    private static final String STOPPED = "STOPPED (no tasks)";
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
@@ -79,8 +85,12 @@ class SourceRestartInsideCopyIT {
             }
             try {
                 send("PUT", connect + "/connectors/" + NAME + "/config", connectorConfig(connect, analyticsDb));
-                awaitState(connect, "RUNNING");
-                await("slot " + TABLE + " active").atMost(Duration.ofMinutes(1)).until(() -> slotActive(analytics));
+                awaitState(connect, RUNNING);
+                await("slot " + TABLE + " active")
+                        .atMost(Duration.ofMinutes(1))
+                        .until(() -> ReplicationSlots.state(analytics, TABLE)
+                                .filter(SlotState::active)
+                                .isPresent());
 
                 // A committed transaction before the COPY, so that the COPY's rows carry its commit as the last one.
                 CdcTopics topics = new CdcTopics(platform);
@@ -117,7 +127,7 @@ class SourceRestartInsideCopyIT {
 
                 // Where a crash after the first committed rows would have left the connector's offset.
                 send("PUT", connect + "/connectors/" + NAME + "/stop", null);
-                awaitState(connect, "STOPPED");
+                awaitState(connect, STOPPED);
                 ObjectNode offset = JSON.createObjectNode()
                         .put("lsn", lsn)
                         .put("lsn_proc", lsn)
@@ -133,7 +143,7 @@ class SourceRestartInsideCopyIT {
                         .set("offset", offset);
                 send("PATCH", connect + "/connectors/" + NAME + "/offsets", offsets.toString());
                 send("PUT", connect + "/connectors/" + NAME + "/resume", null);
-                awaitState(connect, "RUNNING");
+                awaitState(connect, RUNNING);
                 try (Statement insert = analytics.createStatement()) {
                     insert.execute("INSERT INTO " + TABLE + " VALUES (" + SENTINEL + ", 'after the restart')");
                 }
@@ -181,22 +191,15 @@ class SourceRestartInsideCopyIT {
 
     private void cleanUp(LocalPlatform platform, Connection analytics) throws Exception {
         String connect = platform.endpoints().connectUrl();
-        HttpResponse<String> exists = HTTP.send(
-                HttpRequest.newBuilder(URI.create(connect + "/connectors/" + NAME))
-                        .GET()
-                        .build(),
-                HttpResponse.BodyHandlers.ofString());
-        if (exists.statusCode() == 200) {
+        if (ConnectorStates.fetch(connect).containsKey(NAME)) {
             // Connect keeps a deleted connector's offsets: the next one of this name would start from them.
             send("PUT", connect + "/connectors/" + NAME + "/stop", null);
-            awaitState(connect, "STOPPED");
+            awaitState(connect, STOPPED);
             send("DELETE", connect + "/connectors/" + NAME + "/offsets", null);
             send("DELETE", connect + "/connectors/" + NAME, null);
         }
-        await("slot " + TABLE + " released").atMost(Duration.ofMinutes(1)).until(() -> !slotActive(analytics));
+        ReplicationSlots.drop(analytics, TABLE, Duration.ofMinutes(1), System.out::println);
         try (Statement ddl = analytics.createStatement()) {
-            ddl.execute("SELECT pg_drop_replication_slot(slot_name) FROM pg_replication_slots WHERE slot_name = '"
-                    + TABLE + "'");
             ddl.execute("DROP PUBLICATION IF EXISTS " + TABLE);
             ddl.execute("DROP TABLE IF EXISTS " + TABLE);
         }
@@ -208,28 +211,12 @@ class SourceRestartInsideCopyIT {
         }
     }
 
-    private static boolean slotActive(Connection db) throws SQLException {
-        try (Statement query = db.createStatement();
-                var row = query.executeQuery(
-                        "SELECT active FROM pg_replication_slots WHERE slot_name = '" + TABLE + "'")) {
-            return row.next() && row.getBoolean(1);
-        }
-    }
-
+    /** Until the connector's state reads {@code state} as ConnectorStates describes it. */
     private static void awaitState(String connect, String state) {
         await("connector " + NAME + " " + state)
                 .atMost(Duration.ofMinutes(1))
                 .pollInterval(Duration.ofSeconds(1))
-                .until(() -> {
-                    JsonNode status = JSON.readTree(send("GET", connect + "/connectors/" + NAME + "/status", null));
-                    return status.path("connector").path("state").asText().equals(state)
-                            && (state.equals("STOPPED")
-                                    || status.path("tasks")
-                                            .path(0)
-                                            .path("state")
-                                            .asText()
-                                            .equals(state));
-                });
+                .until(() -> state.equals(ConnectorStates.fetch(connect).get(NAME)));
     }
 
     private static String send(String method, String url, String body) throws IOException, InterruptedException {
