@@ -3,6 +3,7 @@ package dev.storefront.platform.lifecycle;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.storefront.contract.PlatformEnv;
+import dev.storefront.platform.process.JavaCommand;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -30,6 +31,7 @@ public record ComponentManifest(String connectPluginPath, List<Spec> components)
             List<Port> ports,
             String heap,
             String initialHeap,
+            String youngGeneration,
             boolean quickCompilerOnly,
             int startTimeoutSeconds,
             boolean oneShot,
@@ -42,6 +44,18 @@ public record ComponentManifest(String connectPluginPath, List<Spec> components)
 
         public Duration startTimeout() {
             return Duration.ofSeconds(startTimeoutSeconds);
+        }
+
+        /**
+         * Its JVM's command: the heap (maximum, and initial and young generation where set) and the C1 compiler alone
+         * where the entry says {@code quickCompilerOnly}.
+         */
+        public JavaCommand java() {
+            JavaCommand java = JavaCommand.withHeap(initialHeap, heap);
+            if (youngGeneration != null) {
+                java.option("-Xmn" + youngGeneration);
+            }
+            return quickCompilerOnly ? java.option("-XX:TieredStopAtLevel=1") : java;
         }
 
         public List<Component.PortClaim> claims(PlatformEnv env) {

@@ -66,13 +66,9 @@ public abstract class ProcessComponent implements Component {
         return spec.optional();
     }
 
-    /**
-     * Its JVM's command, with the heap of its manifest entry (maximum, and initial where one is set) and the C1 compiler
-     * alone where the entry says {@code quickCompilerOnly}.
-     */
+    /** Its JVM's command with the options of its manifest entry. */
     protected JavaCommand java() {
-        JavaCommand java = JavaCommand.withHeap(spec.initialHeap(), spec.heap());
-        return spec.quickCompilerOnly() ? java.option("-XX:TieredStopAtLevel=1") : java;
+        return spec.java();
     }
 
     @Override

@@ -47,4 +47,30 @@ class ComponentManifestTest {
                 .filter(spec -> spec.heap() != null)
                 .forEach(spec -> assertThat(spec.initialHeap()).as(spec.name()).isNotBlank());
     }
+
+    @Test
+    void aYoungGenerationIsOnTheJvmsCommandAndLeavesTheOldGenerationPartOfTheInitialHeap() {
+        List<ComponentManifest.Spec> withYoung = manifest.components().stream()
+                .filter(spec -> spec.youngGeneration() != null)
+                .toList();
+
+        assertThat(withYoung).extracting(ComponentManifest.Spec::name).contains("connect");
+        withYoung.forEach(spec -> {
+            assertThat(spec.java().toList()).as(spec.name()).contains("-Xmn" + spec.youngGeneration());
+            // -Xmn at or over the initial heap makes the JVM shrink it with a warning and start without an old
+            // generation to speak of.
+            assertThat(megabytes(spec.youngGeneration()))
+                    .as("%s: young generation inside its initial heap", spec.name())
+                    .isLessThan(megabytes(spec.initialHeap()));
+        });
+    }
+
+    private static long megabytes(String size) {
+        long amount = Long.parseLong(size.substring(0, size.length() - 1));
+        return switch (Character.toLowerCase(size.charAt(size.length() - 1))) {
+            case 'm' -> amount;
+            case 'g' -> amount * 1024;
+            default -> throw new IllegalArgumentException("not a size in m or g: " + size);
+        };
+    }
 }
