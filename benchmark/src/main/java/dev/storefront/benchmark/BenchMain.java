@@ -36,7 +36,9 @@ import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /** `./platform bench`: every phase on a fresh scratch platform, then the report; the platform is always stopped. */
 @Command(
@@ -74,6 +76,9 @@ public final class BenchMain implements Callable<Integer> {
             converter = PhaseConverter.class)
     List<Phase> only = List.of(Phase.values());
 
+    @Spec
+    CommandSpec spec;
+
     @Option(
             names = "--home",
             description = "Repository root with .env and the build outputs (default: ${DEFAULT-VALUE}).")
@@ -85,6 +90,17 @@ public final class BenchMain implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        // The scratch platform starts empty: without the full load these phases would update no row, for ever.
+        List<String> needRows =
+                only.stream().filter(Phase::needsFullLoad).map(Phase::option).toList();
+        if (!needRows.isEmpty() && !only.contains(Phase.FULL_LOAD)) {
+            throw new CommandLine.ParameterException(
+                    spec.commandLine(),
+                    "--phases: " + String.join(" and ", needRows) + (needRows.size() == 1 ? " needs" : " need")
+                            + " the rows full-load writes into the bench's empty platform: add full-load (e.g. --phases full-load,"
+                            + String.join(",", needRows)
+                            + ")");
+        }
         String startedAt = Instant.now().toString();
         Path outDir = out != null
                 ? out
@@ -215,6 +231,11 @@ public final class BenchMain implements Callable<Integer> {
 
         String option() {
             return name().toLowerCase(Locale.ROOT).replace('_', '-');
+        }
+
+        /** Snapshot reads and streaming updates the full load's rows (latency's deltas make their own). */
+        boolean needsFullLoad() {
+            return this == SNAPSHOT || this == STREAMING;
         }
     }
 

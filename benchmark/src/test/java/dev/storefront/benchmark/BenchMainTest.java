@@ -44,7 +44,9 @@ class BenchMainTest {
             delimiter = '|',
             value = {
                 "--size   | huge          | --size must be small or default, not 'huge'",
-                "--phases | snapshot,warp | --phases takes full-load, snapshot, streaming, latency; not 'warp'"
+                "--phases | snapshot,warp | --phases takes full-load, snapshot, streaming, latency; not 'warp'",
+                "--phases | streaming,latency | --phases: streaming needs the rows full-load writes into the bench's "
+                        + "empty platform: add full-load (e.g. --phases full-load,streaming)"
             })
     void aBadOptionIsNamedAndNothingStarts(String option, String value, String message, @TempDir Path home) {
         StringWriter err = new StringWriter();
