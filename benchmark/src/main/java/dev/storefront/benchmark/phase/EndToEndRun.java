@@ -22,6 +22,7 @@ final class EndToEndRun {
 
     /**
      * @param caughtUpSeconds per consumer group that had work, seconds from the first batch until it caught up
+     * @param bound what bounded the run, in one sentence ({@link CpuWindow#describe})
      */
     record Result(
             long changes,
@@ -29,7 +30,8 @@ final class EndToEndRun {
             double captureSeconds,
             Map<String, Double> caughtUpSeconds,
             Map<String, Double> coresUsed,
-            Map<String, Double> waitingForCore) {
+            Map<String, Double> waitingForCore,
+            String bound) {
 
         double allCaughtUpSeconds() {
             return caughtUpSeconds.values().stream()
@@ -79,7 +81,8 @@ final class EndToEndRun {
             progress("end-to-end: not caught up within " + ctx.size().settleTimeout);
             return null;
         }
-        Result result = new Result(changes, commitSeconds, captureSeconds, caughtUp.get(), cores, cpu.waiting());
+        Result result = new Result(
+                changes, commitSeconds, captureSeconds, caughtUp.get(), cores, cpu.waiting(), cpu.describe());
         progress(String.format(
                 "end-to-end: %,d changes, every output caught up after %.1f s = %,.0f changes/s (%s)",
                 changes, result.allCaughtUpSeconds(), result.rate(), result.describe()));

@@ -5,7 +5,6 @@ import static dev.storefront.benchmark.BenchContext.progress;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.storefront.benchmark.BenchContext;
 import dev.storefront.benchmark.platform.CpuWindow;
-import dev.storefront.benchmark.report.Bottleneck;
 import dev.storefront.benchmark.report.Figure;
 import dev.storefront.benchmark.report.PhaseResult;
 import dev.storefront.benchmark.report.Target;
@@ -74,7 +73,7 @@ public final class FullLoadPhase {
                 + "read out before timing.");
         notes.add("While the seeder loads, Debezium streams every insert and the pipeline and sinks consume them: "
                 + "they share the same cores. "
-                + Bottleneck.describe(cores, cpu.waiting(), Runtime.getRuntime().availableProcessors()));
+                + cpu.describe());
         if (Double.isNaN(cdcSeconds)) {
             notes.add("The load's insert events did not all reach Kafka within " + ctx.size().settleTimeout);
         } else {

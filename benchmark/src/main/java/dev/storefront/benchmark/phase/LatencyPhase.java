@@ -6,7 +6,6 @@ import dev.storefront.benchmark.BenchContext;
 import dev.storefront.benchmark.client.Kafka;
 import dev.storefront.benchmark.platform.CpuWindow;
 import dev.storefront.benchmark.platform.JfrProfile;
-import dev.storefront.benchmark.report.Bottleneck;
 import dev.storefront.benchmark.report.Figure;
 import dev.storefront.benchmark.report.LatencyRecording;
 import dev.storefront.benchmark.report.Percentiles;
@@ -16,6 +15,7 @@ import dev.storefront.contract.CdcTopicNames;
 import dev.storefront.contract.CommitTime;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -24,6 +24,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.ToLongFunction;
 import org.apache.avro.generic.GenericRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 
 /**
@@ -70,8 +71,8 @@ public final class LatencyPhase {
         for (int rate : ctx.size().latencyRates) {
             progress("latency: seeder deltas at " + rate + " ops/s for "
                     + ctx.size().latencyDuration.toSeconds() + " s");
-            Collector cdc = new Collector(ctx.kafka(), cdcTopic, CommitTime::ofChangeEvent);
-            Collector fact = new Collector(ctx.kafka(), factTopic, CommitTime::ofFact);
+            Collector collector = new Collector(
+                    ctx.kafka(), Map.of(cdcTopic, CommitTime::ofChangeEvent, factTopic, CommitTime::ofFact));
             long measureFrom = System.currentTimeMillis() + RAMP_UP.toMillis();
             CpuWindow cpu = ctx.cpu();
             JfrProfile profile = ctx.profile("pipeline", "latency-" + rate);
@@ -82,10 +83,11 @@ public final class LatencyPhase {
             Map<String, Double> cores = cpu.close();
             Map<String, Object> pipelineProfile = profile.stop();
             double reached = status.path("actualRate").asDouble();
+            Map<String, List<long[]>> samples = collector.stop();
             LatencyRecording cdcLatency =
-                    LatencyRecording.of("commit -> CDC topic", rate, reached, cdc.stop(), measureFrom);
+                    LatencyRecording.of("commit -> CDC topic", rate, reached, samples.get(cdcTopic), measureFrom);
             LatencyRecording factLatency =
-                    LatencyRecording.of("commit -> fact", rate, reached, fact.stop(), measureFrom);
+                    LatencyRecording.of("commit -> fact", rate, reached, samples.get(factTopic), measureFrom);
             ctx.latencyRecordings().add(cdcLatency);
             ctx.latencyRecordings().add(factLatency);
             Percentiles toCdc = cdcLatency.percentiles();
@@ -120,8 +122,7 @@ public final class LatencyPhase {
             facts.put("busiestThreads" + at, cpu.topThreads());
             facts.put("pipelineProfile" + at, pipelineProfile);
             notes.add("At " + rate + " ops/s: "
-                    + Bottleneck.describe(
-                            cores, cpu.waiting(), Runtime.getRuntime().availableProcessors()) + ". "
+                    + cpu.describe() + ". "
                     + JfrProfile.describe("pipeline", pipelineProfile));
         }
         notes.add("Rates are seeder operations/s (30 % of them new orders); commit times are PostgreSQL's commit "
@@ -147,24 +148,32 @@ public final class LatencyPhase {
         ctx.kafka().awaitSettled(ctx.size().settleTimeout);
     }
 
-    /** Polls one topic from its end on its own thread, recording (receive time, commit time) of each record. */
+    /**
+     * Polls the topics from their end on one thread, recording per topic (commit time, receive time) of each record.
+     * One consumer for all: one fetch every 10 ms for every topic, not one per topic, on the cores it measures.
+     */
     private static final class Collector {
         private final AtomicBoolean running = new AtomicBoolean(true);
-        private final List<long[]> samples = new ArrayList<>();
+        private final Map<String, List<long[]>> samples = new HashMap<>();
         private final Thread thread;
         private volatile Exception failure;
 
-        Collector(Kafka kafka, String topic, ToLongFunction<GenericRecord> commitTime) {
+        Collector(Kafka kafka, Map<String, ToLongFunction<GenericRecord>> commitTimes) {
             KafkaConsumer<Object, Object> consumer = kafka.avroConsumer();
-            Kafka.assignAtEnd(consumer, topic);
+            Kafka.assignAtEnd(consumer, commitTimes.keySet());
+            commitTimes.keySet().forEach(topic -> samples.put(topic, new ArrayList<>()));
             thread = new Thread(
                     () -> {
                         try (consumer) {
                             while (running.get()) {
-                                for (ConsumerRecord<Object, Object> record : consumer.poll(Duration.ofMillis(50))) {
-                                    long received = System.currentTimeMillis();
+                                ConsumerRecords<Object, Object> records = consumer.poll(Duration.ofMillis(50));
+                                // poll() decoded them: they were all received now.
+                                long received = System.currentTimeMillis();
+                                for (ConsumerRecord<Object, Object> record : records) {
                                     if (record.value() instanceof GenericRecord value) {
-                                        samples.add(new long[] {commitTime.applyAsLong(value), received});
+                                        long commitTime =
+                                                commitTimes.get(record.topic()).applyAsLong(value);
+                                        samples.get(record.topic()).add(new long[] {commitTime, received});
                                     }
                                 }
                             }
@@ -172,12 +181,12 @@ public final class LatencyPhase {
                             failure = e;
                         }
                     },
-                    "bench-" + topic);
+                    "bench-latency-collector");
             thread.start();
         }
 
-        /** Stops polling; (commit time, receive time) of every record, in arrival order. */
-        List<long[]> stop() throws Exception {
+        /** Stops polling; per topic, (commit time, receive time) of every record, in arrival order. */
+        Map<String, List<long[]>> stop() throws Exception {
             running.set(false);
             thread.join();
             if (failure != null) {

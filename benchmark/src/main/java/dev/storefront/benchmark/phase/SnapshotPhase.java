@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.storefront.benchmark.BenchContext;
 import dev.storefront.benchmark.platform.CpuWindow;
 import dev.storefront.benchmark.platform.JfrProfile;
-import dev.storefront.benchmark.report.Bottleneck;
 import dev.storefront.benchmark.report.Figure;
 import dev.storefront.benchmark.report.PhaseResult;
 import dev.storefront.benchmark.report.Target;
@@ -83,8 +82,7 @@ public final class SnapshotPhase {
             notes.add(
                     "Includes connector start, slot creation and the snapshot's consistent export; ends when the "
                             + "end offsets of the five topics reach the row counts (schemas registered in Apicurio on the way).");
-            notes.add(Bottleneck.describe(
-                    cores, cpu.waiting(), Runtime.getRuntime().availableProcessors()));
+            notes.add(cpu.describe());
             notes.add(JfrProfile.describe("connect", connectProfile));
             return new PhaseResult(
                     "Snapshot",

@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import dev.storefront.benchmark.BenchContext;
 import dev.storefront.benchmark.platform.CpuWindow;
 import dev.storefront.benchmark.platform.JfrProfile;
-import dev.storefront.benchmark.report.Bottleneck;
 import dev.storefront.benchmark.report.Figure;
 import dev.storefront.benchmark.report.PhaseResult;
 import dev.storefront.benchmark.report.Target;
@@ -110,8 +109,7 @@ public final class StreamingPhase {
                             + "and resumed after; the pipeline does not read payments.",
                     "Ceiling: the backlog of the same changes decoded by pgoutput from a temporary slot after the "
                             + "fact, with no other load; Debezium had to keep up while PostgreSQL was writing them.",
-                    Bottleneck.describe(
-                            cores, cpu.waiting(), Runtime.getRuntime().availableProcessors()),
+                    cpu.describe(),
                     JfrProfile.describe("connect", connectProfile)));
             List<Figure> figures =
                     new ArrayList<>(List.of(Figure.of("Debezium events/s (commit -> Kafka)", rate, "events/s")
@@ -136,11 +134,7 @@ public final class StreamingPhase {
                         + BATCH + " rows) with everything running; each stage timed from the first batch: "
                         + endToEnd.describe() + ". The rate is the changes over the slowest; each consumer group counts"
                         + " as caught up at the last move of its lag (then still for 5 s).");
-                notes.add("End-to-end, "
-                        + Bottleneck.describe(
-                                endToEnd.coresUsed(),
-                                endToEnd.waitingForCore(),
-                                Runtime.getRuntime().availableProcessors()));
+                notes.add("End-to-end, " + endToEnd.bound());
             } else {
                 notes.add("End-to-end: not caught up within " + ctx.size().settleTimeout + ", no figure.");
             }

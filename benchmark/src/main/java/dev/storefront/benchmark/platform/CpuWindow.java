@@ -1,5 +1,8 @@
 package dev.storefront.benchmark.platform;
 
+import static dev.storefront.benchmark.BenchContext.progress;
+
+import dev.storefront.benchmark.report.Bottleneck;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -7,6 +10,7 @@ import java.util.Map;
 public final class CpuWindow {
 
     private static final int TOP_THREADS = 6;
+    private static final int MACHINE_CORES = Runtime.getRuntime().availableProcessors();
 
     private final Map<String, Long> pids;
     private double wallSeconds;
@@ -14,6 +18,9 @@ public final class CpuWindow {
     private final Map<String, Double> before;
     private final Map<String, Double> waitedBefore;
     private Map<String, Double> waiting = Map.of();
+    private Map<String, Double> cores = Map.of();
+    private final double stolenBefore;
+    private double stolen;
     private final Map<String, Map<String, Double>> threadsBefore = new LinkedHashMap<>();
     private final long startNanos = System.nanoTime();
 
@@ -21,6 +28,7 @@ public final class CpuWindow {
         this.pids = pids;
         this.before = ProcessCpu.sample(pids);
         this.waitedBefore = ProcessCpu.waitedForCore(pids);
+        this.stolenBefore = ProcessCpu.stolenSeconds();
         pids.forEach((name, pid) -> threadsBefore.put(name, ProcessCpu.threads(pid)));
     }
 
@@ -33,7 +41,10 @@ public final class CpuWindow {
     /** Cores each process kept busy since {@link #open}, largest first. */
     public Map<String, Double> close() {
         wallSeconds = (System.nanoTime() - startNanos) / 1e9;
-        Map<String, Double> cores = ProcessCpu.coresUsed(before, ProcessCpu.sample(pids), wallSeconds);
+        cores = ProcessCpu.coresUsed(before, ProcessCpu.sample(pids), wallSeconds);
+        stolen = (ProcessCpu.stolenSeconds() - stolenBefore) / wallSeconds;
+        Bottleneck.steal(stolen, MACHINE_CORES)
+                .ifPresent(steal -> progress(steal + ": these figures are from a slower machine than this one idle"));
         // A backend that ended took its wait along: no process tree waited less than nothing.
         waiting = ProcessCpu.coresUsed(waitedBefore, ProcessCpu.waitedForCore(pids), wallSeconds);
         waiting.replaceAll((name, threads) -> Math.max(0, threads));
@@ -55,6 +66,11 @@ public final class CpuWindow {
      */
     public Map<String, Double> waiting() {
         return waiting;
+    }
+
+    /** After {@link #close}: what bounded the window, in one sentence ({@link Bottleneck}). */
+    public String describe() {
+        return Bottleneck.describe(cores, waiting, MACHINE_CORES, stolen);
     }
 
     /** After {@link #close}: the busiest threads (by name) of the busiest process, cores each: the profile. */

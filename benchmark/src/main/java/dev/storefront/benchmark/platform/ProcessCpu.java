@@ -67,6 +67,24 @@ public final class ProcessCpu {
         }
     }
 
+    /**
+     * Seconds the host ran other guests while this machine's cores had work (/proc/stat's steal, all cores together):
+     * on a shared virtual machine every figure of a phase is slower by what it took. 0 without /proc.
+     */
+    public static double stolenSeconds() {
+        try {
+            return stolenSeconds(Files.readString(Path.of("/proc/stat")));
+        } catch (IOException | RuntimeException e) {
+            return 0;
+        }
+    }
+
+    /** The 8th value of /proc/stat's first ("cpu") line: user nice system idle iowait irq softirq steal, in ticks. */
+    static double stolenSeconds(String procStat) {
+        String[] fields = procStat.lines().findFirst().orElseThrow().trim().split("\\s+");
+        return Long.parseLong(fields[8]) / TICKS_PER_SECOND;
+    }
+
     /** The second of schedstat's three fields (time on the CPU, time waiting on a run queue, timeslices), in s. */
     static double runQueueSeconds(String schedstat) {
         return Long.parseLong(schedstat.trim().split("\\s+")[1]) / 1e9;

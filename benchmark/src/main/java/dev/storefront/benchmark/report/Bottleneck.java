@@ -1,6 +1,7 @@
 package dev.storefront.benchmark.report;
 
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 /** Reads the cores each process used during a phase and says, in one sentence, what bounded it. */
@@ -17,14 +18,28 @@ public final class Bottleneck {
      */
     static final double CONTENDED = 0.5;
 
-    /** @param waiting threads of each process runnable but waiting for a core, on average (none: not measured) */
-    public static String describe(Map<String, Double> coresUsed, Map<String, Double> waiting, int cores) {
-        String bound = bound(coresUsed, waiting, cores);
-        if (waiting.isEmpty()) {
-            return bound;
-        }
-        return bound + "; threads waiting for a core, on average: " + Format.ratio(sum(waiting)) + " (" + list(waiting)
-                + ")";
+    /** From this many cores of steal on average, a phase's figures say more about the host than the platform. */
+    static final double NOTICEABLE_STEAL = 0.05;
+
+    /**
+     * @param waiting threads of each process runnable but waiting for a core, on average (none: not measured)
+     * @param stolen cores the host ran other guests on meanwhile, on average (steal time)
+     */
+    public static String describe(
+            Map<String, Double> coresUsed, Map<String, Double> waiting, int cores, double stolen) {
+        String text = waiting.isEmpty()
+                ? bound(coresUsed, waiting, cores)
+                : bound(coresUsed, waiting, cores) + "; threads waiting for a core, on average: "
+                        + Format.ratio(sum(waiting)) + " (" + list(waiting) + ")";
+        return steal(stolen, cores).map(steal -> text + "; " + steal).orElse(text);
+    }
+
+    /** What the host took from the machine's cores, if it is worth saying. */
+    public static Optional<String> steal(double stolen, int cores) {
+        return stolen < NOTICEABLE_STEAL
+                ? Optional.empty()
+                : Optional.of("the host gave " + Format.ratio(stolen) + " of the " + cores
+                        + " cores to other guests meanwhile (steal time)");
     }
 
     private static String bound(Map<String, Double> coresUsed, Map<String, Double> waiting, int cores) {

@@ -36,6 +36,13 @@ class ProcessCpuTest {
     }
 
     @Test
+    void stealIsTheEighthValueOfTheFirstLineOfProcStatInTicks() {
+        String procStat = "cpu  1000 20 300 40000 50 0 10 2500 0 0\ncpu0 500 10 150 20000 25 0 5 1250 0 0\n";
+
+        assertThat(ProcessCpu.stolenSeconds(procStat)).isEqualTo(25.0);
+    }
+
+    @Test
     void theRunQueueWaitIsSchedstatsSecondFieldInNanoseconds() {
         assertThat(ProcessCpu.runQueueSeconds("1500000000 250000000 42\n")).isEqualTo(0.25);
     }
