@@ -153,9 +153,8 @@ public final class Kafka implements AutoCloseable {
         config.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, AvroKafkaDeserializer.class.getName());
         config.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, AvroKafkaDeserializer.class.getName());
         // Receive time is the latency's end: ask every 10 ms. A waiting read_committed fetch is not always answered
-        // when
-        // a transaction commits: two readers side by side, 10 ms and the default 500, saw the same records at p50 -6,
-        // p90 +47-52, p99 +243-540 ms (the long poll later).
+        // when a transaction commits: two readers side by side, 10 ms and the default 500, saw the same records at
+        // p50 -6, p90 +47-52, p99 +243-540 ms (the long poll later).
         config.put(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, "10");
         config.putAll(RegistryWireFormat.serdeConfig(registryUrl));
         // A content id names one schema forever: Apicurio's cache would look each up again every 30 s (its default

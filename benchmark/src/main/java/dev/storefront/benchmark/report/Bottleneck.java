@@ -27,10 +27,11 @@ public final class Bottleneck {
      */
     public static String describe(
             Map<String, Double> coresUsed, Map<String, Double> waiting, int cores, double stolen) {
+        String bound = bound(coresUsed, waiting, cores);
         String text = waiting.isEmpty()
-                ? bound(coresUsed, waiting, cores)
-                : bound(coresUsed, waiting, cores) + "; threads waiting for a core, on average: "
-                        + Format.ratio(sum(waiting)) + " (" + list(waiting) + ")";
+                ? bound
+                : bound + "; threads waiting for a core, on average: " + Format.ratio(sum(waiting)) + " ("
+                        + list(waiting) + ")";
         return steal(stolen, cores).map(steal -> text + "; " + steal).orElse(text);
     }
 
