@@ -6,6 +6,7 @@ import dev.storefront.e2e.compose.ComposeFiles.Instruction;
 import dev.storefront.e2e.compose.ComposeFiles.Service;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -31,6 +32,7 @@ class ComposeMatchesLocalModeTest {
             "registry", "registry",
             "pipeline", "pipeline",
             "console", "console",
+            "connect-init", "connect-init",
             "flink-jobmanager", "flink-sql");
     /**
      * Ports only compose publishes: no Kafka web UI, Prometheus or Grafana runs without Docker (local mode has the
@@ -45,6 +47,15 @@ class ComposeMatchesLocalModeTest {
      * published on the host's loopback only, never on every interface.
      */
     private static final Pattern SAME_PORT = Pattern.compile("127\\.0\\.0\\.1:\\$\\{([A-Z0-9_]+)}:\\$\\{([A-Z0-9_]+)}");
+
+    /** The JVM flags that size the heap, pick the collector or the compilers: those local mode measured and sets. */
+    private static final Pattern JVM_TUNING =
+            Pattern.compile("-Xm[xsn]\\S+|-XX:\\+Use\\w+GC|-XX:TieredStopAtLevel=\\d");
+    /**
+     * Images whose start script picks the collector itself (the registry's sets the parallel one): a second
+     * collector flag would stop the JVM, so compose leaves it to the image there.
+     */
+    static final Set<String> COLLECTOR_OF_THE_IMAGE = Set.of("registry");
 
     private final ComposeFiles compose = ComposeFiles.load();
     private final Map<String, Set<String>> localPorts = LocalMode.portVariables(compose.root);
@@ -194,6 +205,39 @@ class ComposeMatchesLocalModeTest {
         assertThat(compose.service("registry").environment().keySet())
                 .as("registry environment in compose")
                 .containsAll(local);
+    }
+
+    @Test
+    void everyJvmGetsLocalModesHeapCollectorAndCompilers() {
+        Map<String, Set<String>> local = LocalMode.jvmFlags(compose.root);
+        assertThat(local).as("local-mode JVMs read from the manifest").containsKeys("kafka", "connect", "pipeline");
+        LOCAL_COMPONENT_OF_SERVICE.forEach((service, component) -> {
+            if (!local.containsKey(component)) {
+                return;
+            }
+            Set<String> expected = new HashSet<>(local.get(component));
+            if (COLLECTOR_OF_THE_IMAGE.contains(service)) {
+                expected.remove(LocalMode.SERIAL_COLLECTOR);
+            }
+            assertThat(jvmTuning(compose.service(service)))
+                    .as(
+                            "heap, collector and compiler flags of compose service %s (local mode's %s)",
+                            service, component)
+                    .isEqualTo(expected);
+        });
+    }
+
+    /**
+     * The tuning flags a service's JVM gets: from its environment (KAFKA_HEAP_OPTS and KAFKA_JVM_PERFORMANCE_OPTS
+     * for Kafka's scripts, JAVA_OPTS_APPEND for the registry's) and from the ENTRYPOINT of the image it builds.
+     */
+    private Set<String> jvmTuning(Service service) {
+        List<String> words = new ArrayList<>();
+        service.environment().values().forEach(value -> words.addAll(List.of(value.split("\\s+"))));
+        if (service.node().has("build")) {
+            words.addAll(ComposeFiles.entrypoint(compose.dockerfile(service)));
+        }
+        return words.stream().filter(word -> JVM_TUNING.matcher(word).matches()).collect(Collectors.toSet());
     }
 
     @Test

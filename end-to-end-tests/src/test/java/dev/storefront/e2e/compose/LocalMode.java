@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -34,6 +35,38 @@ final class LocalMode {
             ports.put(component.path("name").asText(), variables);
         }
         return ports;
+    }
+
+    /**
+     * Component name -> the JVM flags its manifest entry gives it (components without a JVM left out): the heap
+     * ({@code heap}, {@code initialHeap}, {@code youngGeneration}), the C1 compiler alone where {@code
+     * quickCompilerOnly}, and the serial collector every component JVM of local mode runs.
+     */
+    static Map<String, Set<String>> jvmFlags(Path root) {
+        Map<String, Set<String>> flags = new LinkedHashMap<>();
+        for (JsonNode component : manifest(root).path("components")) {
+            if (component.path("heap").isTextual()) {
+                Set<String> jvm = new LinkedHashSet<>();
+                jvm.add("-Xmx" + component.path("heap").asText());
+                optional(component, "initialHeap").ifPresent(size -> jvm.add("-Xms" + size));
+                optional(component, "youngGeneration").ifPresent(size -> jvm.add("-Xmn" + size));
+                jvm.add(SERIAL_COLLECTOR);
+                if (component.path("quickCompilerOnly").asBoolean()) {
+                    jvm.add("-XX:TieredStopAtLevel=1");
+                }
+                flags.put(component.path("name").asText(), jvm);
+            }
+        }
+        return flags;
+    }
+
+    /** The collector of every local-mode JVM (the launcher's JavaCommand). */
+    static final String SERIAL_COLLECTOR = "-XX:+UseSerialGC";
+
+    private static Optional<String> optional(JsonNode component, String field) {
+        return component.path(field).isTextual()
+                ? Optional.of(component.path(field).asText())
+                : Optional.empty();
     }
 
     /** The plugin.path folder the local Connect worker loads, relative to the root. */
