@@ -2,14 +2,15 @@ package dev.storefront.e2e.compose;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.storefront.platform.lifecycle.ComponentManifest;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -38,35 +39,21 @@ final class LocalMode {
     }
 
     /**
-     * Component name -> the JVM flags its manifest entry gives it (components without a JVM left out): the heap
-     * ({@code heap}, {@code initialHeap}, {@code youngGeneration}), the C1 compiler alone where {@code
-     * quickCompilerOnly}, and the serial collector every component JVM of local mode runs.
+     * Component name -> the JVM options the launcher gives it, built by the launcher's own code from this manifest
+     * (components without a JVM left out).
      */
-    static Map<String, Set<String>> jvmFlags(Path root) {
-        Map<String, Set<String>> flags = new LinkedHashMap<>();
-        for (JsonNode component : manifest(root).path("components")) {
-            if (component.path("heap").isTextual()) {
-                Set<String> jvm = new LinkedHashSet<>();
-                jvm.add("-Xmx" + component.path("heap").asText());
-                optional(component, "initialHeap").ifPresent(size -> jvm.add("-Xms" + size));
-                optional(component, "youngGeneration").ifPresent(size -> jvm.add("-Xmn" + size));
-                jvm.add(SERIAL_COLLECTOR);
-                if (component.path("quickCompilerOnly").asBoolean()) {
-                    jvm.add("-XX:TieredStopAtLevel=1");
-                }
-                flags.put(component.path("name").asText(), jvm);
-            }
+    static Map<String, List<String>> jvmOptions(Path root) {
+        Map<String, List<String>> options = new LinkedHashMap<>();
+        try {
+            ComponentManifest manifest =
+                    new ObjectMapper().readValue(root.resolve(MANIFEST).toFile(), ComponentManifest.class);
+            manifest.components().stream()
+                    .filter(spec -> spec.heap() != null)
+                    .forEach(spec -> options.put(spec.name(), spec.java().jvmOptions()));
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read the launcher's manifest " + MANIFEST, e);
         }
-        return flags;
-    }
-
-    /** The collector of every local-mode JVM (the launcher's JavaCommand). */
-    static final String SERIAL_COLLECTOR = "-XX:+UseSerialGC";
-
-    private static Optional<String> optional(JsonNode component, String field) {
-        return component.path(field).isTextual()
-                ? Optional.of(component.path(field).asText())
-                : Optional.empty();
+        return options;
     }
 
     /** The plugin.path folder the local Connect worker loads, relative to the root. */

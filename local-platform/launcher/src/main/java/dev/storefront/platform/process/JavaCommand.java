@@ -59,6 +59,11 @@ public final class JavaCommand {
         return this;
     }
 
+    /** The options before the target: heap, collector and whatever {@link #option} added. */
+    public List<String> jvmOptions() {
+        return List.copyOf(jvmOptions);
+    }
+
     public List<String> toList() {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
