@@ -6,6 +6,7 @@ import dev.storefront.contract.PlatformVariable;
 import dev.storefront.contract.run.ClassDataArchive;
 import dev.storefront.contract.run.Command.Result;
 import dev.storefront.contract.run.IsolatedPlatform;
+import dev.storefront.contract.run.RunState;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -47,7 +48,12 @@ public final class ScratchPlatform implements AutoCloseable {
         int exit = launcher("up", "--detach");
         double seconds = (System.nanoTime() - start) / 1e9;
         if (exit != 0) {
-            throw new IllegalStateException("`platform up --detach` failed (exit " + exit + "); logs in "
+            // The launcher's own words (which component, why) travel into the report, not only into the console.
+            String why = platform.runState()
+                    .filter(state -> state.phase() == RunState.Phase.FAILED)
+                    .map(state -> ": " + env().mask(state.message()))
+                    .orElse("");
+            throw new IllegalStateException("`platform up --detach` failed (exit " + exit + ")" + why + "; logs in "
                     + platform.platformDir().resolve("logs"));
         }
         return seconds;

@@ -6,7 +6,7 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.storefront.contract.PlatformVariable;
 import dev.storefront.contract.run.Command.Result;
-import dev.storefront.contract.run.IsolatedPlatform;
+import dev.storefront.contract.run.FreePorts;
 import dev.storefront.contract.sql.FlinkJobs;
 import dev.storefront.e2e.compose.ComposeFiles.Service;
 import dev.storefront.e2e.sql.CustomerCount;
@@ -74,7 +74,7 @@ class ComposeSqlServicesIT {
                 }
             }
         }
-        int port = IsolatedPlatform.freePort();
+        int port = FreePorts.pick();
         Map<String, String> loopback = Map.of(
                 PlatformVariable.BIND_ADDRESS.name(), "127.0.0.1",
                 PlatformVariable.FLINK_HOST.name(), "127.0.0.1",

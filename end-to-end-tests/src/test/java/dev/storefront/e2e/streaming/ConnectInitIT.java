@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.storefront.contract.CommittedReads;
 import dev.storefront.contract.run.Command.Result;
-import dev.storefront.contract.run.IsolatedPlatform;
+import dev.storefront.contract.run.FreePorts;
 import dev.storefront.e2e.support.ConnectWorker;
 import dev.storefront.e2e.support.LocalPlatform;
 import dev.storefront.e2e.support.LocalPlatformExtension;
@@ -138,7 +138,7 @@ class ConnectInitIT {
 
     @Test
     void startedBeforeConnectIsUpItWaitsAndSucceeds(LocalPlatform platform) throws Exception {
-        int port = IsolatedPlatform.freePort();
+        int port = FreePorts.pick();
         Map<String, String> lateConnect = Map.of(
                 "CONNECT_PORT", String.valueOf(port), "DEBEZIUM_SLOT", "late_connect_slot", "TOPIC_PREFIX", "late");
         CompletableFuture<Result> apply = CompletableFuture.supplyAsync(

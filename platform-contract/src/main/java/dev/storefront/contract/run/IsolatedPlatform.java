@@ -6,8 +6,6 @@ import dev.storefront.contract.PlatformVariable;
 import dev.storefront.contract.run.Command.Result;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -55,7 +53,7 @@ public final class IsolatedPlatform {
         Path dir = platformDir.toAbsolutePath().normalize();
         Map<String, String> overrides = new LinkedHashMap<>();
         for (PlatformVariable port : PlatformVariable.localPorts()) {
-            overrides.put(port.name(), String.valueOf(freePort()));
+            overrides.put(port.name(), String.valueOf(FreePorts.pick()));
         }
         overrides.put(PlatformVariable.PLATFORM_DIR.name(), dir.toString());
         return new IsolatedPlatform(home.toAbsolutePath().normalize(), dir, overrides);
@@ -178,7 +176,7 @@ public final class IsolatedPlatform {
     public List<String> portsInUse() {
         return PlatformVariable.localPorts().stream()
                 .map(Enum::name)
-                .filter(variable -> !portFree(Integer.parseInt(overrides.get(variable))))
+                .filter(variable -> !FreePorts.bindable(Integer.parseInt(overrides.get(variable))))
                 .toList();
     }
 
@@ -191,24 +189,6 @@ public final class IsolatedPlatform {
             for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
                 Files.delete(path);
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    public static boolean portFree(int port) {
-        try (ServerSocket socket = new ServerSocket()) {
-            socket.bind(new InetSocketAddress("localhost", port));
-            return true;
-        } catch (IOException e) {
-            return false;
-        }
-    }
-
-    /** A port nothing listens on now (the system's pick). */
-    public static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
