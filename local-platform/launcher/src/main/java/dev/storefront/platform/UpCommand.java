@@ -1,5 +1,7 @@
 package dev.storefront.platform;
 
+import dev.storefront.contract.PlatformEnvException;
+import dev.storefront.contract.PlatformVariable;
 import dev.storefront.contract.run.ClassDataArchive;
 import dev.storefront.contract.run.IsolatedPlatform;
 import dev.storefront.contract.run.RunState;
@@ -11,6 +13,7 @@ import dev.storefront.platform.lifecycle.RestartBudget;
 import dev.storefront.platform.lifecycle.RestartRequests;
 import dev.storefront.platform.lifecycle.Supervisor;
 import dev.storefront.platform.process.ChildProcess;
+import dev.storefront.platform.process.Probes;
 import dev.storefront.platform.sql.FlinkSqlComponent;
 import java.io.IOException;
 import java.io.RandomAccessFile;
@@ -60,6 +63,13 @@ final class UpCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Layout layout = cli.layout();
+        String bindAddress = layout.env().require(PlatformVariable.BIND_ADDRESS);
+        if (!Probes.localAddress(bindAddress)) {
+            // Otherwise the first listener to start fails with "port in use", naming no culprit.
+            throw new PlatformEnvException(PlatformVariable.BIND_ADDRESS.name() + "=" + bindAddress
+                    + " is not an address of this machine, so no component could listen on it: set it in .env to"
+                    + " 127.0.0.1 (this machine only) or 0.0.0.0 (every interface, on purpose)");
+        }
         List<String> missing = layout.missingBuildOutputs();
         if (!missing.isEmpty()) {
             System.err.println("Build outputs are missing:\n  " + String.join("\n  ", missing)

@@ -80,4 +80,20 @@ class PlatformCliTest {
         assertThat(err.toString() + out).contains("the platform is not running here");
         assertThat(home.resolve("run/restart")).doesNotExist();
     }
+
+    @Test
+    void upRefusesABindAddressThatIsNotThisMachinesAndStartsNothing(@TempDir Path home) throws IOException {
+        Path platformDir = home.resolve("platform-data");
+        Files.writeString(
+                home.resolve(".env"),
+                Files.readString(Path.of("../../.env"))
+                        .replace("PLATFORM_DIR=.platform", "PLATFORM_DIR=" + platformDir)
+                        .replace("BIND_ADDRESS=127.0.0.1", "BIND_ADDRESS=192.0.2.1"));
+
+        assertThat(run("--home", home.toString(), "up", "--detach")).isEqualTo(PlatformCli.CONFIG_ERROR);
+        assertThat(err.toString())
+                .contains("BIND_ADDRESS=192.0.2.1 is not an address of this machine")
+                .contains("127.0.0.1 (this machine only) or 0.0.0.0");
+        assertThat(platformDir).doesNotExist();
+    }
 }

@@ -1,16 +1,23 @@
 package dev.storefront.platform.process;
 
 import java.io.IOException;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.NetworkInterface;
 import java.net.ServerSocket;
 import java.net.Socket;
+import java.net.SocketException;
 import java.net.URI;
+import java.net.UnknownHostException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 
-/** Cheap health probes: an HTTP GET answering 2xx, a TCP port accepting, a port being free. */
+/**
+ * Cheap health probes: an HTTP GET answering 2xx, a TCP port accepting, a port being free, an address listeners can
+ * bind.
+ */
 public final class Probes {
 
     private static final HttpClient HTTP =
@@ -50,6 +57,22 @@ public final class Probes {
             socket.bind(new InetSocketAddress(host, port));
             return true;
         } catch (IOException e) {
+            return false;
+        }
+    }
+
+    /** Whether {@code host} names an address of this machine (or every interface), so a listener can bind it. */
+    public static boolean localAddress(String host) {
+        try {
+            for (InetAddress address : InetAddress.getAllByName(host)) {
+                if (address.isAnyLocalAddress()
+                        || address.isLoopbackAddress()
+                        || NetworkInterface.getByInetAddress(address) != null) {
+                    return true;
+                }
+            }
+            return false;
+        } catch (UnknownHostException | SocketException e) {
             return false;
         }
     }
