@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.storefront.connectinit.CliFixture.Result;
 import dev.storefront.connectinit.FakeConnect.Snapshot;
-import java.net.ServerSocket;
+import dev.storefront.contract.run.FreePorts;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Executors;
@@ -169,16 +169,12 @@ class ApplyCommandTest extends AgainstFakeConnect {
 
     @Test
     void waitsWithBackoffForAConnectThatIsNotUpYet() throws Exception {
-        int port;
-        try (ServerSocket probe = new ServerSocket(0)) {
-            port = probe.getLocalPort();
-        }
+        int port = FreePorts.pick();
         cli.connectUrl = "http://127.0.0.1:" + port;
         cli.timeout = "20s";
         ScheduledExecutorService later = Executors.newSingleThreadScheduledExecutor();
-        int freePort = port;
         ScheduledFuture<FakeConnect> started =
-                later.schedule(() -> FakeConnect.startOn(freePort), 1500, TimeUnit.MILLISECONDS);
+                later.schedule(() -> FakeConnect.startOn(port), 1500, TimeUnit.MILLISECONDS);
         try {
             Result result = cli.run("apply");
 

@@ -3,9 +3,9 @@ package dev.storefront.reconciliation;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.storefront.contract.cli.ExitCode;
+import dev.storefront.contract.run.FreePorts;
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.net.ServerSocket;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
@@ -24,10 +24,7 @@ class VerifyCommandTest {
 
     @Test
     void verifyNamesTheDatabaseItCannotReachWithoutItsPassword() throws Exception {
-        int closedPort;
-        try (ServerSocket socket = new ServerSocket(0)) {
-            closedPort = socket.getLocalPort();
-        }
+        int closedPort = FreePorts.pick();
 
         int code = run(
                 Map.of("POSTGRES_PORT", Integer.toString(closedPort), "POSTGRES_PASSWORD", "s3cr3t-pw"),
