@@ -19,7 +19,7 @@ import picocli.CommandLine.Command;
             "Registers the connectors and waits until they and all their tasks are RUNNING.",
             "In order: renders the templates (every undefined $${VAR} is reported before Connect is contacted);",
             "waits for Connect; validates every config (one error registers nothing); registers each with",
-            "PUT /connectors/<name>/config (an unchanged config is not re-sent, so nothing restarts);",
+            "PUT /connectors/<name>/config (an unchanged config is not re-sent, so nothing restarts), all at once;",
             "waits until RUNNING, printing state changes, or prints the failure's trace."
         })
 public final class ApplyCommand extends ConnectorCommand {
@@ -30,9 +30,10 @@ public final class ApplyCommand extends ConnectorCommand {
         ConnectClient connect = root.connect(true);
         connect.awaitReachable(root.timeout(), out());
         validate(connect, connectors);
+        List<Boolean> sent = AllAtOnce.map(connectors, connector -> register(connect, connector));
         Map<String, Boolean> changed = new LinkedHashMap<>();
-        for (RenderedConnector connector : connectors) {
-            changed.put(connector.name(), register(connect, connector));
+        for (int i = 0; i < connectors.size(); i++) {
+            changed.put(connectors.get(i).name(), sent.get(i));
         }
         root.runningWaiter(connect).await(changed);
         out().println("RUNNING: "
@@ -44,9 +45,11 @@ public final class ApplyCommand extends ConnectorCommand {
 
     /** Validates all before registering any, so that one bad template registers nothing. */
     private void validate(ConnectClient connect, List<RenderedConnector> connectors) {
+        List<List<ConfigError>> answers = AllAtOnce.map(connectors, connect::validate);
         List<String> report = new ArrayList<>();
-        for (RenderedConnector connector : connectors) {
-            List<ConfigError> errors = connect.validate(connector);
+        for (int i = 0; i < connectors.size(); i++) {
+            RenderedConnector connector = connectors.get(i);
+            List<ConfigError> errors = answers.get(i);
             if (errors.isEmpty()) {
                 out().println(connector.name() + ": config valid");
             } else {
@@ -70,6 +73,7 @@ public final class ApplyCommand extends ConnectorCommand {
         }
         boolean created = connect.putConfig(connector.name(), connector.config());
         out().println(connector.name() + (created ? ": created" : ": config updated"));
+        out().flush();
         return true;
     }
 }
