@@ -2,11 +2,11 @@ package dev.storefront.connectinit.command;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 
 /**
@@ -26,15 +26,11 @@ final class AllAtOnce {
         if (items.size() < 2) {
             return items.stream().map(call).toList();
         }
-        AtomicInteger threads = new AtomicInteger();
-        ExecutorService pool = Executors.newFixedThreadPool(items.size(), task -> {
-            Thread thread = new Thread(task, "connect-call-" + threads.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
-        });
+        ExecutorService pool = Executors.newFixedThreadPool(items.size());
         try {
-            List<Future<R>> calls = new ArrayList<>();
-            items.forEach(item -> calls.add(pool.submit(() -> call.apply(item))));
+            List<Future<R>> calls = pool.invokeAll(items.stream()
+                    .<Callable<R>>map(item -> () -> call.apply(item))
+                    .toList());
             List<R> answers = new ArrayList<>();
             RuntimeException first = null;
             for (Future<R> answer : calls) {
@@ -42,15 +38,15 @@ final class AllAtOnce {
                     answers.add(answer.get());
                 } catch (ExecutionException e) {
                     first = first != null ? first : unchecked(e.getCause());
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    throw new IllegalStateException("interrupted while waiting for Kafka Connect", e);
                 }
             }
             if (first != null) {
                 throw first;
             }
             return answers;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for Kafka Connect", e);
         } finally {
             pool.shutdownNow();
         }

@@ -14,8 +14,7 @@ public interface Component {
 
     /**
      * Names of the components it uses while it runs, so it is stopped before them; by default what it starts after.
-     * A component may start before something it uses (Connect starts beside Kafka and the registry) yet must stop before
-     * it.
+     * A component may start before something it uses (Connect starts beside Kafka and the registry), yet stops first.
      */
     default List<String> usesWhileRunning() {
         return dependsOn();
