@@ -171,7 +171,7 @@ class ComposeMatchesLocalModeTest {
     }
 
     @Test
-    void theConnectImageLoadsLocalModesPluginFoldersWithLocalModesWorkerConfig() throws Exception {
+    void theConnectImageLoadsLocalModesPluginFoldersWithLocalModesWorkerConfigAndLogging() throws Exception {
         Path dockerfile = compose.dockerfile(compose.service("connect"));
         List<Instruction> copies = ComposeFiles.instructions(dockerfile).stream()
                 .filter(i -> i.keyword().equals("COPY"))
@@ -189,6 +189,15 @@ class ComposeMatchesLocalModeTest {
         assertThat(copies)
                 .as("the worker configuration the image renders")
                 .anyMatch(i -> i.arguments().get(0).equals(LocalMode.CONNECT_WORKER_TEMPLATE));
+        Instruction logging = copies.stream()
+                .filter(i -> i.arguments().get(0).equals(LocalMode.CONNECT_LOG_CONFIG))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError(
+                        dockerfile + " does not COPY local mode's logging " + LocalMode.CONNECT_LOG_CONFIG));
+        assertThat(Files.readString(dockerfile))
+                .as("the worker's logging configuration")
+                .contains("ENV KAFKA_LOG4J_OPTS=-Dlog4j2.configurationFile="
+                        + logging.arguments().get(1));
 
         Set<String> folders = new HashSet<>();
         try (var dirs = Files.list(compose.root.resolve(pluginPath))) {

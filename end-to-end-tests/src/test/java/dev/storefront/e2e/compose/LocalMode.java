@@ -73,6 +73,10 @@ final class LocalMode {
     static final String CONNECT_WORKER_TEMPLATE =
             LAUNCHER.resolve("resources/connect/connect-distributed.properties").toString();
 
+    /** Local mode's logging of the broker and the worker (the Connect image logs with the same file). */
+    static final String CONNECT_LOG_CONFIG =
+            LAUNCHER.resolve("resources/kafka/log4j2.properties").toString();
+
     /** Local mode's registry settings (KEY=value with ${VAR} placeholders). */
     static Set<String> registrySettingNames(Path root) {
         Set<String> names = new LinkedHashSet<>();
