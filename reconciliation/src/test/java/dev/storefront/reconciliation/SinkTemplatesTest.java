@@ -91,6 +91,23 @@ class SinkTemplatesTest {
         }
     }
 
+    /**
+     * Each put of the sink reads every table it writes back from the catalog first: the broker holds a fetch until a
+     * batch is there, bounded in time so that the tables stay at most about half a second behind.
+     */
+    @Test
+    void bothSinksWaitForABatchBeforeEachPutButNoLongerThanHalfASecond() throws IOException {
+        for (String sink : List.of("analytics-jdbc-sink", "cdc-history-jdbc-sink")) {
+            Map<String, String> config = render(sink);
+            assertThat(Integer.parseInt(config.get("consumer.override.fetch.min.bytes")))
+                    .as(sink)
+                    .isGreaterThanOrEqualTo(65_536);
+            assertThat(Integer.parseInt(config.get("consumer.override.fetch.max.wait.ms")))
+                    .as(sink)
+                    .isBetween(1, 500);
+        }
+    }
+
     private static void assertApicurioConverters(Map<String, String> config) {
         for (String side : new String[] {"key", "value"}) {
             assertThat(config)
