@@ -20,6 +20,9 @@ import java.time.Duration;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Order;
@@ -36,7 +39,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(LocalPlatformExtension.class)
 class MetricsEndpointsIT {
 
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
+    // The request timeout covers only the wait for the answer's headers, not the connection nor the body.
+    private static final HttpClient HTTP =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     @Test
     void everyDocumentedSeriesIsServedAndCountsTheChangesCaptured(LocalPlatform platform) throws Exception {
@@ -124,14 +129,25 @@ class MetricsEndpointsIT {
         assertThat(refused.output()).contains("'0s' is not a positive duration");
     }
 
+    /**
+     * One scrape, at most 15 s from connecting to the last byte; a scrape that takes longer is a failed attempt naming
+     * the endpoint (Prometheus too gives up on a scrape and asks again), not a wait without end.
+     */
     private static String scrape(String url) throws Exception {
-        HttpResponse<String> response = HTTP.send(
-                // As Prometheus asks for the classic text format (Quarkus would answer OpenMetrics otherwise).
-                HttpRequest.newBuilder(URI.create(url))
-                        .header("Accept", "text/plain; version=0.0.4")
-                        .timeout(Duration.ofSeconds(10))
-                        .build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response;
+        try {
+            response = HTTP.sendAsync(
+                            // As Prometheus asks for the classic text format (Quarkus would answer OpenMetrics
+                            // otherwise).
+                            HttpRequest.newBuilder(URI.create(url))
+                                    .header("Accept", "text/plain; version=0.0.4")
+                                    .timeout(Duration.ofSeconds(10))
+                                    .build(),
+                            HttpResponse.BodyHandlers.ofString())
+                    .get(15, TimeUnit.SECONDS);
+        } catch (TimeoutException | ExecutionException e) {
+            throw new AssertionError(url + " did not answer within 15 s: " + e, e);
+        }
         assertThat(response.statusCode()).as(url).isEqualTo(200);
         assertThat(response.headers().firstValue("Content-Type"))
                 .as(url)
