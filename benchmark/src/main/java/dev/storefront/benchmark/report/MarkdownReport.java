@@ -48,8 +48,8 @@ public final class MarkdownReport {
         for (PhaseResult phase : report.phases()) {
             md.append("\n## ").append(phase.phase()).append("\n\n");
             if (phase.error() != null) {
-                md.append("Failed: ").append(phase.error()).append("\n");
-                continue;
+                // A failure's notes are what it found (verify's report for the reconciliation).
+                md.append("Failed: ").append(phase.error()).append("\n\n");
             }
             for (String note : phase.notes()) {
                 md.append("- ").append(note).append('\n');

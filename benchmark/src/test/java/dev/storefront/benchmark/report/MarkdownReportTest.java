@@ -32,7 +32,13 @@ class MarkdownReportTest {
                                 Map.of(),
                                 List.of(),
                                 null),
-                        PhaseResult.failed("Snapshot", "the snapshot did not reach 10 events")),
+                        PhaseResult.failed("Snapshot", "the snapshot did not reach 10 events"),
+                        new PhaseResult(
+                                "Reconciliation",
+                                List.of(),
+                                Map.of(),
+                                List.of("DIFFERS topic storefront.public.payments changes seen once: wrong 532"),
+                                "`platform verify` still finds differences after 201 s (exit 1): see its report below")),
                 List.of(
                         LatencyRecordingTest.recording("commit -> fact", 100),
                         LatencyRecordingTest.recording("commit -> CDC topic", 100)));
@@ -57,5 +63,15 @@ class MarkdownReportTest {
         assertThat(md).contains("- `rows`: 200000");
         assertThat(md).contains("| Snapshot | **failed** |");
         assertThat(md).contains("Failed: the snapshot did not reach 10 events");
+    }
+
+    @Test
+    void aFailedPhaseShowsWhatItFoundBelowItsFailure() {
+        String md = MarkdownReport.render(sample());
+
+        assertThat(md)
+                .contains(
+                        "## Reconciliation\n\nFailed: `platform verify` still finds differences after 201 s (exit 1): "
+                                + "see its report below\n\n- DIFFERS topic storefront.public.payments changes seen once: wrong 532\n");
     }
 }
