@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.storefront.e2e.compose.ComposeFiles.Instruction;
 import dev.storefront.e2e.compose.ComposeFiles.Service;
+import dev.storefront.platform.kafka.KafkaComponent;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -251,6 +252,24 @@ class ComposeMatchesLocalModeTest {
             words.addAll(ComposeFiles.entrypoint(compose.dockerfile(service)));
         }
         return words.stream().filter(word -> JVM_TUNING.matcher(word).matches()).collect(Collectors.toSet());
+    }
+
+    @Test
+    void theBrokerGetsLocalModesFeatureLevelsBeforeConnectStarts() {
+        List<String> command = new ArrayList<>();
+        compose.service("kafka-features").node().path("command").forEach(word -> command.add(word.asText()));
+        List<String> features = new ArrayList<>();
+        for (int i = command.indexOf("--feature"); i >= 0 && i + 1 < command.size(); i += 2) {
+            features.add(command.get(i + 1));
+        }
+        assertThat(command).as("kafka-features command").contains("downgrade", "kafka:${KAFKA_INTERNAL_PORT}");
+        assertThat(features).as("feature levels compose sets").isEqualTo(KafkaComponent.featureArguments());
+        assertThat(compose.service("connect")
+                        .node()
+                        .at("/depends_on/kafka-features/condition")
+                        .asText())
+                .as("Connect starts after the feature levels are set")
+                .isEqualTo("service_completed_successfully");
     }
 
     @Test

@@ -11,14 +11,21 @@ import dev.storefront.platform.process.JavaCommand;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.DescribeClusterOptions;
+import org.apache.kafka.clients.admin.FeatureUpdate;
+import org.apache.kafka.clients.admin.FinalizedVersionRange;
+import org.apache.kafka.clients.admin.UpdateFeaturesOptions;
 import org.apache.kafka.common.Uuid;
 
 /** The Kafka KRaft broker (broker + controller in one JVM), from the jars kafka-runtime assembled. */
@@ -28,6 +35,20 @@ public final class KafkaComponent extends ProcessComponent {
     private static final String KAFKA_MAIN = "kafka.Kafka";
     /** kafka-runtime's entry point that formats a fresh log directory, then runs {@link #KAFKA_MAIN}. */
     private static final String FORMAT_THEN_SERVE = "dev.storefront.kafka.runtime.FormatThenServe";
+
+    /**
+     * The feature levels the broker runs with: transactions version 1, not Kafka 4.3's default 2.
+     * Under version 2 the producer's sender can send EndTxn while a record appended just before commitTransaction() is
+     * still unsent (it reads "no batch outstanding" before it takes the transaction lock). Connect's exactly-once commit
+     * appends its offsets record just before: that transaction's changes committed without their offsets and came twice
+     * after the task's restart. Under version 1 the offsets partition's AddPartitionsToTxn goes first, and EndTxn waits
+     * for the record. docs/architecture.md has the evidence; compose's kafka-features service sets the same level, and a
+     * log directory formatted before gets it when the broker has started.
+     */
+    public static final Map<String, Short> FEATURE_LEVELS = Map.of("transaction.version", (short) 1);
+
+    /** Whether this start formats a new log directory (with {@link #FEATURE_LEVELS}). */
+    private volatile boolean formatting;
 
     public KafkaComponent(Layout layout) {
         super(layout, NAME);
@@ -39,9 +60,12 @@ public final class KafkaComponent extends ProcessComponent {
         values.put("platform.kafka.dataDir", layout.dataDir(NAME).toString());
         Path config = new ConfigTemplate("/kafka/server.properties")
                 .renderTo(layout.runDir().resolve("kafka-server.properties"), values);
-        if (!Files.exists(layout.dataDir(NAME).resolve("meta.properties"))) {
+        formatting = !Files.exists(layout.dataDir(NAME).resolve("meta.properties"));
+        if (formatting) {
             // A new KRaft log directory is formatted with a cluster id once, in the node's own JVM.
-            return server(FORMAT_THEN_SERVE, newClusterId(), config.toString());
+            List<String> arguments = new ArrayList<>(List.of(newClusterId(), config.toString()));
+            arguments.addAll(featureArguments());
+            return server(FORMAT_THEN_SERVE, arguments.toArray(String[]::new));
         }
         if (RegistrationFence.needed(layout.dataDir(NAME))) {
             fencePreviousRegistration(config);
@@ -115,6 +139,52 @@ public final class KafkaComponent extends ProcessComponent {
                     .isEmpty();
         } catch (Exception e) {
             return false;
+        }
+    }
+
+    /** {@link #FEATURE_LEVELS} as the storage tool's and kafka-features' {@code --feature} values, NAME=LEVEL. */
+    public static List<String> featureArguments() {
+        return FEATURE_LEVELS.entrySet().stream()
+                .map(feature -> feature.getKey() + "=" + feature.getValue())
+                .sorted()
+                .toList();
+    }
+
+    /** Healthy; then a log directory formatted before {@link #FEATURE_LEVELS} were set gets their levels. */
+    @Override
+    protected void awaitStarted(ChildProcess child, Duration timeout) throws ComponentFailure, InterruptedException {
+        super.awaitStarted(child, timeout);
+        if (!formatting) {
+            applyFeatureLevels();
+        }
+    }
+
+    private void applyFeatureLevels() throws ComponentFailure, InterruptedException {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, endpoint()))) {
+            Map<String, FinalizedVersionRange> finalized = admin.describeFeatures()
+                    .featureMetadata()
+                    .get(30, TimeUnit.SECONDS)
+                    .finalizedFeatures();
+            Map<String, FeatureUpdate> updates = new HashMap<>();
+            FEATURE_LEVELS.forEach((name, level) -> {
+                FinalizedVersionRange current = finalized.get(name);
+                short now = current == null ? 0 : current.maxVersionLevel();
+                if (now != level) {
+                    updates.put(
+                            name,
+                            new FeatureUpdate(
+                                    level,
+                                    level < now
+                                            ? FeatureUpdate.UpgradeType.SAFE_DOWNGRADE
+                                            : FeatureUpdate.UpgradeType.UPGRADE));
+                }
+            });
+            if (!updates.isEmpty()) {
+                admin.updateFeatures(updates, new UpdateFeaturesOptions()).all().get(30, TimeUnit.SECONDS);
+            }
+        } catch (ExecutionException | TimeoutException e) {
+            throw new ComponentFailure(
+                    NAME, "cannot set its feature levels " + FEATURE_LEVELS + ": " + e.getMessage(), logFile());
         }
     }
 
