@@ -83,12 +83,13 @@ public final class Platform {
         });
         CompletableFuture<Void> firstFailure = new CompletableFuture<>();
         Map<String, CompletableFuture<Void>> started = new LinkedHashMap<>();
+        Starts starts = new Starts();
         try {
             for (Component component : components) {
                 CompletableFuture<?>[] dependencies =
                         component.dependsOn().stream().map(started::get).toArray(CompletableFuture[]::new);
                 CompletableFuture<Void> future = startsWith(component, optional)
-                        ? CompletableFuture.allOf(dependencies).thenRunAsync(() -> startOne(component), pool)
+                        ? CompletableFuture.allOf(dependencies).thenRunAsync(() -> starts.run(component), pool)
                         : CompletableFuture.completedFuture(null);
                 future.whenComplete((ok, error) -> {
                     if (error != null) {
@@ -99,12 +100,47 @@ public final class Platform {
             }
             CompletableFuture<Void> all =
                     CompletableFuture.allOf(started.values().toArray(CompletableFuture[]::new));
-            CompletableFuture.anyOf(all, firstFailure).get();
-        } catch (ExecutionException e) {
-            stop();
-            throw asFailure(e.getCause());
+            try {
+                CompletableFuture.anyOf(all, firstFailure).get();
+            } catch (ExecutionException e) {
+                // A start still under way may launch its process after stop() has passed it by (the pipeline, once
+                // the registry is healthy, beside a seeder that failed): let none begin, interrupt those waiting,
+                // and stop only once all have ended.
+                starts.abort();
+                all.handle((ok, error) -> null).join();
+                stop();
+                throw asFailure(e.getCause());
+            }
         } finally {
             pool.shutdownNow();
+        }
+    }
+
+    /** The starts under way, so that a failure can end them before stopping what they launched. */
+    private final class Starts {
+        private final Set<Thread> running = new HashSet<>();
+        private boolean aborted;
+
+        void run(Component component) {
+            synchronized (this) {
+                if (aborted) {
+                    throw new CompletionException(new ComponentFailure(component.name(), "not started", null));
+                }
+                running.add(Thread.currentThread());
+            }
+            try {
+                startOne(component);
+            } finally {
+                synchronized (this) {
+                    running.remove(Thread.currentThread());
+                    Thread.interrupted(); // an abort's interrupt must not reach the pool's next task
+                }
+            }
+        }
+
+        synchronized void abort() {
+            aborted = true;
+            running.forEach(Thread::interrupt);
         }
     }
 

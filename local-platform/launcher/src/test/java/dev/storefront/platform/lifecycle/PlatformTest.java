@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.OptionalLong;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
 import org.junit.jupiter.api.Test;
 
 /** The start/stop orchestration, with fake components (the real ones are proven by the end-to-end tests). */
@@ -20,6 +21,10 @@ class PlatformTest {
         private List<String> uses;
         private final boolean fails;
         private volatile boolean running;
+        private CountDownLatch failsOnlyAfter = new CountDownLatch(0);
+        private CountDownLatch healthy = new CountDownLatch(0);
+        private long launchMillis = 20;
+        private long healthMillis;
 
         Fake(String name, boolean fails, String... dependsOn) {
             this.name = name;
@@ -31,6 +36,25 @@ class PlatformTest {
         Fake alsoUses(String... more) {
             uses = new java.util.ArrayList<>(dependsOn);
             uses.addAll(List.of(more));
+            return this;
+        }
+
+        /** Fails only once {@code latch} is open. */
+        Fake failsOnlyAfter(CountDownLatch latch) {
+            failsOnlyAfter = latch;
+            return this;
+        }
+
+        /** Opens {@code latch} once healthy. */
+        Fake opensWhenHealthy(CountDownLatch latch) {
+            healthy = latch;
+            return this;
+        }
+
+        /** Like a process: takes {@code launch} ms to launch, then {@code health} ms until healthy. */
+        Fake takes(long launch, long health) {
+            launchMillis = launch;
+            healthMillis = health;
             return this;
         }
 
@@ -51,12 +75,15 @@ class PlatformTest {
 
         @Override
         public void start() throws ComponentFailure, InterruptedException {
-            Thread.sleep(20);
+            Thread.sleep(launchMillis);
             if (fails) {
+                failsOnlyAfter.await();
                 throw new ComponentFailure(name, "boom", null);
             }
             running = true;
+            Thread.sleep(healthMillis);
             events.add("started " + name);
+            healthy.countDown();
         }
 
         @Override
@@ -152,6 +179,27 @@ class PlatformTest {
                 .isInstanceOfSatisfying(
                         ComponentFailure.class, f -> assertThat(f.component()).isEqualTo("connect"));
         assertThat(events).contains("stopped kafka", "stopped postgres").doesNotContain("started init");
+    }
+
+    @Test
+    void aStartUnderWayWhenAnotherFailsIsEndedAndWhatItLaunchedIsStopped() {
+        // The pipeline starts once the registry is healthy, just as the seeder fails: it launches after the stop
+        // has begun, and must not outlive it.
+        CountDownLatch registryHealthy = new CountDownLatch(1);
+        Platform platform = new Platform(
+                List.of(
+                        new Fake("postgres", false),
+                        new Fake("seeder", true, "postgres").failsOnlyAfter(registryHealthy),
+                        new Fake("registry", false, "postgres").opensWhenHealthy(registryHealthy),
+                        new Fake("pipeline", false, "registry").takes(30, 5_000)),
+                s -> {});
+
+        assertThatThrownBy(platform::start)
+                .isInstanceOfSatisfying(
+                        ComponentFailure.class, f -> assertThat(f.component()).isEqualTo("seeder"));
+        assertThat(platform.components())
+                .as("still running after the failed start")
+                .noneMatch(component -> component.pid().isPresent());
     }
 
     @Test
