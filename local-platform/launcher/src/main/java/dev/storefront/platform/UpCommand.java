@@ -111,6 +111,9 @@ final class UpCommand implements Callable<Integer> {
         try {
             platform.start(optionalOn());
         } catch (ComponentFailure failure) {
+            if (stopping.get()) {
+                return PlatformCli.FAILED; // stopped while starting: the stop hook reports it
+            }
             String message = "could not start " + failure.getMessage();
             System.err.println();
             System.err.println("FAILED: " + message);

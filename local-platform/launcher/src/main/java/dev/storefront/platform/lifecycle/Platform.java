@@ -23,6 +23,7 @@ public final class Platform {
 
     private final List<Component> components;
     private final Consumer<String> out;
+    private volatile Starts starts;
 
     public Platform(List<Component> components, Consumer<String> out) {
         this.components = List.copyOf(components);
@@ -84,6 +85,7 @@ public final class Platform {
         CompletableFuture<Void> firstFailure = new CompletableFuture<>();
         Map<String, CompletableFuture<Void>> started = new LinkedHashMap<>();
         Starts starts = new Starts();
+        this.starts = starts;
         try {
             for (Component component : components) {
                 CompletableFuture<?>[] dependencies =
@@ -100,23 +102,20 @@ public final class Platform {
             }
             CompletableFuture<Void> all =
                     CompletableFuture.allOf(started.values().toArray(CompletableFuture[]::new));
-            try {
-                CompletableFuture.anyOf(all, firstFailure).get();
-            } catch (ExecutionException e) {
-                // A start still under way may launch its process after stop() has passed it by (the pipeline, once
-                // the registry is healthy, beside a seeder that failed): let none begin, interrupt those waiting,
-                // and stop only once all have ended.
-                starts.abort();
-                all.handle((ok, error) -> null).join();
-                stop();
-                throw asFailure(e.getCause());
-            }
+            CompletableFuture.anyOf(all, firstFailure).get();
+        } catch (ExecutionException e) {
+            stop();
+            throw asFailure(e.getCause());
         } finally {
             pool.shutdownNow();
         }
     }
 
-    /** The starts under way, so that a failure can end them before stopping what they launched. */
+    /**
+     * The starts under way. A start may launch its process after {@link #stop()} has passed its component by (the
+     * pipeline, once the registry is healthy, beside a seeder that fails; any start when `down` comes during `up`),
+     * so stopping first lets none begin, interrupts those waiting and waits for them to end.
+     */
     private final class Starts {
         private final Set<Thread> running = new HashSet<>();
         private boolean aborted;
@@ -134,6 +133,7 @@ public final class Platform {
                 synchronized (this) {
                     running.remove(Thread.currentThread());
                     Thread.interrupted(); // an abort's interrupt must not reach the pool's next task
+                    notifyAll();
                 }
             }
         }
@@ -141,6 +141,17 @@ public final class Platform {
         synchronized void abort() {
             aborted = true;
             running.forEach(Thread::interrupt);
+            boolean interrupted = false;
+            while (!running.isEmpty()) {
+                try {
+                    wait();
+                } catch (InterruptedException e) {
+                    interrupted = true;
+                }
+            }
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 
@@ -180,9 +191,14 @@ public final class Platform {
 
     /**
      * Stops every component once all that use it have stopped (Connect before Kafka and PostgreSQL, everything before
-     * PostgreSQL); independent ones stop in parallel, as they started.
+     * PostgreSQL); independent ones stop in parallel, as they started. One stop at a time: a second (a failed start's
+     * beside `down`'s) finds nothing left to stop.
      */
-    public void stop() {
+    public synchronized void stop() {
+        Starts underWay = starts;
+        if (underWay != null) {
+            underWay.abort();
+        }
         ExecutorService pool = Executors.newCachedThreadPool(runnable -> {
             Thread thread = new Thread(runnable, "stop");
             thread.setDaemon(true);

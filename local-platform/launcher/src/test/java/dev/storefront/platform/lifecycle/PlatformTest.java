@@ -2,10 +2,14 @@ package dev.storefront.platform.lifecycle;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.OptionalLong;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import org.junit.jupiter.api.Test;
@@ -200,6 +204,28 @@ class PlatformTest {
         assertThat(platform.components())
                 .as("still running after the failed start")
                 .noneMatch(component -> component.pid().isPresent());
+    }
+
+    @Test
+    void aStopWhileStartingEndsTheStartsAndStopsWhatTheyLaunched() throws Exception {
+        Fake kafka = new Fake("kafka", false).takes(0, 5_000);
+        Platform platform = new Platform(List.of(kafka, new Fake("connect", false, "kafka")), s -> {});
+        CompletableFuture<Void> start = CompletableFuture.runAsync(() -> {
+            try {
+                platform.start();
+            } catch (ComponentFailure | InterruptedException e) {
+                throw new CompletionException(e);
+            }
+        });
+        await().atMost(Duration.ofSeconds(2)).until(() -> kafka.pid().isPresent());
+
+        platform.stop();
+
+        assertThat(platform.components())
+                .as("still running after the stop")
+                .noneMatch(component -> component.pid().isPresent());
+        assertThatThrownBy(start::join).hasRootCauseInstanceOf(ComponentFailure.class);
+        assertThat(events).doesNotContain("started kafka", "started connect");
     }
 
     @Test
