@@ -139,7 +139,7 @@ final class UpCommand implements Callable<Integer> {
         // Only now: `up --detach` stops copying this output once it reads UP, so the table must be written first.
         RunState.now(Phase.UP, "up", entries).write(layout.runDir());
         new Supervisor(
-                        components,
+                        platform,
                         optionalOn(),
                         line -> System.out.println(layout.env().mask(line)),
                         () -> RunState.now(Phase.UP, "up", entries(layout, components))

@@ -113,29 +113,36 @@ public final class Platform {
 
     /**
      * The starts under way. A start may launch its process after {@link #stop()} has passed its component by (the
-     * pipeline, once the registry is healthy, beside a seeder that fails; any start when `down` comes during `up`),
-     * so stopping first lets none begin, interrupts those waiting and waits for them to end.
+     * pipeline, once the registry is healthy, beside a seeder that fails; any start, or the supervisor's restart, when
+     * `down` comes), so stopping first lets none begin, interrupts those waiting and waits for them to end.
      */
     private final class Starts {
         private final Set<Thread> running = new HashSet<>();
         private boolean aborted;
 
         void run(Component component) {
-            synchronized (this) {
-                if (aborted) {
-                    throw new CompletionException(new ComponentFailure(component.name(), "not started", null));
-                }
-                running.add(Thread.currentThread());
+            if (!enter()) {
+                throw new CompletionException(new ComponentFailure(component.name(), "not started", null));
             }
             try {
                 startOne(component);
             } finally {
-                synchronized (this) {
-                    running.remove(Thread.currentThread());
-                    Thread.interrupted(); // an abort's interrupt must not reach the pool's next task
-                    notifyAll();
-                }
+                leave();
             }
+        }
+
+        /** False once stopping: nothing may start any more. */
+        synchronized boolean enter() {
+            if (!aborted) {
+                running.add(Thread.currentThread());
+            }
+            return !aborted;
+        }
+
+        synchronized void leave() {
+            running.remove(Thread.currentThread());
+            Thread.interrupted(); // an abort's interrupt must not reach what this thread does next
+            notifyAll();
         }
 
         synchronized void abort() {
@@ -152,6 +159,19 @@ public final class Platform {
             if (interrupted) {
                 Thread.currentThread().interrupt();
             }
+        }
+    }
+
+    /** Starts one component again (the supervisor's restarts), unless the platform is stopping. */
+    public void startAgain(Component component) throws ComponentFailure, InterruptedException {
+        Starts current = starts;
+        if (current == null || !current.enter()) {
+            throw new ComponentFailure(component.name(), "not started: the platform is stopping", null);
+        }
+        try {
+            component.start();
+        } finally {
+            current.leave();
         }
     }
 

@@ -28,6 +28,7 @@ public final class Supervisor {
     /** Connect is asked for FAILED tasks every few polls: a task restart is no emergency, the REST call is not free. */
     private static final int CONNECTOR_CHECK_EVERY = 5;
 
+    private final Platform platform;
     private final List<Component> components;
     private final Consumer<String> out;
     private final Runnable onRestart;
@@ -41,7 +42,7 @@ public final class Supervisor {
 
     /** {@code switchedOn}: the optional components the platform was started with. */
     public Supervisor(
-            List<Component> components,
+            Platform platform,
             Set<String> switchedOn,
             Consumer<String> out,
             Runnable onRestart,
@@ -49,7 +50,8 @@ public final class Supervisor {
             String connectUrl,
             RestartBudget budget,
             RestartBudget connectorBudget) {
-        this.components = components;
+        this.platform = platform;
+        this.components = platform.components();
         this.switchedOn = new HashSet<>(switchedOn);
         this.out = out;
         this.onRestart = onRestart;
@@ -59,8 +61,18 @@ public final class Supervisor {
         this.connectorBudget = connectorBudget;
     }
 
-    /** Runs until {@code stopping} is set (by the shutdown hook). */
+    /** Runs until {@code stopping} is set (by the shutdown hook, whose stop interrupts a restart under way). */
     public void watch(AtomicBoolean stopping) throws InterruptedException {
+        try {
+            heal(stopping);
+        } catch (InterruptedException e) {
+            if (!stopping.get()) {
+                throw e;
+            }
+        }
+    }
+
+    private void heal(AtomicBoolean stopping) throws InterruptedException {
         for (int poll = 1; !stopping.get(); poll++) {
             Thread.sleep(POLL_MILLIS);
             for (String name : requests.pending()) {
@@ -106,7 +118,7 @@ public final class Supervisor {
         out.accept("Restarting " + component.name() + " (" + budget.used(component.name()) + " of at most "
                 + budget.describe() + ") ...");
         try {
-            component.start();
+            platform.startAgain(component);
             out.accept(component.name() + " is healthy again (pid "
                     + component.pid().orElse(-1) + ").");
             onRestart.run();
@@ -134,7 +146,7 @@ public final class Supervisor {
         long started = System.nanoTime();
         boolean graceful = off || component.stop();
         try {
-            component.start();
+            platform.startAgain(component);
             switchedOn.add(name);
             String result = "OK: " + name + (off ? " started" : " restarted")
                     + (graceful ? "" : " (it had to be killed to stop)") + " and healthy in "

@@ -43,6 +43,11 @@ class PlatformTest {
             return this;
         }
 
+        /** As a {@code kill -9} would leave it. */
+        void crash() {
+            running = false;
+        }
+
         /** Fails only once {@code latch} is open. */
         Fake failsOnlyAfter(CountDownLatch latch) {
             failsOnlyAfter = latch;
@@ -226,6 +231,32 @@ class PlatformTest {
                 .noneMatch(component -> component.pid().isPresent());
         assertThatThrownBy(start::join).hasRootCauseInstanceOf(ComponentFailure.class);
         assertThat(events).doesNotContain("started kafka", "started connect");
+    }
+
+    @Test
+    void aStopDuringARestartEndsItAndStopsWhatItLaunched() throws Exception {
+        Fake kafka = new Fake("kafka", false);
+        Platform platform = new Platform(List.of(kafka), s -> {});
+        platform.start();
+        kafka.crash();
+        kafka.takes(0, 5_000);
+        CompletableFuture<Void> restart = CompletableFuture.runAsync(() -> {
+            try {
+                platform.startAgain(kafka);
+            } catch (ComponentFailure | InterruptedException e) {
+                throw new CompletionException(e);
+            }
+        });
+        await().atMost(Duration.ofSeconds(2)).until(() -> kafka.pid().isPresent());
+
+        platform.stop();
+
+        assertThat(kafka.pid()).as("kafka after the stop").isEmpty();
+        assertThatThrownBy(restart::join).hasRootCauseInstanceOf(InterruptedException.class);
+        assertThatThrownBy(() -> platform.startAgain(kafka))
+                .isInstanceOf(ComponentFailure.class)
+                .hasMessageContaining("stopping");
+        assertThat(kafka.pid()).as("kafka after a restart asked once stopped").isEmpty();
     }
 
     @Test
