@@ -23,7 +23,8 @@ public final class Platform {
 
     private final List<Component> components;
     private final Consumer<String> out;
-    private volatile Starts starts;
+    /** A platform starts once: after {@link #stop()} nothing of it starts again. */
+    private final Starts starts = new Starts();
 
     public Platform(List<Component> components, Consumer<String> out) {
         this.components = List.copyOf(components);
@@ -84,8 +85,6 @@ public final class Platform {
         });
         CompletableFuture<Void> firstFailure = new CompletableFuture<>();
         Map<String, CompletableFuture<Void>> started = new LinkedHashMap<>();
-        Starts starts = new Starts();
-        this.starts = starts;
         try {
             for (Component component : components) {
                 CompletableFuture<?>[] dependencies =
@@ -164,14 +163,13 @@ public final class Platform {
 
     /** Starts one component again (the supervisor's restarts), unless the platform is stopping. */
     public void startAgain(Component component) throws ComponentFailure, InterruptedException {
-        Starts current = starts;
-        if (current == null || !current.enter()) {
+        if (!starts.enter()) {
             throw new ComponentFailure(component.name(), "not started: the platform is stopping", null);
         }
         try {
             component.start();
         } finally {
-            current.leave();
+            starts.leave();
         }
     }
 
@@ -215,10 +213,7 @@ public final class Platform {
      * beside `down`'s) finds nothing left to stop.
      */
     public synchronized void stop() {
-        Starts underWay = starts;
-        if (underWay != null) {
-            underWay.abort();
-        }
+        starts.abort();
         ExecutorService pool = Executors.newCachedThreadPool(runnable -> {
             Thread thread = new Thread(runnable, "stop");
             thread.setDaemon(true);
