@@ -19,6 +19,7 @@ import dev.storefront.benchmark.report.LatencyRecording;
 import dev.storefront.benchmark.report.MarkdownReport;
 import dev.storefront.benchmark.report.PhaseResult;
 import dev.storefront.benchmark.report.ReportWriter;
+import dev.storefront.benchmark.report.RunsSummary;
 import dev.storefront.contract.SecretMasker;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -40,7 +41,10 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** `./platform bench`: every phase on a fresh scratch platform, then the report; the platform is always stopped. */
+/**
+ * `./platform bench`: every phase on a fresh scratch platform, then the report; the platform is always stopped. With
+ * {@code --runs N}, N such runs one after another and the median of every figure.
+ */
 @Command(
         name = "bench",
         mixinStandardHelpOptions = true,
@@ -48,7 +52,8 @@ import picocli.CommandLine.Spec;
             "Benchmark a fresh local platform (own PLATFORM_DIR, free ports): cold start, full load vs "
                     + "PostgreSQL COPY, Debezium snapshot, streaming CDC vs raw logical decoding, end-to-end latency, the CPU at rest.",
             "Writes report.json, report.md and report.png. Exit code 0 when every phase ran (targets missed "
-                    + "are reported, not failures), 1 when a phase failed, 3 when the platform did not start."
+                    + "are reported, not failures), 1 when a phase failed, 3 when the platform did not start; with --runs, the "
+                    + "highest of the runs'."
         })
 public final class BenchMain implements Callable<Integer> {
 
@@ -76,6 +81,14 @@ public final class BenchMain implements Callable<Integer> {
             converter = PhaseConverter.class)
     List<Phase> only = List.of(Phase.values());
 
+    @Option(
+            names = "--runs",
+            description = "Runs one after another, each on a fresh platform of its own, each report in "
+                    + "<out>/run-<n>/; then <out>/summary.{md,json}: every figure's median beside each run's value, "
+                    + "the median judged against its goal (this machine's speed drifts between runs). "
+                    + "Default: ${DEFAULT-VALUE} (the report in <out> itself).")
+    int runs = 1;
+
     @Spec
     CommandSpec spec;
 
@@ -101,16 +114,54 @@ public final class BenchMain implements Callable<Integer> {
                             + String.join(",", needRows)
                             + ")");
         }
-        String startedAt = Instant.now().toString();
+        if (runs < 1) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--runs must be 1 or more, not " + runs);
+        }
         Path outDir = out != null
                 ? out
                 : home.resolve("bench-reports")
                         .resolve(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")
                                 .withZone(ZoneOffset.UTC)
                                 .format(Instant.now()));
+        int exit = 0;
+        SecretMasker masker = null;
+        List<BenchReport> reports = new ArrayList<>();
+        for (int n = 1; n <= runs; n++) {
+            if (runs > 1) {
+                progress("run " + n + " of " + runs);
+            }
+            Run run = runOnce(runs == 1 ? outDir : outDir.resolve("run-" + n));
+            reports.add(run.report());
+            masker = run.masker();
+            // 3 (no platform) outranks 1 (a phase failed), which outranks 0.
+            exit = Math.max(exit, exitCode(run.report().phases()));
+        }
+        if (runs > 1) {
+            RunsSummary summary = RunsSummary.of(reports);
+            ReportWriter.writeSummary(summary, outDir);
+            System.out.println();
+            System.out.println(summary.markdown());
+            progress("medians of " + runs + " runs: " + outDir.toAbsolutePath().normalize() + "/summary.{json,md}");
+        }
+        List<Path> leaks = secretLeaks(outDir, masker);
+        if (!leaks.isEmpty()) {
+            progress("FAILED: these report files hold a secret value of .env: " + leaks);
+            return SECRET_IN_REPORT;
+        }
+        progress("secret scan: no report file or recording holds a secret value of .env");
+        return exit;
+    }
+
+    /** A run's report, and what masks the secrets of the .env it ran with. */
+    private record Run(BenchReport report, SecretMasker masker) {}
+
+    /** One run on a fresh platform, its report written to {@code outDir}; the platform is always stopped. */
+    private Run runOnce(Path outDir) throws Exception {
+        String startedAt = Instant.now().toString();
         List<PhaseResult> phases = new ArrayList<>();
         List<LatencyRecording> latency = new ArrayList<>();
         ScratchPlatform platform = new ScratchPlatform(home, home.resolve("benchmark/target/bench-platform"));
+        BenchReport report;
         try (platform) {
             PhaseResult coldStart = attempt("Cold start", () -> ColdStartPhase.run(platform));
             phases.add(coldStart);
@@ -118,20 +169,13 @@ public final class BenchMain implements Callable<Integer> {
                 runPhases(platform, phases, latency, outDir);
             }
         } finally {
-            BenchReport report =
-                    new BenchReport(startedAt, size.name().toLowerCase(Locale.ROOT), machine(), phases, latency);
+            report = new BenchReport(startedAt, size.name().toLowerCase(Locale.ROOT), machine(), phases, latency);
             ReportWriter.write(report, outDir);
             System.out.println();
             System.out.println(MarkdownReport.render(report));
             progress("report: " + outDir.toAbsolutePath().normalize() + "/report.{json,md,png}");
         }
-        List<Path> leaks = secretLeaks(outDir, platform.env().masker());
-        if (!leaks.isEmpty()) {
-            progress("FAILED: these report files hold a secret value of .env: " + leaks);
-            return SECRET_IN_REPORT;
-        }
-        progress("secret scan: no report file or recording holds a secret value of .env");
-        return exitCode(phases);
+        return new Run(report, platform.env().masker());
     }
 
     /** The files of the report folder (reports, JFR recordings) that hold a secret value as a whole token. */

@@ -45,6 +45,7 @@ class BenchMainTest {
             value = {
                 "--size   | huge          | --size must be small or default, not 'huge'",
                 "--phases | snapshot,warp | --phases takes full-load, snapshot, streaming, latency; not 'warp'",
+                "--runs   | 0             | --runs must be 1 or more, not 0",
                 "--phases | streaming,latency | --phases: streaming needs the rows full-load writes into the bench's "
                         + "empty platform: add full-load (e.g. --phases full-load,streaming)"
             })

@@ -20,4 +20,17 @@ public final class Format {
     public static String ratio(double ratio) {
         return Double.isFinite(ratio) ? String.format(Locale.ROOT, "%.2f", ratio) : "n/a";
     }
+
+    /** A share of a ceiling, blank where there is no ceiling. */
+    static String share(double share) {
+        return Double.isNaN(share) ? "" : ratio(share);
+    }
+
+    /** The ratio to a target and whether it is met, blank where there is no target ({@code met} null). */
+    static String verdict(Boolean met, double ratioToTarget) {
+        if (met == null) {
+            return "";
+        }
+        return ratio(ratioToTarget) + (met ? " met" : " **short**");
+    }
 }

@@ -37,11 +37,11 @@ public final class MarkdownReport {
                         .append(" | ")
                         .append(figure.target() == null ? "" : figure.target().toString())
                         .append(" | ")
-                        .append(verdict(figure))
+                        .append(Format.verdict(figure.met(), figure.targetRatio()))
                         .append(" | ")
                         .append(Double.isNaN(figure.ceiling()) ? "" : Format.number(figure.ceiling()))
                         .append(" | ")
-                        .append(Double.isNaN(figure.ceilingRatio()) ? "" : Format.ratio(figure.ceilingRatio()))
+                        .append(Format.share(figure.ceilingRatio()))
                         .append(" |\n");
             }
         }
@@ -63,12 +63,5 @@ public final class MarkdownReport {
             }
         }
         return md.toString();
-    }
-
-    private static String verdict(Figure figure) {
-        if (figure.target() == null) {
-            return "";
-        }
-        return Format.ratio(figure.targetRatio()) + (figure.met() ? " met" : " **short**");
     }
 }
