@@ -21,6 +21,16 @@ public final class Format {
         return Double.isFinite(ratio) ? String.format(Locale.ROOT, "%.2f", ratio) : "n/a";
     }
 
+    /** One Markdown table row of {@code cells}, ending its line. */
+    static String row(String... cells) {
+        return "| " + String.join(" | ", cells) + " |\n";
+    }
+
+    /** A goal as the tables show it, blank where there is none. */
+    static String target(Target target) {
+        return target == null ? "" : target.toString();
+    }
+
     /** A share of a ceiling, blank where there is no ceiling. */
     static String share(double share) {
         return Double.isNaN(share) ? "" : ratio(share);

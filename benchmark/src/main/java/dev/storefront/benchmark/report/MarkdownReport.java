@@ -26,23 +26,14 @@ public final class MarkdownReport {
                 continue;
             }
             for (Figure figure : phase.figures()) {
-                md.append("| ")
-                        .append(phase.phase())
-                        .append(" | ")
-                        .append(figure.name())
-                        .append(" | ")
-                        .append(Format.number(figure.value()))
-                        .append(' ')
-                        .append(figure.unit())
-                        .append(" | ")
-                        .append(figure.target() == null ? "" : figure.target().toString())
-                        .append(" | ")
-                        .append(Format.verdict(figure.met(), figure.targetRatio()))
-                        .append(" | ")
-                        .append(Double.isNaN(figure.ceiling()) ? "" : Format.number(figure.ceiling()))
-                        .append(" | ")
-                        .append(Format.share(figure.ceilingRatio()))
-                        .append(" |\n");
+                md.append(Format.row(
+                        phase.phase(),
+                        figure.name(),
+                        Format.number(figure.value()) + ' ' + figure.unit(),
+                        Format.target(figure.target()),
+                        Format.verdict(figure.met(), figure.targetRatio()),
+                        Double.isNaN(figure.ceiling()) ? "" : Format.number(figure.ceiling()),
+                        Format.share(figure.ceilingRatio())));
             }
         }
         for (PhaseResult phase : report.phases()) {

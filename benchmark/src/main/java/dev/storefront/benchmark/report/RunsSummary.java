@@ -125,23 +125,14 @@ public record RunsSummary(String format, String size, List<String> startedAt, Li
         md.append("| phase | figure | median | runs | target | median vs target | median share of ceiling |\n");
         md.append("|---|---|---:|---|---:|---:|---:|\n");
         for (Row row : figures) {
-            md.append("| ")
-                    .append(row.phase())
-                    .append(" | ")
-                    .append(row.figure())
-                    .append(" | ")
-                    .append(Format.number(row.median()))
-                    .append(' ')
-                    .append(row.unit())
-                    .append(" | ")
-                    .append(row.values().stream().map(Format::number).collect(Collectors.joining(" · ")))
-                    .append(" | ")
-                    .append(row.target() == null ? "" : row.target().toString())
-                    .append(" | ")
-                    .append(Format.verdict(row.met(), row.medianVsTarget()))
-                    .append(" | ")
-                    .append(Format.share(row.medianShareOfCeiling()))
-                    .append(" |\n");
+            md.append(Format.row(
+                    row.phase(),
+                    row.figure(),
+                    Format.number(row.median()) + ' ' + row.unit(),
+                    row.values().stream().map(Format::number).collect(Collectors.joining(" · ")),
+                    Format.target(row.target()),
+                    Format.verdict(row.met(), row.medianVsTarget()),
+                    Format.share(row.medianShareOfCeiling())));
         }
         return md.toString();
     }
