@@ -128,9 +128,11 @@ public final class LatencyPhase {
         notes.add("Rates are seeder operations/s (30 % of them new orders); commit times are PostgreSQL's commit "
                 + "timestamps (ms), receive times this JVM's clock on the same machine. A warm-up at the first rate ran "
                 + "before, unmeasured, and the first " + RAMP_UP.toSeconds() + " s of each rate are left out.");
-        notes.add("What sets the floor: Debezium's poll.interval.ms (10) for the CDC topic; for facts one "
-                + "exactly-once hop in the pipeline with one partition (two with more: the table changes' repartition "
-                + "topic), visible only at its next commit (commit.interval.ms 50, poll.ms 10).");
+        // The values live in the connector template and the pipeline's properties; "Tuning in effect" prints them.
+        notes.add("What sets the floor: Debezium's poll.interval.ms for the CDC topic (a poll that finds changes "
+                + "still waits that long for more); for facts one exactly-once hop in the pipeline with one partition "
+                + "(two with more: the table changes' repartition topic), visible only at its next commit "
+                + "(commit.interval.ms, poll.ms). Their values: " + SettingsPhase.NAME + ".");
         return new PhaseResult("End-to-end latency", figures, facts, notes, null);
     }
 
