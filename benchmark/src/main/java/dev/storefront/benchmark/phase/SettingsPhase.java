@@ -48,7 +48,8 @@ public final class SettingsPhase {
             "streams.processing.guarantee",
             "streams.commit.interval.ms",
             "streams.poll.ms",
-            "streams.num.stream.threads");
+            "streams.num.stream.threads",
+            "streams.max.task.idle.ms");
 
     private SettingsPhase() {}
 
