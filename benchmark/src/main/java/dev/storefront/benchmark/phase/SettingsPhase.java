@@ -39,6 +39,7 @@ public final class SettingsPhase {
                                             "poll.interval.ms",
                                             "producer.override.batch.size",
                                             "extended.headers.enabled",
+                                            "timestamptz.type",
                                             "value.converter.apicurio.registry.schema-resolver"),
                                     SOURCE_DEFAULTS_SHOWN.stream())
                             .toList(),
