@@ -21,6 +21,7 @@ import dev.storefront.benchmark.report.PhaseResult;
 import dev.storefront.benchmark.report.ReportWriter;
 import dev.storefront.benchmark.report.RunsSummary;
 import dev.storefront.contract.SecretMasker;
+import dev.storefront.contract.connect.ConnectorStates;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -222,7 +223,7 @@ public final class BenchMain implements Callable<Integer> {
             for (Phase phase : Phase.values()) {
                 if (only.contains(phase)) {
                     settle(kafka);
-                    phases.add(attempt(phase.title, bodies.get(phase)));
+                    phases.add(namingStoppedConnectors(attempt(phase.title, bodies.get(phase)), platform));
                 }
             }
             settle(kafka);
@@ -241,6 +242,31 @@ public final class BenchMain implements Callable<Integer> {
                 "%s after %.1f s",
                 lag < 0 ? "still consuming, going on" : "settled (lag " + lag + ")",
                 (System.nanoTime() - start) / 1e9));
+    }
+
+    /**
+     * A failed phase also names the connectors that are not running: a task that fails after the start (connect-init
+     * saw it RUNNING) otherwise shows only as a phase that waited for events that never came.
+     */
+    private static PhaseResult namingStoppedConnectors(PhaseResult result, ScratchPlatform platform) {
+        return result.error() == null
+                ? result
+                : withStoppedConnectors(
+                        result, ConnectorStates.fetch(platform.endpoints().connectUrl()), platform.logs());
+    }
+
+    static PhaseResult withStoppedConnectors(PhaseResult result, Map<String, String> states, Path logs) {
+        List<String> stopped = states.entrySet().stream()
+                .filter(state -> !"RUNNING".equals(state.getValue()))
+                .map(state -> state.getKey() + " " + state.getValue())
+                .toList();
+        if (stopped.isEmpty()) {
+            return result;
+        }
+        String why = "connectors not running: " + String.join(", ", stopped) + " (Connect's log in " + logs + ")";
+        progress(result.phase() + ": " + why);
+        return new PhaseResult(
+                result.phase(), result.figures(), result.facts(), result.notes(), result.error() + "; " + why);
     }
 
     private static PhaseResult attempt(String name, PhaseBody body) {

@@ -32,6 +32,27 @@ class BenchMainTest {
     }
 
     @Test
+    void aFailedPhaseNamesTheConnectorsThatAreNotRunning() {
+        PhaseResult failed = PhaseResult.failed("Snapshot", "the snapshot did not reach 202096 events within PT3M");
+        Path logs = Path.of("bench-platform", "logs");
+
+        assertThat(BenchMain.withStoppedConnectors(
+                                failed,
+                                Map.of(
+                                        "storefront-postgres-source",
+                                        "RUNNING (task 0 FAILED)",
+                                        "analytics-jdbc-sink",
+                                        "RUNNING"),
+                                logs)
+                        .error())
+                .isEqualTo("the snapshot did not reach 202096 events within PT3M; connectors not running: "
+                        + "storefront-postgres-source RUNNING (task 0 FAILED) (Connect's log in " + logs + ")");
+        assertThat(BenchMain.withStoppedConnectors(failed, Map.of("analytics-jdbc-sink", "RUNNING"), logs))
+                .isSameAs(failed);
+        assertThat(BenchMain.withStoppedConnectors(failed, Map.of(), logs)).isSameAs(failed);
+    }
+
+    @Test
     void sizeAcceptsSmallAndDefaultInAnyCase() {
         BenchMain.SizeConverter converter = new BenchMain.SizeConverter();
 

@@ -53,10 +53,15 @@ public final class ScratchPlatform implements AutoCloseable {
                     .filter(state -> state.phase() == RunState.Phase.FAILED)
                     .map(state -> ": " + env().mask(state.message()))
                     .orElse("");
-            throw new IllegalStateException("`platform up --detach` failed (exit " + exit + ")" + why + "; logs in "
-                    + platform.platformDir().resolve("logs"));
+            throw new IllegalStateException(
+                    "`platform up --detach` failed (exit " + exit + ")" + why + "; logs in " + logs());
         }
         return seconds;
+    }
+
+    /** Every component's log, one file each: where a failure's cause is. */
+    public Path logs() {
+        return platform.platformDir().resolve("logs");
     }
 
     /** `platform down`, once (close or the shutdown hook, whichever comes first). */
@@ -67,8 +72,7 @@ public final class ScratchPlatform implements AutoCloseable {
         }
         started = false;
         if (launcher("down") != 0) {
-            System.err.println(
-                    "`platform down` failed: see " + platform.platformDir().resolve("logs"));
+            System.err.println("`platform down` failed: see " + logs());
         }
     }
 
