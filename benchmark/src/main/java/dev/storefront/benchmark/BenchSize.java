@@ -16,7 +16,7 @@ public enum BenchSize {
             100_000,
             List.of(100, 500),
             Duration.ofSeconds(15),
-            Duration.ofSeconds(20),
+            Duration.ofSeconds(60),
             Duration.ofMinutes(3)),
     DEFAULT(
             50_000,
@@ -40,6 +40,11 @@ public enum BenchSize {
     /** Unmeasured deltas at the first rate before the latency rates (JIT warm-up of the update paths). */
     public final Duration latencyWarmUp;
 
+    /**
+     * How long each rate runs: a minute in both sizes. A p99 over 17 s of samples hung on one episode of a platform in
+     * its first minutes; three times the samples, on a platform warmed longer at the first rate, vary far less
+     * (docs/performance.md, LW1-LW3).
+     */
     public final Duration latencyDuration;
     /** Longest wait for the platform to digest a phase (consumer lag back to 0) or for a phase's events. */
     public final Duration settleTimeout;
