@@ -41,8 +41,8 @@ public enum BenchSize {
     public final Duration latencyWarmUp;
 
     /**
-     * How long each rate runs: a minute in both sizes. A p99 over 17 s of samples hung on one episode of a platform in
-     * its first minutes; three times the samples, on a platform warmed longer at the first rate, vary far less
+     * How long each rate runs: a minute in both sizes. A p99 over 17 s of samples was one episode of a platform in its
+     * first minutes; a minute gives three times the samples, on a platform warmed longer at the first rate
      * (docs/performance.md, LW1-LW3).
      */
     public final Duration latencyDuration;
