@@ -256,10 +256,7 @@ public final class BenchMain implements Callable<Integer> {
     }
 
     static PhaseResult withStoppedConnectors(PhaseResult result, Map<String, String> states, Path logs) {
-        List<String> stopped = states.entrySet().stream()
-                .filter(state -> !"RUNNING".equals(state.getValue()))
-                .map(state -> state.getKey() + " " + state.getValue())
-                .toList();
+        List<String> stopped = ConnectorStates.notRunning(states);
         if (stopped.isEmpty()) {
             return result;
         }

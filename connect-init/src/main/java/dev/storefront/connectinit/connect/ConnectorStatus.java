@@ -1,5 +1,8 @@
 package dev.storefront.connectinit.connect;
 
+import static dev.storefront.contract.connect.ConnectorStates.FAILED;
+import static dev.storefront.contract.connect.ConnectorStates.RUNNING;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.List;
@@ -7,9 +10,6 @@ import java.util.stream.Collectors;
 
 /** GET /connectors/{name}/status: the connector's state and its tasks' states. */
 public record ConnectorStatus(String name, String state, String workerId, String trace, List<TaskStatus> tasks) {
-
-    public static final String RUNNING = "RUNNING";
-    public static final String FAILED = "FAILED";
 
     public record TaskStatus(int id, String state, String workerId, String trace) {}
 

@@ -19,11 +19,15 @@ import java.util.Optional;
 /** The state of every connector on the worker, as "RUNNING" or e.g. "FAILED (task 0 FAILED)". */
 public final class ConnectorStates {
 
+    /** Connect's words for a connector or task that works, and for one that stopped on an error. */
+    public static final String RUNNING = "RUNNING";
+
+    public static final String FAILED = "FAILED";
+
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final HttpClient HTTP =
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private static final Duration BUSY_RETRY = Duration.ofSeconds(5);
-    private static final String FAILED = "FAILED";
 
     private ConnectorStates() {}
 
@@ -120,7 +124,7 @@ public final class ConnectorStates {
         JsonNode tasks = status.path("tasks");
         for (JsonNode task : tasks) {
             String taskState = task.path("state").asText("UNKNOWN");
-            if (!"RUNNING".equals(taskState)) {
+            if (!RUNNING.equals(taskState)) {
                 notRunning
                         .append(notRunning.isEmpty() ? "" : ", ")
                         .append("task ")
@@ -136,6 +140,14 @@ public final class ConnectorStates {
     }
 
     public static boolean allRunning(Map<String, String> states) {
-        return !states.isEmpty() && states.values().stream().allMatch("RUNNING"::equals);
+        return !states.isEmpty() && notRunning(states).isEmpty();
+    }
+
+    /** Each connector of {@code states} that is not running (itself or a task), as "name state". */
+    public static List<String> notRunning(Map<String, String> states) {
+        return states.entrySet().stream()
+                .filter(state -> !RUNNING.equals(state.getValue()))
+                .map(state -> state.getKey() + " " + state.getValue())
+                .toList();
     }
 }
