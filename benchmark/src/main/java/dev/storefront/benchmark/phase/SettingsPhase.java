@@ -40,6 +40,7 @@ public final class SettingsPhase {
                                             "producer.override.batch.size",
                                             "extended.headers.enabled",
                                             "timestamptz.type",
+                                            "sourceinfo.struct.maker",
                                             "value.converter.apicurio.registry.schema-resolver"),
                                     SOURCE_DEFAULTS_SHOWN.stream())
                             .toList(),
