@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.debezium.config.Configuration;
 import io.debezium.connector.postgresql.PostgresConnectorConfig;
 import io.debezium.connector.postgresql.PostgresOffsetContext;
+import io.debezium.connector.postgresql.PostgresSourceInfoStructMaker;
 import io.debezium.relational.TableId;
 import java.time.Instant;
 import java.util.Map;
@@ -37,7 +38,7 @@ class SharedSchemaSourceInfoStructMakerTest {
         assertThat(struct.schema()).isSameAs(preStart.getSourceInfoStructMaker().schema());
         assertThat(struct.getString("table")).isEqualTo("payments");
 
-        String debeziums = io.debezium.connector.postgresql.PostgresSourceInfoStructMaker.class.getName();
+        String debeziums = PostgresSourceInfoStructMaker.class.getName();
         assertThat(config(debeziums).getSourceInfoStructMaker().schema())
                 .as("Debezium's own maker: equal schemas, two instances")
                 .isEqualTo(config(debeziums).getSourceInfoStructMaker().schema())
