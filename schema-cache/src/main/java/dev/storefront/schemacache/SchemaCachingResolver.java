@@ -9,6 +9,7 @@ import io.apicurio.registry.rest.client.exception.RestClientException;
 import io.apicurio.registry.serde.data.KafkaSerdeMetadata;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 import org.apache.avro.Schema;
@@ -44,8 +45,35 @@ public class SchemaCachingResolver<T> extends DefaultSchemaResolver<Schema, T> {
     private final Map<Id, SchemaLookupResult<Schema>> byId = new ConcurrentHashMap<>();
     private Duration outageWait = Duration.ZERO;
 
-    /** Avro schemas cache their hash, and Connect's converter hands out the same instance per schema. */
-    private record Key(String topic, Schema schema) {}
+    /**
+     * Looked up for every record written. Avro schemas cache their hash, and Connect's converter hands out the same
+     * instance per schema, so equality is an identity check first. Not a record: a record's equals runs through method
+     * handles, which JFR caught on Connect's task thread before the JIT had inlined them.
+     */
+    private static final class Key {
+        private final String topic;
+        private final Schema schema;
+        private final int hash;
+
+        Key(String topic, Schema schema) {
+            this.topic = topic;
+            this.schema = schema;
+            this.hash = 31 * Objects.hashCode(topic) + schema.hashCode();
+        }
+
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof Key key
+                    && hash == key.hash
+                    && (schema == key.schema || schema.equals(key.schema))
+                    && Objects.equals(topic, key.topic);
+        }
+
+        @Override
+        public int hashCode() {
+            return hash;
+        }
+    }
 
     /** What a record names its schema by when it is read: each names one registered content forever. */
     private record Id(Long contentId, String contentHash, Long globalId) {

@@ -41,6 +41,7 @@ public final class SettingsPhase {
                                             "extended.headers.enabled",
                                             "timestamptz.type",
                                             "sourceinfo.struct.maker",
+                                            "value.converter",
                                             "value.converter.apicurio.registry.schema-resolver"),
                                     SOURCE_DEFAULTS_SHOWN.stream())
                             .toList(),

@@ -83,7 +83,7 @@ class ShippedTemplatesTest {
                 .containsEntry("signal.data.collection", DebeziumSignals.TABLE);
         for (String side : List.of("key", "value")) {
             assertThat(config)
-                    .containsEntry(side + ".converter", "io.apicurio.registry.utils.converter.AvroConverter")
+                    .containsEntry(side + ".converter", "dev.storefront.structavro.StructAvroConverter")
                     .containsAllEntriesOf(RegistryWireFormat.converterSettings(side));
         }
     }
